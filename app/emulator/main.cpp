@@ -1,0 +1,115 @@
+// authkit-emulator: a local WorkOS AuthKit for development and tests, on 127.0.0.1 only.
+
+#include <authkitqt/emulator/AuthKitEmulator.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using authkit::emulator::AuthKitEmulator;
+using authkit::emulator::EmulatorOptions;
+
+namespace {
+
+bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main",
+        "A local WorkOS AuthKit: hosted sign-in pages, /user_management/authorize and "
+        "/authenticate, the JWKS and logout, with seeded users and a control API for tests.\n"
+        "It listens on 127.0.0.1 only. Its first line on stdout is\n"
+        "  authkit-emulator listening on http://127.0.0.1:<port>\n"
+        "Seeded users (password \"password\"): ada@example.com, grace@example.com, "
+        "alan@example.com (TOTP), katherine@example.com (impersonated)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QCoreApplication::translate("main", "Port to listen on; 0 picks a free one (default 0)."),
+                                  QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QCoreApplication::translate("main", "Seed file (JSON: clients, organizations, users, invitations). Default: the built-in seed."),
+                                  QStringLiteral("file"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"),
+                                      QCoreApplication::translate("main", "Add a client ID (repeatable), with the default redirect URIs."),
+                                      QStringLiteral("id"));
+    const QCommandLineOption issuer(QStringLiteral("issuer"),
+                                    QCoreApplication::translate("main", "The iss of every token. Default: https://api.workos.com/user_management/<client_id>."),
+                                    QStringLiteral("url"));
+    const QCommandLineOption ttl(QStringLiteral("token-ttl"),
+                                 QCoreApplication::translate("main", "Access token lifetime in seconds (default 300)."),
+                                 QStringLiteral("seconds"), QStringLiteral("300"));
+    const QCommandLineOption key(QStringLiteral("signing-key"),
+                                 QCoreApplication::translate("main", "PEM file of the RSA signing key; created there if missing, so tokens survive a restart."),
+                                 QStringLiteral("file"));
+    const QCommandLineOption autoApprove(QStringLiteral("auto-approve"),
+                                         QCoreApplication::translate("main", "Sign the login_hint user (else the first seeded user) in at once, with no page."));
+    parser.addOptions({port, seed, clientId, issuer, ttl, key, autoApprove});
+    parser.process(app);
+
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QCoreApplication::translate("main", "unexpected argument \"%1\" (see --help)")
+                     .arg(parser.positionalArguments().first());
+        return false;
+    }
+    bool ok = false;
+    const uint portValue = parser.value(port).toUInt(&ok);
+    if (!ok || portValue > 65535) {
+        *error = QCoreApplication::translate("main", "--port takes a number from 0 to 65535");
+        return false;
+    }
+    options->port = static_cast<quint16>(portValue);
+    options->tokenTtlSeconds = parser.value(ttl).toInt(&ok);
+    if (!ok) {
+        *error = QCoreApplication::translate("main", "--token-ttl takes a number of seconds");
+        return false;
+    }
+    options->seedFile = parser.value(seed);
+    options->extraClientIds = parser.values(clientId);
+    options->issuer = parser.value(issuer);
+    if (!options->issuer.isEmpty()) {
+        const QUrl url(options->issuer, QUrl::StrictMode);
+        if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty()) {
+            *error = QCoreApplication::translate("main", "--issuer must be an absolute URL");
+            return false;
+        }
+    }
+    options->signingKeyFile = parser.value(key);
+    options->autoApprove = parser.isSet(autoApprove);
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("authkit-emulator"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AUTHKITQT_VERSION));
+    qSetMessagePattern(QStringLiteral("authkit-emulator: %{message}"));
+
+    EmulatorOptions options;
+    QString error;
+    if (!parseOptions(app, &options, &error)) {
+        QTextStream(stderr) << "authkit-emulator: " << error << '\n';
+        return 2;
+    }
+    AuthKitEmulator emulator(options);
+    if (!emulator.start()) {
+        QTextStream(stderr) << "authkit-emulator: " << emulator.errorString() << '\n';
+        return 1;
+    }
+    // The first stdout line is the contract scripts wait for; flushed at once.
+    std::printf("authkit-emulator listening on http://127.0.0.1:%u\n", emulator.port());
+    std::fflush(stdout);
+    QTextStream err(stderr);
+    err << "authkit-emulator: clients " << emulator.clientIds().join(QStringLiteral(", ")) << '\n'
+        << "authkit-emulator: sign in at " << emulator.baseUrl().toString()
+        << "/user_management/authorize (see README), dev inbox at "
+        << emulator.baseUrl().toString() << "/_emulator/inbox\n";
+    err.flush();
+    // All state is in memory (a pinned key is already on disk): SIGINT/SIGTERM may end us as is.
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace authkit::emulator {
+
+// How an emulator instance is set up; the command line of authkit-emulator maps onto this.
+struct EmulatorOptions
+{
+    quint16 port = 0;               // 0: the system picks a free port
+    QString seedFile;               // empty: the built-in default seed
+    QStringList extraClientIds;     // added to the seed's clients, with the default redirect URIs
+    QString issuer;                 // empty: https://api.workos.com/user_management/<client_id>
+    int tokenTtlSeconds = 300;      // access token lifetime, as WorkOS's default
+    QString signingKeyFile;         // empty: a fresh key per run; else loaded, or created there
+    bool autoApprove = false;       // authorize signs the login_hint (or first) user in at once
+};
+
+} // namespace authkit::emulator

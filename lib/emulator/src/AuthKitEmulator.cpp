@@ -1,0 +1,212 @@
+#include <authkitqt/emulator/AuthKitEmulator.h>
+
+#include "ControlApi_p.h"
+#include "EmulatorHttpServer_p.h"
+#include "EmulatorState_p.h"
+#include "HostedLoginPages_p.h"
+#include "UserManagementApi_p.h"
+
+#include <QFile>
+#include <QHostAddress>
+
+// Q_INIT_RESOURCE must name the resource from the global namespace.
+static void initEmulatorResources()
+{
+    Q_INIT_RESOURCE(emulator_resources);
+}
+
+namespace authkit::emulator {
+
+// The endpoint objects live as long as the server's routes that call them.
+struct Endpoints
+{
+    explicit Endpoints(EmulatorState &state)
+        : userManagement(state)
+        , hosted(state)
+        , control(state)
+    {
+    }
+    UserManagementApi userManagement;
+    HostedLoginPages hosted;
+    ControlApi control;
+};
+
+namespace {
+
+void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &endpoints)
+{
+    using Request = const HttpRequest &;
+    using Captures = const QStringList &;
+    auto *api = &endpoints->userManagement;
+    auto *hosted = &endpoints->hosted;
+    auto *control = &endpoints->control;
+    const auto keep = endpoints; // captured by every route so the endpoints outlive them
+    const QString id = QStringLiteral("([A-Za-z0-9_]+)");
+
+    server.addRoute("GET", QStringLiteral("/user_management/authorize"), QStringLiteral("authorize"),
+                    [api, keep](Request r, Captures) { return api->authorize(r); });
+    server.addRoute("POST", QStringLiteral("/user_management/authenticate"),
+                    QStringLiteral("authenticate"),
+                    [api, keep](Request r, Captures) { return api->authenticate(r); });
+    server.addRoute("GET", QStringLiteral("/sso/jwks/") + id, QStringLiteral("jwks"),
+                    [api, keep](Request r, Captures c) { return api->jwks(r, c.value(0)); });
+    server.addRoute("GET", QStringLiteral("/user_management/sessions/logout"),
+                    QStringLiteral("logout"),
+                    [api, keep](Request r, Captures) { return api->logout(r); });
+
+    const QString pages = QStringLiteral("hosted");
+    auto page = [&](const QByteArray &method, const QString &path,
+                    HttpResponse (HostedLoginPages::*handler)(const HttpRequest &)) {
+        server.addRoute(method, path, pages,
+                        [hosted, handler, keep](Request r, Captures) { return (hosted->*handler)(r); });
+    };
+    page("GET", QStringLiteral("/authkit/sign-in"), &HostedLoginPages::signInPage);
+    page("POST", QStringLiteral("/authkit/sign-in"), &HostedLoginPages::signIn);
+    page("GET", QStringLiteral("/authkit/sign-up"), &HostedLoginPages::signUpPage);
+    page("POST", QStringLiteral("/authkit/sign-up"), &HostedLoginPages::signUp);
+    page("POST", QStringLiteral("/authkit/email-code"), &HostedLoginPages::sendEmailCode);
+    page("GET", QStringLiteral("/authkit/email-code"), &HostedLoginPages::emailCodePage);
+    page("POST", QStringLiteral("/authkit/email-code/verify"), &HostedLoginPages::verifyEmailCode);
+    page("GET", QStringLiteral("/authkit/mfa"), &HostedLoginPages::mfaPage);
+    page("POST", QStringLiteral("/authkit/mfa"), &HostedLoginPages::verifyMfa);
+    page("GET", QStringLiteral("/authkit/organizations"), &HostedLoginPages::organizationsPage);
+    page("POST", QStringLiteral("/authkit/organizations"), &HostedLoginPages::chooseOrganization);
+    page("GET", QStringLiteral("/authkit/signed-out"), &HostedLoginPages::signedOutPage);
+    page("GET", QStringLiteral("/authkit/static/style.css"), &HostedLoginPages::stylesheet);
+    server.addRoute("GET", QStringLiteral("/authkit/oauth/([a-z]+)"), pages,
+                    [hosted, keep](Request r, Captures c) { return hosted->providerPage(r, c.value(0)); });
+    server.addRoute("POST", QStringLiteral("/authkit/oauth/([a-z]+)"), pages,
+                    [hosted, keep](Request r, Captures c) {
+                        return hosted->providerDecision(r, c.value(0));
+                    });
+
+    auto knob = [&](const QByteArray &method, const QString &path,
+                    HttpResponse (ControlApi::*handler)(const HttpRequest &)) {
+        server.addRoute(method, path, QString(),
+                        [control, handler, keep](Request r, Captures) { return (control->*handler)(r); });
+    };
+    knob("GET", QStringLiteral("/_emulator/health"), &ControlApi::health);
+    knob("POST", QStringLiteral("/_emulator/faults"), &ControlApi::addFault);
+    knob("GET", QStringLiteral("/_emulator/faults"), &ControlApi::listFaults);
+    knob("DELETE", QStringLiteral("/_emulator/faults"), &ControlApi::clearFaults);
+    knob("GET", QStringLiteral("/_emulator/sessions"), &ControlApi::listSessions);
+    knob("POST", QStringLiteral("/_emulator/keys/rotate"), &ControlApi::rotateKey);
+    knob("POST", QStringLiteral("/_emulator/clock"), &ControlApi::moveClock);
+    knob("GET", QStringLiteral("/_emulator/inbox"), &ControlApi::inboxPage);
+    knob("GET", QStringLiteral("/_emulator/inbox.json"), &ControlApi::inboxJson);
+    server.addRoute("POST", QStringLiteral("/_emulator/sessions/") + id + QStringLiteral("/revoke"),
+                    QString(), [control, keep](Request r, Captures c) {
+                        return control->revokeSession(r, c.value(0));
+                    });
+}
+
+} // namespace
+
+AuthKitEmulator::AuthKitEmulator(EmulatorOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+AuthKitEmulator::~AuthKitEmulator()
+{
+    // The server's routes refer to the state: the server goes first.
+    m_server.reset();
+}
+
+bool AuthKitEmulator::start()
+{
+    initEmulatorResources();
+    if (m_server) {
+        m_error = QStringLiteral("the emulator is already running");
+        return false;
+    }
+    std::optional<Directory> directory;
+    if (m_options.seedFile.isEmpty()) {
+        directory = Directory::builtIn();
+    } else {
+        QFile file(m_options.seedFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_error = QStringLiteral("cannot read the seed %1: %2")
+                          .arg(m_options.seedFile, file.errorString());
+            return false;
+        }
+        directory = Directory::fromJson(file.read(16 * 1024 * 1024), &m_error);
+        if (!directory)
+            return false;
+    }
+    for (const QString &clientId : std::as_const(m_options.extraClientIds)) {
+        if (!Directory::isValidClientId(clientId)) {
+            m_error = QStringLiteral("\"%1\" is not a WorkOS client ID (client_ and 26 characters "
+                                     "of Crockford base32)")
+                          .arg(clientId);
+            return false;
+        }
+        directory->addClient(clientId);
+    }
+    if (m_options.tokenTtlSeconds < 1 || m_options.tokenTtlSeconds > 86400) {
+        m_error = QStringLiteral("the token lifetime must be between 1 and 86400 seconds");
+        return false;
+    }
+
+    auto state = std::make_unique<EmulatorState>(m_options, std::move(*directory));
+    std::unique_ptr<SigningKey> key = m_options.signingKeyFile.isEmpty()
+                                          ? SigningKey::generate(&m_error)
+                                          : SigningKey::loadOrCreate(m_options.signingKeyFile,
+                                                                     &m_error);
+    if (!key)
+        return false;
+    state->tokens().addKey(std::move(key));
+    state->onOneTimeCode = [this](const QString &email, const QString &code) {
+        Q_EMIT oneTimeCodeSent(email, code);
+    };
+
+    auto server = std::make_unique<EmulatorHttpServer>(state->faults());
+    addRoutes(*server, std::make_shared<Endpoints>(*state));
+    const quint16 port = server->listen(QHostAddress::LocalHost, m_options.port);
+    if (port == 0) {
+        m_error = QStringLiteral("cannot listen on 127.0.0.1:%1 (is the port in use?)")
+                      .arg(m_options.port);
+        return false;
+    }
+    QUrl base;
+    base.setScheme(QStringLiteral("http"));
+    base.setHost(QStringLiteral("127.0.0.1"));
+    base.setPort(port);
+    state->setBaseUrl(base);
+    m_state = std::move(state);
+    m_server = std::move(server);
+    return true;
+}
+
+QString AuthKitEmulator::errorString() const
+{
+    return m_error;
+}
+
+quint16 AuthKitEmulator::port() const
+{
+    return m_state ? static_cast<quint16>(m_state->baseUrl().port()) : 0;
+}
+
+QUrl AuthKitEmulator::baseUrl() const
+{
+    return m_state ? m_state->baseUrl() : QUrl();
+}
+
+QStringList AuthKitEmulator::clientIds() const
+{
+    QStringList ids;
+    if (m_state) {
+        for (const ClientApp &client : m_state->directory().clients())
+            ids.append(client.id);
+    }
+    return ids;
+}
+
+QString AuthKitEmulator::issuerFor(const QString &clientId) const
+{
+    return m_state ? m_state->issuerFor(clientId) : QString();
+}
+
+} // namespace authkit::emulator

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "EmulatorState_p.h"
+#include "HttpMessage_p.h"
+
+namespace authkit::emulator {
+
+// /_emulator/: the knobs tests and developers turn (faults, revocation, key rotation, the clock)
+// and the dev inbox. Writes need a JSON content type, which a web page cannot send cross-site
+// without a CORS preflight this server never grants.
+class ControlApi
+{
+public:
+    explicit ControlApi(EmulatorState &state)
+        : m_state(state)
+    {
+    }
+
+    HttpResponse health(const HttpRequest &request);
+    HttpResponse addFault(const HttpRequest &request);
+    HttpResponse listFaults(const HttpRequest &request);
+    HttpResponse clearFaults(const HttpRequest &request);
+    HttpResponse listSessions(const HttpRequest &request);
+    HttpResponse revokeSession(const HttpRequest &request, const QString &sessionId);
+    HttpResponse rotateKey(const HttpRequest &request);
+    HttpResponse moveClock(const HttpRequest &request);
+    HttpResponse inboxJson(const HttpRequest &request);
+    HttpResponse inboxPage(const HttpRequest &request);
+
+private:
+    // The JSON object body of a control write, or an error response in *error.
+    std::optional<QJsonObject> jsonBody(const HttpRequest &request, HttpResponse *error) const;
+
+    EmulatorState &m_state;
+};
+
+} // namespace authkit::emulator

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "Directory_p.h"
+#include "EmulatorClock_p.h"
+#include "FaultInjector_p.h"
+#include "SessionRegistry_p.h"
+#include "TokenService_p.h"
+
+#include <authkitqt/emulator/EmulatorOptions.h>
+
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+#include <functional>
+
+Q_DECLARE_LOGGING_CATEGORY(lcEmulator)
+
+namespace authkit::emulator {
+
+struct InboxMessage
+{
+    QString email;
+    QString code;
+    QString kind;
+    QDateTime sentAt;
+};
+
+// Everything the endpoints share: configuration, clock, directory, keys, sessions, faults and the
+// dev inbox. Owned by AuthKitEmulator; the endpoint classes hold a reference.
+class EmulatorState
+{
+public:
+    EmulatorState(EmulatorOptions options, Directory directory);
+
+    const EmulatorOptions &options() const { return m_options; }
+    EmulatorClock &clock() { return m_clock; }
+    Directory &directory() { return m_directory; }
+    TokenService &tokens() { return m_tokens; }
+    SessionRegistry &sessions() { return m_sessions; }
+    FaultInjector &faults() { return m_faults; }
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+
+    QString issuerFor(const QString &clientId) const;
+    // The claims of reference §3.2 for this session, signed.
+    QByteArray mintAccessToken(const UserSession &session);
+    // The authenticate success body of reference §2.2, with a new refresh token.
+    QJsonObject authenticationResponse(const UserSession &session);
+
+    void deliverOneTimeCode(const QString &email, const QString &code);
+    const QList<InboxMessage> &inbox() const { return m_inbox; }
+    std::function<void(const QString &, const QString &)> onOneTimeCode;
+
+private:
+    EmulatorOptions m_options;
+    EmulatorClock m_clock;
+    Directory m_directory;
+    TokenService m_tokens;
+    SessionRegistry m_sessions;
+    FaultInjector m_faults;
+    QList<InboxMessage> m_inbox;
+    QUrl m_baseUrl;
+};
+
+} // namespace authkit::emulator

@@ -1,0 +1,332 @@
+#include "HostedLoginPages_p.h"
+
+#include "Ids_p.h"
+#include "PageRenderer_p.h"
+#include "Totp_p.h"
+
+#include <QFile>
+
+namespace authkit::emulator {
+
+namespace {
+
+constexpr int kMaxCodeAttempts = 5;
+
+struct Provider
+{
+    const char *slug;
+    const char *displayName;
+    const char *authenticationMethod;
+};
+
+constexpr Provider kProviders[] = {
+    {"google", "Google", "GoogleOAuth"},
+    {"github", "GitHub", "GitHubOAuth"},
+    {"microsoft", "Microsoft", "MicrosoftOAuth"},
+};
+
+const Provider *findProvider(const QString &slug)
+{
+    for (const Provider &provider : kProviders) {
+        if (slug == QLatin1String(provider.slug))
+            return &provider;
+    }
+    return nullptr;
+}
+
+bool looksLikeEmail(const QString &email)
+{
+    const int at = email.indexOf(QLatin1Char('@'));
+    return at > 0 && at < email.size() - 1 && !email.contains(QLatin1Char(' '))
+           && email.size() <= 254;
+}
+
+QString nameFromEmail(const QString &email)
+{
+    QString local = email.section(QLatin1Char('@'), 0, 0).section(QLatin1Char('.'), 0, 0);
+    if (!local.isEmpty())
+        local[0] = local[0].toUpper();
+    return local;
+}
+
+} // namespace
+
+HttpResponse HostedLoginPages::messagePage(int status, const QString &title, const QString &message)
+{
+    return HttpResponse::html(status, PageRenderer::render(QStringLiteral("message"), title,
+                                                           {{QStringLiteral("message"), message}}));
+}
+
+LoginAttempt *HostedLoginPages::attemptFor(const HttpRequest &request)
+{
+    const QString id = request.method == "POST" ? request.formField(QStringLiteral("attempt"))
+                                                : request.query(QStringLiteral("attempt"));
+    return m_state.sessions().attempt(id, m_state.clock().now());
+}
+
+HttpResponse HostedLoginPages::expiredAttempt() const
+{
+    return messagePage(400, tr("This sign-in has expired"),
+                       tr("Go back to the application and start signing in again."));
+}
+
+HttpResponse HostedLoginPages::page(int status, const QString &pageName, const QString &title,
+                                    const LoginAttempt &attempt, PageRenderer::Values values)
+{
+    values.insert(QStringLiteral("attempt"), attempt.id);
+    const ClientApp *client = m_state.directory().client(attempt.clientId);
+    values.insert(QStringLiteral("app_name"), client ? client->name : attempt.clientId);
+    return HttpResponse::html(status, PageRenderer::render(pageName, title, values));
+}
+
+HttpResponse HostedLoginPages::signInPage(const HttpRequest &request)
+{
+    LoginAttempt *attempt = attemptFor(request);
+    if (!attempt)
+        return expiredAttempt();
+    return page(200, QStringLiteral("sign-in"), tr("Sign in"), *attempt,
+                {{QStringLiteral("email"), attempt->loginHint}});
+}
+
+HttpResponse HostedLoginPages::signIn(const HttpRequest &request)
+{
+    LoginAttempt *attempt = attemptFor(request);
+    if (!attempt)
+        return expiredAttempt();
+    const QString email = request.formField(QStringLiteral("email")).trimmed();
+    const QString password = request.formField(QStringLiteral("password"));
+    const User *user = m_state.directory().userByEmail(email);
+    if (!user || user->password.isEmpty() || user->password != password) {
+        return page(400, QStringLiteral("sign-in"), tr("Sign in"), *attempt,
+                    {{QStringLiteral("email"), email},
+                     {QStringLiteral("error"), tr("Incorrect email or password.")}});
+    }
+    return m_flow.firstFactorPassed(attempt->id, user->id, QStringLiteral("Password"), request);
+}
+
+HttpResponse HostedLoginPages::signUpPage(const HttpRequest &request)
+{
+    LoginAttempt *attempt = attemptFor(request);
+    if (!attempt)
+        return expiredAttempt();
+    QString email = attempt->loginHint;
+    if (const Invitation *invitation = m_state.directory().invitation(attempt->invitationToken))
+        email = invitation->email;
+    return page(200, QStringLiteral("sign-up"), tr("Create your account"), *attempt,
+                {{QStringLiteral("email"), email}});
+}
+
+HttpResponse HostedLoginPages::signUp(const HttpRequest &request)
+{
+    LoginAttempt *attempt = attemptFor(request);
+    if (!attempt)
+        return expiredAttempt();
+    const QString firstName = request.formField(QStringLiteral("first_name")).trimmed();
+    const QString lastName = request.formField(QStringLiteral("last_name")).trimmed();
+    const QString email = request.formField(QStringLiteral("email")).trimmed().toLower();
+    const QString password = request.formField(QStringLiteral("password"));
+    QString error;
+    if (!looksLikeEmail(email))
+        error = tr("Enter a valid email address.");
+    else if (password.size() < 8)
+        error = tr("Choose a password of at least 8 characters.");
+    else if (m_state.directory().userByEmail(email))
+        error = tr("An account with this email already exists. Sign in instead.");
+    if (!error.isEmpty()) {
+        return page(400, QStringLiteral("sign-up"), tr("Create your account"), *attempt,
+                    {{QStringLiteral("email"), email},
+                     {QStringLiteral("first_name"), firstName},
+                     {QStringLiteral("last_name"), lastName},
+                     {QStringLiteral("error"), error}});
+    }
+    const User &user =
+        m_state.directory().addUser(email, firstName, lastName, password, m_state.clock().now());
+    qCInfo(lcEmulator).noquote() << "signed up" << user.email << user.id;
+    return m_flow.firstFactorPassed(attempt->id, user.id, QStringLiteral("Password"), request);
+}
+
+HttpResponse HostedLoginPages::sendEmailCode(const HttpRequest &request)
+{
+    LoginAttempt *attempt = attemptFor(request);
+    if (!attempt)
+        return expiredAttempt();
+    const QString email = request.formField(QStringLiteral("email")).trimmed().toLower();
+    if (!looksLikeEmail(email)) {
+        return page(400, QStringLiteral("sign-in"), tr("Sign in"), *attempt,
+                    {{QStringLiteral("error"), tr("Enter a valid email address.")}});
+    }
+    attempt->codeEmail = email;
+    attempt->oneTimeCode = ids::digits(6);
+    attempt->oneTimeCodeExpiresAt = m_state.clock().now().addSecs(600);
+    attempt->oneTimeCodeAttempts = 0;
+    const QString attemptId = attempt->id;
+    m_state.deliverOneTimeCode(email, attempt->oneTimeCode);
+    return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("email-code"), attemptId));
+}
+
+HttpResponse HostedLoginPages::emailCodePage(const HttpRequest &request)
+{
+    LoginAttempt *attempt = attemptFor(request);
+    if (!attempt)
+        return expiredAttempt();
+    if (attempt->oneTimeCode.isEmpty())
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
+    return page(200, QStringLiteral("email-code"), tr("Check your email"), *attempt,
+                {{QStringLiteral("email"), attempt->codeEmail}});
+}
+
+HttpResponse HostedLoginPages::verifyEmailCode(const HttpRequest &request)
+{
+    LoginAttempt *attempt = attemptFor(request);
+    if (!attempt)
+        return expiredAttempt();
+    if (attempt->oneTimeCode.isEmpty())
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
+    const QString code = request.formField(QStringLiteral("code")).trimmed();
+    QString error;
+    if (m_state.clock().now() > attempt->oneTimeCodeExpiresAt)
+        error = tr("That code has expired. Go back and ask for a new one.");
+    else if (++attempt->oneTimeCodeAttempts > kMaxCodeAttempts)
+        error = tr("Too many attempts. Go back and ask for a new code.");
+    else if (code != attempt->oneTimeCode)
+        error = tr("That code is not right. Check your email and try again.");
+    if (!error.isEmpty()) {
+        return page(400, QStringLiteral("email-code"), tr("Check your email"), *attempt,
+                    {{QStringLiteral("email"), attempt->codeEmail},
+                     {QStringLiteral("error"), error}});
+    }
+    attempt->oneTimeCode.clear(); // single use
+    User *user = m_state.directory().userByEmail(attempt->codeEmail);
+    if (!user)
+        user = &m_state.directory().addUser(attempt->codeEmail, QString(), QString(), QString(),
+                                            m_state.clock().now());
+    return m_flow.firstFactorPassed(attempt->id, user->id, QStringLiteral("MagicAuth"), request);
+}
+
+HttpResponse HostedLoginPages::providerPage(const HttpRequest &request, const QString &slug)
+{
+    LoginAttempt *attempt = attemptFor(request);
+    if (!attempt)
+        return expiredAttempt();
+    const Provider *provider = findProvider(slug);
+    if (!provider)
+        return messagePage(404, tr("Unknown provider"),
+                           tr("This identity provider is not emulated."));
+    return page(200, QStringLiteral("oauth-consent"),
+                tr("Sign in with %1").arg(QLatin1String(provider->displayName)), *attempt,
+                {{QStringLiteral("provider"), QLatin1String(provider->displayName)},
+                 {QStringLiteral("provider_slug"), QLatin1String(provider->slug)},
+                 {QStringLiteral("email"), attempt->loginHint}});
+}
+
+HttpResponse HostedLoginPages::providerDecision(const HttpRequest &request, const QString &slug)
+{
+    LoginAttempt *attempt = attemptFor(request);
+    if (!attempt)
+        return expiredAttempt();
+    const Provider *provider = findProvider(slug);
+    if (!provider)
+        return messagePage(404, tr("Unknown provider"),
+                           tr("This identity provider is not emulated."));
+    if (request.formField(QStringLiteral("decision")) != QLatin1String("allow")) {
+        return m_flow.errorRedirect(
+            attempt->id, QStringLiteral("access_denied"),
+            QStringLiteral("The user denied access at %1.").arg(QLatin1String(provider->displayName)));
+    }
+    const QString email = request.formField(QStringLiteral("email")).trimmed().toLower();
+    if (!looksLikeEmail(email)) {
+        return page(400, QStringLiteral("oauth-consent"),
+                    tr("Sign in with %1").arg(QLatin1String(provider->displayName)),
+                    *attempt,
+                    {{QStringLiteral("provider"), QLatin1String(provider->displayName)},
+                     {QStringLiteral("provider_slug"), QLatin1String(provider->slug)},
+                     {QStringLiteral("error"), tr("Enter a valid email address.")}});
+    }
+    User *user = m_state.directory().userByEmail(email);
+    if (!user)
+        user = &m_state.directory().addUser(email, nameFromEmail(email), QString(), QString(),
+                                            m_state.clock().now());
+    return m_flow.firstFactorPassed(attempt->id, user->id,
+                                    QLatin1String(provider->authenticationMethod), request);
+}
+
+HttpResponse HostedLoginPages::mfaPage(const HttpRequest &request)
+{
+    LoginAttempt *attempt = attemptFor(request);
+    if (!attempt)
+        return expiredAttempt();
+    if (attempt->pendingUserId.isEmpty())
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
+    return page(200, QStringLiteral("mfa"), tr("Two-factor authentication"), *attempt);
+}
+
+HttpResponse HostedLoginPages::verifyMfa(const HttpRequest &request)
+{
+    LoginAttempt *attempt = attemptFor(request);
+    if (!attempt)
+        return expiredAttempt();
+    const User *user = m_state.directory().userById(attempt->pendingUserId);
+    if (!user)
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
+    const QString code = request.formField(QStringLiteral("code")).remove(QLatin1Char(' '));
+    if (!totp::verify(user->totpSecret, code, m_state.clock().nowSecs())) {
+        return page(400, QStringLiteral("mfa"), tr("Two-factor authentication"), *attempt,
+                    {{QStringLiteral("error"),
+                      tr("That code is not valid. Enter the current code from your "
+                                  "authenticator app.")}});
+    }
+    return m_flow.secondFactorPassed(attempt->id, request);
+}
+
+HttpResponse HostedLoginPages::organizationsPage(const HttpRequest &request)
+{
+    LoginAttempt *attempt = attemptFor(request);
+    if (!attempt)
+        return expiredAttempt();
+    const User *user = m_state.directory().userById(attempt->pendingUserId);
+    if (!user)
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
+    QString buttons;
+    for (const Membership &membership : user->memberships) {
+        const Organization *organization = m_state.directory().organization(membership.organizationId);
+        if (!organization)
+            continue;
+        buttons += QStringLiteral("<button type=\"submit\" class=\"choice\" name=\"organization_id\" "
+                                  "value=\"%1\" id=\"org-%1\"><span class=\"org-name\">%2</span>"
+                                  "<span class=\"org-role\">%3</span></button>\n")
+                       .arg(PageRenderer::escape(organization->id),
+                            PageRenderer::escape(organization->name),
+                            PageRenderer::escape(membership.roles.first()));
+    }
+    return page(200, QStringLiteral("organizations"), tr("Choose an organization"),
+                *attempt, {{QStringLiteral("organization_buttons"), buttons}});
+}
+
+HttpResponse HostedLoginPages::chooseOrganization(const HttpRequest &request)
+{
+    LoginAttempt *attempt = attemptFor(request);
+    if (!attempt)
+        return expiredAttempt();
+    const User *user = m_state.directory().userById(attempt->pendingUserId);
+    if (!user)
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
+    const QString organizationId = request.formField(QStringLiteral("organization_id"));
+    if (!user->membershipIn(organizationId))
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("organizations"), attempt->id));
+    return m_flow.finish(attempt->id, user->id, attempt->pendingMethod, organizationId, request);
+}
+
+HttpResponse HostedLoginPages::signedOutPage(const HttpRequest &)
+{
+    return messagePage(200, tr("You have signed out"),
+                       tr("You can close this window."));
+}
+
+HttpResponse HostedLoginPages::stylesheet(const HttpRequest &)
+{
+    QFile file(QStringLiteral(":/authkit-emulator/pages/style.css"));
+    file.open(QIODevice::ReadOnly);
+    return HttpResponse::text(200, file.readAll(), "text/css; charset=utf-8");
+}
+
+} // namespace authkit::emulator

@@ -1,0 +1,12 @@
+# Packages: a Debian package and a tarball of the installed tree (cpack -G DEB / TGZ).
+set(CPACK_PACKAGE_NAME "authkitqt")
+set(CPACK_PACKAGE_VENDOR "AuthKitQt")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_CHECKSUM SHA256)
+set(CPACK_GENERATOR "TGZ;DEB")
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "AuthKitQt developers")
+set(CPACK_DEBIAN_PACKAGE_SECTION "net")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6core6 (>= 6.4), libqt6network6 (>= 6.4), libqt6httpserver6 (>= 6.4), libqt6websockets6 (>= 6.4), libssl3")
+set(CPACK_SOURCE_IGNORE_FILES "/build.*/;/\\\\.git/;/\\\\.deps/;node_modules/")
+include(CPack)

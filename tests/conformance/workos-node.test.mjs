@@ -1,0 +1,470 @@
+// Conformance: the official WorkOS Node SDK (public, client-ID-only client) and `jose`
+// run against authkit-emulator, driving its hosted pages over plain HTTP like a browser would.
+//
+// Run: AUTHKIT_EMULATOR=/path/to/authkit-emulator node --test --test-reporter=spec workos-node.test.mjs
+//
+// Every wait is bounded (emulator start-up, each HTTP request, each SDK call, each test), and each
+// emulator process is stopped in an `after` hook, and as a last resort on process exit.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { createWorkOS } from '@workos-inc/node';
+import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
+
+const EMULATOR = process.env.AUTHKIT_EMULATOR;
+const CLIENT_ID = 'client_01J00000000000000000000DEV';
+const ISSUER = `https://api.workos.com/user_management/${CLIENT_ID}`;
+const CALLBACK_PORT = 48721; // nothing listens there: the tests read the Location header
+const REDIRECT_URI = `http://127.0.0.1:${CALLBACK_PORT}/callback`;
+const SIGNED_OUT_URI = `http://127.0.0.1:${CALLBACK_PORT}/signed-out`;
+
+const ADA = { id: 'user_01J0000000000000000000ADA', email: 'ada@example.com', firstName: 'Ada' };
+const GRACE = { id: 'user_01J000000000000000000GRACE', email: 'grace@example.com', firstName: 'Grace' };
+const ORG_ENGNS = 'org_01J000000000000000000ENGNS';
+const ORG_HRVRD = 'org_01J000000000000000000HRVRD';
+const ORG_BTCHY = 'org_01J000000000000000000BTCHY';
+
+const STARTUP_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 5_000;
+const HTTP_TIMEOUT_MS = 10_000;
+const TEST_TIMEOUT_MS = 30_000;
+
+// ---------------------------------------------------------------------------------------------
+// The emulator process
+
+const running = new Set();
+process.once('exit', () => {
+  for (const child of running) {
+    try { child.kill('SIGKILL'); } catch { /* already gone */ }
+  }
+});
+
+async function startEmulator(extraArgs = []) {
+  assert.ok(EMULATOR, 'set AUTHKIT_EMULATOR to the path of the authkit-emulator executable');
+  const args = ['--port', '0', ...extraArgs];
+  const child = spawn(EMULATOR, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+
+  const log = [];
+  const remember = (line) => { log.push(line); if (log.length > 200) log.shift(); };
+  child.on('error', (err) => remember(`[spawn error] ${err.message}`));
+  const exited = new Promise((resolve) => {
+    child.once('close', (code, signal) => { running.delete(child); resolve({ code, signal }); });
+    child.once('error', () => { if (child.pid === undefined) { running.delete(child); resolve({ error: true }); } });
+  });
+  // Drain both pipes for the whole run, so the emulator can never block on a full pipe.
+  createInterface({ input: child.stderr }).on('line', (l) => remember(`[stderr] ${l}`));
+  const stdout = createInterface({ input: child.stdout });
+  stdout.on('line', (l) => remember(`[stdout] ${l}`));
+
+  const emulator = {
+    args,
+    logTail: (n = 40) => log.slice(-n).join('\n'),
+    async stop() {
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const first = await Promise.race([exited, sleep(STOP_TIMEOUT_MS, 'timeout', { ref: false })]);
+      if (first === 'timeout') {
+        child.kill('SIGKILL');
+        await Promise.race([exited, sleep(STOP_TIMEOUT_MS, 'timeout', { ref: false })]);
+      }
+    },
+  };
+
+  try {
+    const firstLine = await new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no stdout line from the emulator within ${STARTUP_TIMEOUT_MS} ms`)),
+        STARTUP_TIMEOUT_MS);
+      stdout.once('line', (line) => { clearTimeout(timer); resolve(line); });
+      child.once('error', (err) => { clearTimeout(timer); reject(err); });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`the emulator exited before listening (code ${code}, signal ${signal})`));
+      });
+    });
+    const match = /^authkit-emulator listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(firstLine);
+    assert.ok(match, `unexpected first stdout line: ${JSON.stringify(firstLine)}`);
+    emulator.baseUrl = match[1];
+    emulator.port = Number(match[2]);
+    assert.ok(emulator.port > 0 && emulator.port < 65536, `bad port in ${firstLine}`);
+  } catch (err) {
+    await emulator.stop();
+    err.message += `\n--- ${EMULATOR} ${args.join(' ')} ---\n${emulator.logTail()}`;
+    throw err;
+  }
+
+  // The SDK's public client (no API key): what a desktop app gets.
+  emulator.workos = createWorkOS({
+    clientId: CLIENT_ID,
+    apiHostname: '127.0.0.1',
+    port: emulator.port,
+    https: false,
+    maxRetries: 0, // a 5xx must fail the test, not be retried away
+    timeout: HTTP_TIMEOUT_MS,
+  });
+  return emulator;
+}
+
+// Starts one emulator for a describe() block; prints its log when a test in the block failed.
+function useEmulator(extraArgs = []) {
+  const ctx = { emulator: null, failed: false };
+  before(async () => { ctx.emulator = await startEmulator(extraArgs); }, { timeout: STARTUP_TIMEOUT_MS + 2 * STOP_TIMEOUT_MS + 1000 });
+  after(async () => {
+    if (!ctx.emulator) return;
+    if (ctx.failed) {
+      process.stderr.write(`--- emulator log (${ctx.emulator.args.join(' ')}), last lines ---\n${ctx.emulator.logTail()}\n---\n`);
+    }
+    await ctx.emulator.stop();
+  }, { timeout: 2 * STOP_TIMEOUT_MS + 1000 });
+  ctx.it = (name, fn) => it(name, { timeout: TEST_TIMEOUT_MS }, async (t) => {
+    assert.ok(ctx.emulator, 'the emulator did not start');
+    try {
+      await fn(ctx.emulator, t);
+    } catch (err) {
+      ctx.failed = true;
+      throw err;
+    }
+  });
+  return ctx;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A tiny browser: cookie jar, manual redirects, HTML forms
+
+class CookieJar {
+  #cookies = new Map(); // name -> { value, path }
+
+  headerFor(url) {
+    const path = new URL(url).pathname;
+    const pairs = [];
+    for (const [name, c] of this.#cookies) {
+      if (path === c.path || path.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)) pairs.push(`${name}=${c.value}`);
+    }
+    return pairs.join('; ');
+  }
+
+  store(url, headers) {
+    for (const line of headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';').map((s) => s.trim());
+      const eq = pair.indexOf('=');
+      if (eq <= 0) continue;
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      const requestPath = new URL(url).pathname;
+      let path = requestPath.slice(0, requestPath.lastIndexOf('/')) || '/';
+      let expired = false;
+      for (const attr of attrs) {
+        const [k, v = ''] = attr.split('=');
+        const key = k.trim().toLowerCase();
+        if (key === 'path' && v.startsWith('/')) path = v;
+        if (key === 'max-age' && Number(v) <= 0) expired = true;
+        if (key === 'expires' && Date.parse(v) <= Date.now()) expired = true;
+      }
+      if (expired) this.#cookies.delete(name);
+      else this.#cookies.set(name, { value, path });
+    }
+  }
+
+  has(name) { return this.#cookies.has(name); }
+}
+
+// One request, no redirect following. Returns status, absolute Location (if any) and the body.
+async function browse(jar, url, { method = 'GET', form, origin } = {}) {
+  const headers = { accept: 'text/html,application/xhtml+xml,*/*' };
+  const cookie = jar.headerFor(url);
+  if (cookie) headers.cookie = cookie;
+  let body;
+  if (form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    if (origin) headers.origin = origin;
+    body = new URLSearchParams(form).toString();
+  }
+  const res = await fetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
+  jar.store(url, res.headers);
+  const text = await res.text();
+  const location = res.headers.get('location');
+  return { status: res.status, location: location ? new URL(location, url) : null, text, headers: res.headers };
+}
+
+function decodeEntities(s) {
+  return s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function parseAttrs(tag) {
+  const attrs = {};
+  const re = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
+  const inner = tag.replace(/^<\s*[a-z]+/i, '').replace(/\/?>$/, '');
+  for (const m of inner.matchAll(re)) attrs[m[1].toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  return attrs;
+}
+
+function tags(html, name) {
+  return [...html.matchAll(new RegExp(`<${name}\\b[^>]*>`, 'gi'))].map((m) => parseAttrs(m[0]));
+}
+
+// The form with the given id: its attributes, its hidden inputs (name -> value) and its buttons.
+function findForm(html, id) {
+  for (const m of html.matchAll(/<form\b[^>]*>/gi)) {
+    const attrs = parseAttrs(m[0]);
+    if (attrs.id !== id) continue;
+    const start = m.index + m[0].length;
+    const end = html.indexOf('</form>', start);
+    const inner = html.slice(start, end < 0 ? undefined : end);
+    const hidden = {};
+    for (const input of tags(inner, 'input')) {
+      if ((input.type ?? '').toLowerCase() === 'hidden' && input.name) hidden[input.name] = input.value ?? '';
+    }
+    return { attrs, hidden, inputs: tags(inner, 'input'), buttons: tags(inner, 'button') };
+  }
+  return null;
+}
+
+// Submits a hosted-page form like a browser: its hidden fields plus the given fields.
+async function submitForm(jar, pageUrl, html, formId, fields, expectedAction) {
+  const form = findForm(html, formId);
+  assert.ok(form, `form#${formId} on ${pageUrl.pathname}`);
+  assert.equal((form.attrs.method ?? 'get').toLowerCase(), 'post', `form#${formId} method`);
+  const action = new URL(form.attrs.action ?? '', pageUrl);
+  assert.equal(action.pathname, expectedAction, `form#${formId} action`);
+  const attempt = pageUrl.searchParams.get('attempt');
+  assert.equal(form.hidden.attempt, attempt, `form#${formId} carries the attempt as a hidden field`);
+  return browse(jar, action.href, { method: 'POST', form: { ...form.hidden, ...fields }, origin: pageUrl.origin });
+}
+
+function assertRedirectTo(res, path, what) {
+  assert.equal(res.status, 302, `${what}: status (body: ${res.text.slice(0, 300)})`);
+  assert.ok(res.location, `${what}: Location header`);
+  assert.equal(res.location.pathname, path, `${what}: Location ${res.location.href}`);
+  return res.location;
+}
+
+function assertCallback(res, state, what) {
+  assert.equal(res.status, 302, `${what}: status (body: ${res.text.slice(0, 300)})`);
+  assert.ok(res.location, `${what}: Location header`);
+  const loc = res.location;
+  assert.equal(`${loc.origin}${loc.pathname}`, REDIRECT_URI, `${what}: redirected to ${loc.href}`);
+  assert.equal(loc.searchParams.get('error'), null, `${what}: error ${loc.searchParams.get('error_description')}`);
+  const code = loc.searchParams.get('code');
+  assert.ok(code, `${what}: code in ${loc.href}`);
+  assert.equal(loc.searchParams.get('state'), state, `${what}: state echoes`);
+  return code;
+}
+
+// The whole browser part of a sign-in: authorize -> hosted pages -> redirect_uri?code&state.
+async function signIn(emulator, { email, password = 'password', organizationId, jar = new CookieJar() }) {
+  const { url, state, codeVerifier } = await emulator.workos.userManagement.getAuthorizationUrlWithPKCE({
+    provider: 'authkit',
+    redirectUri: REDIRECT_URI,
+  });
+  const authorizeUrl = new URL(url);
+  assert.equal(authorizeUrl.origin, emulator.baseUrl, 'the SDK points at the emulator');
+  assert.equal(authorizeUrl.pathname, '/user_management/authorize');
+  assert.equal(authorizeUrl.searchParams.get('code_challenge_method'), 'S256');
+
+  const authorize = await browse(jar, url);
+  const signInUrl = assertRedirectTo(authorize, '/authkit/sign-in', 'authorize');
+  assert.ok(signInUrl.searchParams.get('attempt'), `attempt in ${signInUrl.href}`);
+
+  const page = await browse(jar, signInUrl.href);
+  assert.equal(page.status, 200, 'sign-in page');
+  const posted = await submitForm(jar, signInUrl, page.text, 'sign-in-form', { email, password }, '/authkit/sign-in');
+
+  let done = posted;
+  if (organizationId) {
+    const pickerUrl = assertRedirectTo(posted, '/authkit/organizations', 'sign-in POST (organization picker)');
+    const picker = await browse(jar, pickerUrl.href);
+    assert.equal(picker.status, 200, 'organizations page');
+    const form = findForm(picker.text, 'organization-form');
+    assert.ok(form, 'form#organization-form');
+    const offered = form.buttons.filter((b) => b.name === 'organization_id').map((b) => b.value).sort();
+    const ids = form.buttons.filter((b) => b.name === 'organization_id').map((b) => b.id).sort();
+    assert.deepEqual(offered, [ORG_ENGNS, ORG_HRVRD].sort(), 'organizations offered');
+    assert.deepEqual(ids, [`org-${ORG_ENGNS}`, `org-${ORG_HRVRD}`].sort(), 'organization button ids');
+    done = await submitForm(jar, pickerUrl, picker.text, 'organization-form', { organization_id: organizationId }, '/authkit/organizations');
+  }
+  const code = assertCallback(done, state, 'sign-in');
+  return { code, state, codeVerifier, jar };
+}
+
+// Asserts that `promise` rejects the way the SDK surfaces an OAuth error envelope.
+async function assertOauthError(promise, error, errorDescription) {
+  await assert.rejects(promise, (err) => {
+    assert.equal(err.name, 'OauthException', `${err.name}: ${err.message}`);
+    assert.equal(err.status, 400);
+    assert.equal(err.error, error);
+    if (errorDescription !== undefined) assert.equal(err.errorDescription, errorDescription);
+    assert.equal(err.rawData?.error, error, 'raw error body');
+    assert.ok(err.requestID, 'X-Request-ID surfaced as requestID');
+    return true;
+  });
+}
+
+function accessClaims(token) {
+  assert.equal(typeof token, 'string');
+  assert.equal(token.split('.').length, 3, 'a compact JWS');
+  return decodeJwt(token);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('@workos-inc/node public client against authkit-emulator', () => {
+  const ctx = useEmulator();
+  const shared = {};
+
+  ctx.it('a. PKCE authorization URL, hosted sign-in, authenticateWithCode', async (emulator) => {
+    const { code, codeVerifier, jar } = await signIn(emulator, { email: ADA.email });
+    assert.ok(jar.has('authkit_emulator_session'), 'the hosted session cookie was set');
+    const auth = await emulator.workos.userManagement.authenticateWithCode({ code, codeVerifier });
+    assert.equal(auth.user.email, ADA.email);
+    assert.equal(auth.user.firstName, ADA.firstName);
+    assert.equal(auth.user.lastName, 'Lovelace');
+    assert.equal(auth.user.id, ADA.id);
+    assert.equal(auth.user.object, 'user');
+    assert.equal(auth.authenticationMethod, 'Password');
+    assert.ok(!auth.organizationId, `Ada has no organization (got ${auth.organizationId})`);
+    const claims = accessClaims(auth.accessToken);
+    assert.equal(claims.sub, ADA.id);
+    assert.equal(typeof auth.refreshToken, 'string');
+    assert.ok(auth.refreshToken.length > 0, 'a refresh token');
+    // The code is single use.
+    await assertOauthError(
+      emulator.workos.userManagement.authenticateWithCode({ code, codeVerifier }),
+      'invalid_grant', `The code '${code}' has expired or is invalid.`);
+    Object.assign(shared, { adaJar: jar, ada: auth });
+  });
+
+  ctx.it('b. authenticateWithRefreshToken rotates; reusing the old token is invalid_grant', async (emulator) => {
+    assert.ok(shared.ada, 'needs scenario a');
+    const old = shared.ada.refreshToken;
+    const next = await emulator.workos.userManagement.authenticateWithRefreshToken({ refreshToken: old });
+    assert.equal(next.user.email, ADA.email);
+    assert.equal(typeof next.refreshToken, 'string');
+    assert.ok(next.refreshToken.length > 0);
+    assert.notEqual(next.refreshToken, old, 'a new refresh token');
+    assert.equal(accessClaims(next.accessToken).sid, accessClaims(shared.ada.accessToken).sid, 'same session');
+    await assertOauthError(
+      emulator.workos.userManagement.authenticateWithRefreshToken({ refreshToken: old }),
+      'invalid_grant', 'Refresh token already exchanged.');
+    // The rotated token still works.
+    const again = await emulator.workos.userManagement.authenticateWithRefreshToken({ refreshToken: next.refreshToken });
+    assert.notEqual(again.refreshToken, next.refreshToken);
+  });
+
+  ctx.it('c. organization picker, then switching organization with a refresh', async (emulator) => {
+    const { code, codeVerifier } = await signIn(emulator, { email: GRACE.email, organizationId: ORG_ENGNS });
+    const um = emulator.workos.userManagement;
+    const auth = await um.authenticateWithCode({ code, codeVerifier });
+    assert.equal(auth.user.email, GRACE.email);
+    assert.equal(auth.user.firstName, GRACE.firstName);
+    assert.equal(auth.organizationId, ORG_ENGNS);
+    let claims = accessClaims(auth.accessToken);
+    assert.equal(claims.org_id, ORG_ENGNS);
+    assert.equal(claims.role, 'admin');
+
+    const switched = await um.authenticateWithRefreshToken({ refreshToken: auth.refreshToken, organizationId: ORG_HRVRD });
+    assert.equal(switched.organizationId, ORG_HRVRD);
+    assert.equal(switched.user.email, GRACE.email);
+    claims = accessClaims(switched.accessToken);
+    assert.equal(claims.org_id, ORG_HRVRD);
+    assert.equal(claims.role, 'member');
+    assert.equal(claims.sub, GRACE.id);
+
+    await assertOauthError(
+      um.authenticateWithRefreshToken({ refreshToken: switched.refreshToken, organizationId: ORG_BTCHY }),
+      'organization_membership_not_found');
+  });
+
+  ctx.it('d. getLogoutUrl ends the session: 302 to returnTo, then refresh is invalid_grant', async (emulator) => {
+    const um = emulator.workos.userManagement;
+    const { code, codeVerifier, jar } = await signIn(emulator, { email: ADA.email });
+    const auth = await um.authenticateWithCode({ code, codeVerifier });
+    const { sid } = accessClaims(auth.accessToken);
+    assert.match(sid, /^session_/);
+
+    const logoutUrl = um.getLogoutUrl({ sessionId: sid, returnTo: SIGNED_OUT_URI });
+    const parsed = new URL(logoutUrl);
+    assert.equal(parsed.origin, emulator.baseUrl);
+    assert.equal(parsed.pathname, '/user_management/sessions/logout');
+    const res = await browse(jar, logoutUrl);
+    assert.equal(res.status, 302, `logout status (body: ${res.text.slice(0, 300)})`);
+    assert.equal(res.location?.href, SIGNED_OUT_URI);
+    assert.ok(!jar.has('authkit_emulator_session'), 'logout cleared the hosted session cookie');
+
+    await assertOauthError(um.authenticateWithRefreshToken({ refreshToken: auth.refreshToken }), 'invalid_grant');
+  });
+
+  ctx.it('e. the access token verifies with jose against the JWKS from getJwksUrl', async (emulator) => {
+    assert.ok(shared.ada, 'needs scenario a');
+    const jwksUrl = emulator.workos.userManagement.getJwksUrl(CLIENT_ID);
+    assert.equal(jwksUrl, `${emulator.baseUrl}/sso/jwks/${CLIENT_ID}`);
+
+    const jwksRes = await fetch(jwksUrl, { signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
+    assert.equal(jwksRes.status, 200);
+    const jwks = await jwksRes.json();
+    assert.ok(Array.isArray(jwks.keys) && jwks.keys.length > 0, 'keys');
+    for (const key of jwks.keys) {
+      for (const field of ['alg', 'kty', 'use', 'kid', 'n', 'e', 'x5c', 'x5t#S256']) assert.ok(key[field], `JWK field ${field}`);
+      assert.equal(key.alg, 'RS256');
+      assert.equal(key.kty, 'RSA');
+      assert.equal(key.use, 'sig');
+    }
+
+    const JWKS = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: HTTP_TIMEOUT_MS });
+    const { payload, protectedHeader } = await jwtVerify(shared.ada.accessToken, JWKS, {
+      issuer: ISSUER,
+      algorithms: ['RS256'],
+    });
+    assert.equal(protectedHeader.alg, 'RS256');
+    assert.match(protectedHeader.kid, /^sso_oidc_key_pair_/);
+    assert.equal(protectedHeader.typ, undefined, 'no typ header');
+    assert.ok(jwks.keys.some((k) => k.kid === protectedHeader.kid), 'kid is in the JWKS');
+    assert.equal(payload.iss, ISSUER);
+    assert.equal(payload.sub, ADA.id);
+    assert.match(payload.sid, /^session_/);
+    assert.equal(typeof payload.jti, 'string');
+    assert.ok(payload.jti.length > 0);
+    assert.ok(Number.isInteger(payload.iat) && Number.isInteger(payload.exp), 'iat/exp are integers');
+    assert.equal(payload.exp - payload.iat, 300, 'default access token lifetime');
+    assert.ok(Math.abs(payload.iat - Date.now() / 1000) < 120, 'iat is about now');
+  });
+
+  ctx.it('f. silent second sign-in with the browser session, until logout', async (emulator) => {
+    assert.ok(shared.adaJar, 'needs scenario a');
+    const um = emulator.workos.userManagement;
+    const jar = shared.adaJar;
+
+    const { url, state, codeVerifier } = await um.getAuthorizationUrlWithPKCE({ provider: 'authkit', redirectUri: REDIRECT_URI });
+    const code = assertCallback(await browse(jar, url), state, 'silent authorize');
+    const auth = await um.authenticateWithCode({ code, codeVerifier });
+    assert.equal(auth.user.email, ADA.email);
+
+    const { sid } = accessClaims(auth.accessToken);
+    const out = await browse(jar, um.getLogoutUrl({ sessionId: sid, returnTo: SIGNED_OUT_URI }));
+    assert.equal(out.status, 302);
+    assert.equal(out.location?.href, SIGNED_OUT_URI);
+
+    const next = await um.getAuthorizationUrlWithPKCE({ provider: 'authkit', redirectUri: REDIRECT_URI });
+    assertRedirectTo(await browse(jar, next.url), '/authkit/sign-in', 'authorize after logout');
+  });
+});
+
+describe('authkit-emulator --token-ttl', () => {
+  const ctx = useEmulator(['--token-ttl', '120']);
+
+  ctx.it('the access token lifetime follows --token-ttl', async (emulator) => {
+    const { code, codeVerifier } = await signIn(emulator, { email: ADA.email });
+    const auth = await emulator.workos.userManagement.authenticateWithCode({ code, codeVerifier });
+    const JWKS = createRemoteJWKSet(new URL(emulator.workos.userManagement.getJwksUrl(CLIENT_ID)), { timeoutDuration: HTTP_TIMEOUT_MS });
+    const { payload } = await jwtVerify(auth.accessToken, JWKS, { issuer: ISSUER, algorithms: ['RS256'] });
+    assert.equal(payload.exp - payload.iat, 120);
+  });
+});
