@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+// Proof Key for Code Exchange, RFC 7636, S256 only (WorkOS accepts nothing else).
+namespace authkit::pkce {
+
+// A verifier of `length` characters (43 to 128) of the unreserved set, from the system CSPRNG.
+QString generateVerifier(int length = 64);
+
+// base64url(SHA-256(ASCII verifier)), no padding.
+QString challengeS256(const QString &verifier);
+
+// 43 to 128 characters of [A-Za-z0-9-._~].
+bool isValidVerifier(const QString &verifier);
+
+// A random opaque value for `state` (32 bytes, base64url).
+QString generateState();
+
+// Constant-time comparison, for `state` and other secrets.
+bool constantTimeEquals(const QString &a, const QString &b);
+
+} // namespace authkit::pkce

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <authkitqt/core/AuthorizationRequest.h>
+
+#include <QObject>
+#include <QUrl>
+
+namespace authkit {
+
+// Whatever shows the hosted AuthKit page: an embedded WebEngine window, or the system browser
+// with a loopback listener. It reports the redirect back; AuthSession does the rest.
+class UserAgent : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // The redirect URI this agent will catch (e.g. the loopback listener's real port).
+    virtual QUrl prepareRedirectUri(const QUrl &configured) = 0;
+    virtual void present(const AuthorizationRequest &request) = 0;
+    virtual void dismiss() = 0;
+    // Best effort: run the hosted logout where the sign-in ran, so the next sign-in asks again.
+    virtual void endSession(const QUrl &logoutUrl) = 0;
+
+Q_SIGNALS:
+    void redirectReceived(const QUrl &url);
+    void cancelled();
+    void failed(const QString &message);
+};
+
+} // namespace authkit

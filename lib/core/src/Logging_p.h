@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+// One category per component. Never log tokens, codes, verifiers or full redirect URLs.
+Q_DECLARE_LOGGING_CATEGORY(lcApi)
+Q_DECLARE_LOGGING_CATEGORY(lcSession)
+Q_DECLARE_LOGGING_CATEGORY(lcToken)
+Q_DECLARE_LOGGING_CATEGORY(lcStore)

@@ -1,0 +1,1 @@
+// Implemented by the core crypto/URL work (see AuthKitQt issue 3).

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <authkitqt/core/SecretStore.h>
+
+namespace authkit {
+
+// SecretStore on the OS keychain through qtkeychain (Secret Service on Linux, Keychain on macOS,
+// Credential Manager on Windows). Never enables qtkeychain's insecure plaintext fallback: when no
+// backend answers, or it is locked, operations report Status::Unavailable and the session lives
+// in memory only.
+class KeychainSecretStore : public SecretStore
+{
+    Q_OBJECT
+public:
+    // service: the keychain "service" (application) name every entry is filed under.
+    explicit KeychainSecretStore(QString service, QObject *parent = nullptr);
+
+    void read(const QString &key, ReadCallback done) override;
+    void write(const QString &key, const QByteArray &secret, WriteCallback done) override;
+    void remove(const QString &key, WriteCallback done) override;
+    QString backendName() const override;
+    bool isPersistent() const override { return true; }
+
+    QString service() const { return m_service; }
+
+private:
+    QString m_service;
+};
+
+} // namespace authkit

@@ -1,0 +1,1 @@
+// Implemented by the keychain work (see AuthKitQt issue 3).
