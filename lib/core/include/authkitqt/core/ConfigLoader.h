@@ -28,6 +28,9 @@ class ConfigLoader
 {
 public:
     static constexpr char kLocalClientId[] = "client_01J00000000000000000000DEV";
+    // Where the local profile expects a standalone authkit-emulator (authkit-emulator --port
+    // 4598), unless AUTHKIT_EMULATOR_URL or --api-base-url says otherwise.
+    static constexpr int kLocalEmulatorPort = 4598;
 
     // The configuration, or nullopt with one clear line in *error.
     static std::optional<AuthKitConfig> load(const ConfigSources &sources, QString *error);

@@ -3,6 +3,7 @@
 #include <authkitqt/core/SecretStore.h>
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QPointer>
 #include <QString>
 
@@ -20,6 +21,7 @@ struct StoredSession
     QString sessionId;
     QString userId;
     QString organizationId;
+    QJsonObject user;   // the WorkOS user, to show who is signed in while offline
     QDateTime savedAt;
 
     QByteArray toJson() const;

@@ -77,12 +77,21 @@ Q_SIGNALS:
     void persistenceChanged(bool persistent);
 
 private:
-    void startRefresh(const QString &organizationId);
+    struct Waiter
+    {
+        TokenCallback done;
+        bool forced = false;
+    };
+
+    void startRefresh();
+    void onRefreshFailed(const ApiError &error, const QString &switchingTo);
     void finishRefresh(const TokenResult &result);
-    void accept(const AuthResponse &response, std::function<void(const TokenResult &)> done);
+    void accept(const AuthResponse &response, TokenCallback done);
+    void endSession(const QString &reason);
     void scheduleRefresh();
     void scheduleRetry(const ApiError &error);
     qint64 leadMs() const;
+    bool hasUsableToken() const; // an access token that has not expired
 
     AuthKitApi *m_api;
     JwksCache *m_jwks;
@@ -94,8 +103,9 @@ private:
     Session m_session;
     bool m_persistent = true;
     bool m_refreshInFlight = false;
-    QList<TokenCallback> m_waiters;
-    QString m_pendingOrganizationSwitch;
+    QList<Waiter> m_waiters;
+    QString m_switchTarget;             // organization_id of the refresh in flight, if a switch
+    QString m_pendingSwitch;            // a switch asked for while another refresh ran
     QList<TokenCallback> m_switchWaiters;
     int m_failures = 0;
     QTimer m_refreshTimer;

@@ -1,0 +1,265 @@
+#include <authkitqt/core/ConfigLoader.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace authkit {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ConfigLoader", text);
+}
+
+// One source's values; empty strings mean "not set here".
+struct Layer
+{
+    QString clientId;
+    QString apiBaseUrl;
+    QString redirectUri;
+    QStringList issuers;
+    QString logoutReturnUri;
+    QString convexUrl;
+};
+
+void apply(const Layer &layer, AuthKitConfig &config, bool *issuersSet)
+{
+    if (!layer.clientId.isEmpty())
+        config.clientId = layer.clientId.trimmed();
+    if (!layer.apiBaseUrl.isEmpty())
+        config.apiBaseUrl = QUrl(layer.apiBaseUrl.trimmed(), QUrl::StrictMode);
+    if (!layer.redirectUri.isEmpty())
+        config.redirectUri = QUrl(layer.redirectUri.trimmed(), QUrl::StrictMode);
+    if (!layer.issuers.isEmpty()) {
+        config.acceptedIssuers = layer.issuers;
+        *issuersSet = true;
+    }
+    if (!layer.logoutReturnUri.isEmpty())
+        config.logoutReturnUri = QUrl(layer.logoutReturnUri.trimmed(), QUrl::StrictMode);
+    if (!layer.convexUrl.isEmpty())
+        config.convexUrl = QUrl(layer.convexUrl.trimmed(), QUrl::StrictMode);
+}
+
+// WORKOS_API_HOSTNAME (+ WORKOS_API_HTTPS, WORKOS_API_PORT) as the web SDKs take them.
+QString baseUrlFromHostname(const QString &hostname, const QString &https, const QString &port)
+{
+    if (hostname.isEmpty())
+        return {};
+    if (hostname.contains(QLatin1String("://")))
+        return hostname; // already a URL
+    const bool secure = https.isEmpty() || https.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0;
+    QString url = (secure ? QStringLiteral("https://") : QStringLiteral("http://")) + hostname;
+    if (!port.isEmpty())
+        url += QLatin1Char(':') + port;
+    return url;
+}
+
+QStringList splitList(const QString &value)
+{
+    QStringList out;
+    const QStringList parts = value.split(QRegularExpression(QStringLiteral("[,\\s]+")),
+                                          Qt::SkipEmptyParts);
+    for (const QString &part : parts)
+        out.append(part.trimmed());
+    return out;
+}
+
+Layer fromEnvironment(const QProcessEnvironment &env)
+{
+    Layer layer;
+    layer.clientId = env.value(QStringLiteral("WORKOS_CLIENT_ID"));
+    layer.apiBaseUrl = baseUrlFromHostname(env.value(QStringLiteral("WORKOS_API_HOSTNAME")),
+                                           env.value(QStringLiteral("WORKOS_API_HTTPS")),
+                                           env.value(QStringLiteral("WORKOS_API_PORT")));
+    layer.redirectUri = env.value(QStringLiteral("WORKOS_REDIRECT_URI"));
+    layer.issuers = splitList(env.value(QStringLiteral("WORKOS_ISSUER")));
+    layer.logoutReturnUri = env.value(QStringLiteral("WORKOS_LOGOUT_RETURN_URI"));
+    layer.convexUrl = env.value(QStringLiteral("CONVEX_URL"));
+    return layer;
+}
+
+Layer fromConfigFile(const QString &file, const QString &profile)
+{
+    Layer layer;
+    if (!QFileInfo::exists(file))
+        return layer;
+    QSettings settings(file, QSettings::IniFormat);
+    settings.beginGroup(profile);
+    layer.clientId = settings.value(QStringLiteral("client_id")).toString();
+    layer.apiBaseUrl = settings.value(QStringLiteral("api_base_url")).toString();
+    layer.redirectUri = settings.value(QStringLiteral("redirect_uri")).toString();
+    layer.issuers = settings.value(QStringLiteral("issuers")).toStringList();
+    layer.logoutReturnUri = settings.value(QStringLiteral("logout_return_uri")).toString();
+    layer.convexUrl = settings.value(QStringLiteral("convex_url")).toString();
+    return layer;
+}
+
+std::optional<Layer> fromProject(const QString &dir, QString *error)
+{
+    Layer layer;
+    if (dir.isEmpty())
+        return layer;
+    if (!QFileInfo(dir).isDir()) {
+        *error = tr("--project: \"%1\" is not a folder.").arg(dir);
+        return std::nullopt;
+    }
+    const QString local = QDir(dir).filePath(QStringLiteral(".env.local"));
+    const QString plain = QDir(dir).filePath(QStringLiteral(".env"));
+    const QString file = QFileInfo::exists(local) ? local : plain;
+    if (!QFileInfo::exists(file)) {
+        *error = tr("--project: no .env.local or .env in \"%1\".").arg(dir);
+        return std::nullopt;
+    }
+    const QHash<QString, QString> values = ConfigLoader::readDotEnv(file);
+    auto first = [&values](std::initializer_list<const char *> names) {
+        for (const char *name : names) {
+            const QString value = values.value(QLatin1String(name));
+            if (!value.isEmpty())
+                return value;
+        }
+        return QString();
+    };
+    // The names a Convex + AuthKit web template uses; never WORKOS_API_KEY (a server secret).
+    layer.clientId = first({"WORKOS_CLIENT_ID", "VITE_WORKOS_CLIENT_ID", "NEXT_PUBLIC_WORKOS_CLIENT_ID"});
+    layer.apiBaseUrl = baseUrlFromHostname(
+        first({"WORKOS_API_HOSTNAME", "VITE_WORKOS_API_HOSTNAME"}),
+        first({"WORKOS_API_HTTPS", "VITE_WORKOS_API_HTTPS"}),
+        first({"WORKOS_API_PORT", "VITE_WORKOS_API_PORT"}));
+    layer.convexUrl = first({"CONVEX_URL", "VITE_CONVEX_URL", "NEXT_PUBLIC_CONVEX_URL"});
+    if (layer.clientId.isEmpty() && layer.convexUrl.isEmpty()) {
+        *error = tr("--project: \"%1\" names neither WORKOS_CLIENT_ID nor CONVEX_URL.").arg(file);
+        return std::nullopt;
+    }
+    return layer;
+}
+
+} // namespace
+
+AuthKitConfig ConfigLoader::defaults(const QString &profile)
+{
+    AuthKitConfig config;
+    config.profile = profile;
+    config.redirectUri = QUrl(QStringLiteral("http://127.0.0.1/callback"));
+    if (profile == QLatin1String("local")) {
+        config.clientId = QLatin1String(kLocalClientId);
+        config.apiBaseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(kLocalEmulatorPort));
+    } else {
+        config.apiBaseUrl = QUrl(QLatin1String(AuthKitConfig::kDefaultApiBase));
+    }
+    return config;
+}
+
+QString ConfigLoader::defaultConfigFile()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
+        .filePath(QStringLiteral("AuthKitQt/profiles.ini"));
+}
+
+std::optional<AuthKitConfig> ConfigLoader::load(const ConfigSources &sources, QString *error)
+{
+    const QString profile = sources.profile.isEmpty() ? QStringLiteral("local") : sources.profile;
+    static const QRegularExpression profileName(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,31}$"));
+    if (!profileName.match(profile).hasMatch()) {
+        *error = tr("\"%1\" is not a profile name (lower-case letters, digits, - and _).").arg(profile);
+        return std::nullopt;
+    }
+    AuthKitConfig config = defaults(profile);
+    bool issuersSet = false;
+
+    // Weakest first, so each stronger source overwrites what it sets.
+    const auto project = fromProject(sources.projectDir, error);
+    if (!project)
+        return std::nullopt;
+    apply(*project, config, &issuersSet);
+    apply(fromConfigFile(sources.configFile.isEmpty() ? defaultConfigFile() : sources.configFile,
+                         profile),
+          config, &issuersSet);
+    Layer environment = fromEnvironment(sources.environment);
+    if (profile == QLatin1String("local") && environment.apiBaseUrl.isEmpty())
+        environment.apiBaseUrl = sources.environment.value(QStringLiteral("AUTHKIT_EMULATOR_URL"));
+    apply(environment, config, &issuersSet);
+    Layer flags;
+    flags.clientId = sources.clientId;
+    flags.apiBaseUrl = sources.apiBaseUrl;
+    flags.redirectUri = sources.redirectUri;
+    apply(flags, config, &issuersSet);
+
+    if (!issuersSet) {
+        config.acceptedIssuers = AuthKitConfig::defaultIssuers(config.apiBaseUrl, config.clientId);
+        // The emulator signs as WorkOS does, whatever port it runs on.
+        if (config.apiBaseUrl.host() == QLatin1String("127.0.0.1"))
+            config.acceptedIssuers += AuthKitConfig::defaultIssuers(
+                QUrl(QLatin1String(AuthKitConfig::kDefaultApiBase)), config.clientId);
+    }
+
+    const QStringList problems = config.validate();
+    if (!problems.isEmpty()) {
+        *error = problems.first();
+        return std::nullopt;
+    }
+    return config;
+}
+
+bool ConfigLoader::saveProfile(const AuthKitConfig &config, const QString &file, QString *error)
+{
+    const QStringList problems = config.validate();
+    if (!problems.isEmpty()) {
+        *error = problems.first();
+        return false;
+    }
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    QSettings settings(file, QSettings::IniFormat);
+    settings.beginGroup(config.profile);
+    settings.setValue(QStringLiteral("client_id"), config.clientId);
+    settings.setValue(QStringLiteral("api_base_url"), config.apiBaseUrl.toString());
+    settings.setValue(QStringLiteral("redirect_uri"), config.redirectUri.toString());
+    settings.setValue(QStringLiteral("issuers"), config.acceptedIssuers);
+    settings.setValue(QStringLiteral("logout_return_uri"), config.logoutReturnUri.toString());
+    settings.setValue(QStringLiteral("convex_url"), config.convexUrl.toString());
+    settings.endGroup();
+    settings.sync();
+    if (settings.status() != QSettings::NoError) {
+        *error = tr("Cannot write %1.").arg(file);
+        return false;
+    }
+    return true;
+}
+
+QHash<QString, QString> ConfigLoader::readDotEnv(const QString &path)
+{
+    QHash<QString, QString> values;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return values;
+    static const QRegularExpression line(
+        QStringLiteral("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*?)\\s*$"));
+    int count = 0;
+    while (!file.atEnd() && ++count < 10000) {
+        const QString text = QString::fromUtf8(file.readLine(64 * 1024));
+        if (text.trimmed().startsWith(QLatin1Char('#')))
+            continue;
+        const auto match = line.match(text);
+        if (!match.hasMatch())
+            continue;
+        QString value = match.captured(2);
+        if (value.size() >= 2
+            && ((value.startsWith(QLatin1Char('"')) && value.endsWith(QLatin1Char('"')))
+                || (value.startsWith(QLatin1Char('\'')) && value.endsWith(QLatin1Char('\''))))) {
+            value = value.mid(1, value.size() - 2);
+        } else {
+            const int comment = value.indexOf(QLatin1String(" #"));
+            if (comment >= 0)
+                value = value.left(comment).trimmed();
+        }
+        values.insert(match.captured(1), value);
+    }
+    return values;
+}
+
+} // namespace authkit

@@ -1,0 +1,78 @@
+#include <authkitqt/core/JwksCache.h>
+
+#include "Logging_p.h"
+
+#include <QCoreApplication>
+
+namespace authkit {
+
+JwksCache::JwksCache(AuthKitApi *api, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_clock(clock)
+    , m_verifier(api->config().acceptedIssuers)
+{
+}
+
+void JwksCache::fetch(std::function<void(const ApiError *)> done)
+{
+    m_fetchWaiters.append(std::move(done));
+    if (m_fetchWaiters.size() > 1)
+        return; // one fetch in flight serves every waiter
+    m_lastFetchMs = m_clock.monotonicMs();
+    m_api->fetchJwks([this](const QByteArray &json, const ApiError *error) {
+        ApiError parseError;
+        const ApiError *outcome = error;
+        if (!error) {
+            QString message;
+            Jwks parsed = Jwks::parse(json, &message);
+            if (parsed.isEmpty()) {
+                parseError.kind = ApiError::Kind::BadResponse;
+                parseError.description = message;
+                outcome = &parseError;
+            } else {
+                m_jwks = std::move(parsed);
+            }
+        }
+        const auto waiters = std::exchange(m_fetchWaiters, {});
+        for (const auto &waiter : waiters)
+            waiter(outcome);
+    });
+}
+
+void JwksCache::verify(const QByteArray &token, VerifyCallback done)
+{
+    auto check = [this, token, done](bool mayRefetch, auto &&self) -> void {
+        Outcome outcome;
+        outcome.result = m_verifier.verify(token, m_jwks, m_clock.wallSecs());
+        if (outcome.result.failure != TokenVerifier::Failure::UnknownKey || !mayRefetch) {
+            // An unknown kid right after a fresh fetch is final.
+            done(outcome);
+            return;
+        }
+        const bool cooled = m_jwks.isEmpty() || m_lastFetchMs < 0
+                            || m_clock.monotonicMs() - m_lastFetchMs >= kCooldownMs;
+        if (!cooled) {
+            // A new key we may not fetch yet: not the token's fault, try again after the cooldown.
+            outcome.transient = true;
+            outcome.error = QCoreApplication::translate("JwksCache",
+                                                        "The token's signing key is not known yet.");
+            done(outcome);
+            return;
+        }
+        fetch([this, done, self](const ApiError *error) {
+            if (error) {
+                Outcome failed;
+                failed.result.failure = TokenVerifier::Failure::UnknownKey;
+                failed.transient = error->isTransient();
+                failed.error = error->message();
+                done(failed);
+                return;
+            }
+            self(false, self);
+        });
+    };
+    check(true, check);
+}
+
+} // namespace authkit
