@@ -40,11 +40,11 @@ void JwksCache::fetch(std::function<void(const ApiError *)> done)
     });
 }
 
-void JwksCache::verify(const QByteArray &token, VerifyCallback done)
+void JwksCache::verify(const QByteArray &token, VerifyCallback done, std::optional<qint64> atSecs)
 {
-    auto check = [this, token, done](bool mayRefetch, auto &&self) -> void {
+    auto check = [this, token, done, atSecs](bool mayRefetch, auto &&self) -> void {
         Outcome outcome;
-        outcome.result = m_verifier.verify(token, m_jwks, m_clock.wallSecs());
+        outcome.result = m_verifier.verify(token, m_jwks, atSecs.value_or(m_clock.wallSecs()));
         if (outcome.result.failure != TokenVerifier::Failure::UnknownKey || !mayRefetch) {
             // An unknown kid right after a fresh fetch is final.
             done(outcome);

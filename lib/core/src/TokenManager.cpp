@@ -145,8 +145,20 @@ void TokenManager::accept(const AuthResponse &response, TokenCallback done)
             m_persistent = persistent;
             Q_EMIT persistenceChanged(persistent);
         }
-        m_jwks->verify(response.accessToken.toLatin1(), [this, generation, response,
-                                                          done](const JwksCache::Outcome &outcome) {
+        const QByteArray token = response.accessToken.toLatin1();
+        // The token comes straight from WorkOS over TLS: a clock that disagrees with its iat/exp
+        // is this machine's fault, not the token's. Its time claims are then checked against
+        // its own iat (the signature, issuer and algorithm checks stay as they are).
+        const qint64 issuedAt = TokenVerifier::decodeUnverified(token).issuedAt;
+        const qint64 skew = m_clock.wallSecs() - issuedAt;
+        std::optional<qint64> checkAt;
+        if (issuedAt > 0 && qAbs(skew) > TokenVerifier::kDefaultLeewaySecs) {
+            qCWarning(lcToken) << "this computer's clock is off by" << skew
+                               << "s from WorkOS's; expiry is measured locally";
+            checkAt = issuedAt;
+        }
+        m_jwks->verify(token, [this, generation, response,
+                               done](const JwksCache::Outcome &outcome) {
             if (generation != m_generation)
                 return;
             if (!outcome.result.ok()) {
@@ -167,7 +179,7 @@ void TokenManager::accept(const AuthResponse &response, TokenCallback done)
             TokenResult result;
             result.accessToken = m_session.accessToken;
             done(result);
-        });
+        }, checkAt);
     });
 }
 

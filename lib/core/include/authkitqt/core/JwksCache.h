@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 namespace authkit {
 
@@ -28,7 +29,8 @@ public:
 
     JwksCache(AuthKitApi *api, const Clock &clock, QObject *parent = nullptr);
 
-    void verify(const QByteArray &token, VerifyCallback done);
+    // Checks time claims against the wall clock, or against atSecs when given.
+    void verify(const QByteArray &token, VerifyCallback done, std::optional<qint64> atSecs = {});
 
 private:
     void fetch(std::function<void(const ApiError *)> done);

@@ -1,0 +1,82 @@
+#pragma once
+
+// Test seams for the session layer: a manual clock, a secret store that records what it was
+// given, a network manager that counts requests, and a signed-in session from the real emulator.
+
+#include <authkitqt/core/AuthKitApi.h>
+#include <authkitqt/core/Clock.h>
+#include <authkitqt/core/MemorySecretStore.h>
+#include <authkitqt/emulator/AuthKitEmulator.h>
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+class ManualClock : public authkit::Clock
+{
+public:
+    qint64 monotonicMs() const override { return m_monotonicMs; }
+    qint64 wallSecs() const override { return QDateTime::currentSecsSinceEpoch() + m_wallOffsetSecs; }
+    void advance(qint64 ms) { m_monotonicMs += ms; }
+    void skewWallClock(qint64 secs) { m_wallOffsetSecs = secs; }
+
+private:
+    qint64 m_monotonicMs = 1'000'000;
+    qint64 m_wallOffsetSecs = 0;
+};
+
+// A MemorySecretStore that keeps a log of every write and remove, in order, and can be told to
+// behave like a missing keychain.
+class RecordingSecretStore : public authkit::MemorySecretStore
+{
+    Q_OBJECT
+public:
+    using MemorySecretStore::MemorySecretStore;
+    void read(const QString &key, ReadCallback done) override;
+    void write(const QString &key, const QByteArray &secret, WriteCallback done) override;
+    void remove(const QString &key, WriteCallback done) override;
+    bool isPersistent() const override { return !unavailable; }
+
+    bool unavailable = false;
+    QStringList events;            // "write:<refresh token>", "remove"
+    QByteArray current;            // what the store holds now
+};
+
+class CountingNetworkAccessManager : public QNetworkAccessManager
+{
+    Q_OBJECT
+public:
+    using QNetworkAccessManager::QNetworkAccessManager;
+    int countFor(const QString &pathSuffix) const;
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *outgoingData) override;
+
+private:
+    QStringList m_paths;
+};
+
+struct EmulatorSession
+{
+    std::unique_ptr<authkit::emulator::AuthKitEmulator> emulator;
+    authkit::AuthKitConfig config;
+};
+
+// Starts an in-process emulator (auto-approve) with the given token lifetime.
+EmulatorSession startEmulator(int tokenTtlSecs = 300);
+
+// Signs loginHint in through the emulator (authorize → code → authenticate), as a user agent would.
+std::optional<authkit::AuthResponse> signInThroughEmulator(const authkit::AuthKitConfig &config,
+                                                           authkit::AuthKitApi &api,
+                                                           QNetworkAccessManager &network,
+                                                           const QString &loginHint);
+
+// POSTs a JSON control request to the emulator; returns the HTTP status.
+int emulatorControl(QNetworkAccessManager &network, const QUrl &base, const QString &path,
+                    const QJsonObject &body);
