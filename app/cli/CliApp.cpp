@@ -233,16 +233,21 @@ void CliApp::logout()
 {
     restoreThen([this] {
         const QString sessionId = m_session->tokens()->session().sessionId;
-        if (!m_session->tokens()->hasSession() && sessionId.isEmpty()) {
-            m_session->signOut(); // clears a leftover keychain entry all the same
-            finish(Ok, tr("Not signed in; nothing to sign out of."));
-            return;
-        }
+        // Both must be done before the process ends: the keychain cleared, WorkOS told.
+        auto pending = std::make_shared<int>(2);
+        auto outcome = std::make_shared<std::pair<int, QString>>(Ok, tr("Signed out."));
+        auto oneDone = [this, pending, outcome] {
+            if (--*pending == 0)
+                finish(outcome->first, outcome->second);
+        };
+        connect(m_session, &AuthSession::signedOut, this, oneDone, Qt::SingleShotConnection);
         // Keep the agent from opening a browser: the CLI ends the session itself below.
         m_session->setUserAgent(nullptr);
         const QUrl logoutUrl = m_session->signOut();
         if (logoutUrl.isEmpty()) {
-            finish(Ok, tr("Signed out."));
+            if (sessionId.isEmpty() && !m_session->tokens()->hasSession())
+                outcome->second = tr("Not signed in; nothing to sign out of.");
+            oneDone();
             return;
         }
         if (m_options.browser)
@@ -253,15 +258,16 @@ void CliApp::logout()
                              QNetworkRequest::ManualRedirectPolicy);
         request.setTransferTimeout(AuthKitApi::kTimeoutMs);
         QNetworkReply *reply = m_network->get(request);
-        connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        connect(reply, &QNetworkReply::finished, this, [reply, outcome, oneDone] {
             reply->deleteLater();
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status >= 200 && status < 400)
-                finish(Ok, tr("Signed out."));
-            else
-                finish(Unreachable, tr("Signed out here, but WorkOS could not be told (%1). The "
-                                       "session ends when its refresh token expires.")
-                                        .arg(status ? QString::number(status) : reply->errorString()));
+            if (status < 200 || status >= 400) {
+                *outcome = {Unreachable,
+                            tr("Signed out here, but WorkOS could not be told (%1). The session "
+                               "ends when its refresh token expires.")
+                                .arg(status ? QString::number(status) : reply->errorString())};
+            }
+            oneDone();
         });
     });
 }

@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
+#include <QLoggingCategory>
 
 #include <cstdio>
 #include <memory>
@@ -82,9 +83,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption organization(QStringLiteral("organization"), QCoreApplication::translate("main", "login: sign in to this organization."), QStringLiteral("id"));
     const QCommandLineOption loginHint(QStringLiteral("login-hint"), QCoreApplication::translate("main", "login: pre-fill this e-mail address."), QStringLiteral("email"));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QCoreApplication::translate("main", "Give up after this many seconds (default 600)."), QStringLiteral("seconds"), QStringLiteral("600"));
+    const QCommandLineOption verbose(QStringLiteral("verbose"), QCoreApplication::translate("main", "Log what happens (never secrets) on stderr."));
     parser.addOptions({profile, clientId, apiBase, redirect, project, noBrowser, browser, json,
-                       signUp, organization, loginHint, timeout});
+                       signUp, organization, loginHint, timeout, verbose});
     parser.process(*app);
+    // Quiet by default: stderr carries the one-line messages a user reads.
+    if (!parser.isSet(verbose) && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.debug=false\nauthkit.*.info=false"));
+    qSetMessagePattern(QStringLiteral("authkit-cli: %{if-category}%{category}: %{endif}%{message}"));
 
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {

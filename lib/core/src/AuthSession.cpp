@@ -255,9 +255,12 @@ QUrl AuthSession::signOut()
 {
     const QString sessionId = m_tokens->session().sessionId;
     m_tokens->clear();
-    m_store->clear([](SecretStore::Status status, const QString &error) {
+    m_store->clear([self = QPointer<AuthSession>(this)](SecretStore::Status status,
+                                                        const QString &error) {
         if (status != SecretStore::Status::Ok)
             qCWarning(lcSession).noquote() << "could not clear the keychain entry:" << error;
+        if (self)
+            Q_EMIT self->signedOut();
     });
     update([](AuthState &s) {
         s.m_session = Session();

@@ -72,6 +72,21 @@ void JwksCache::verify(const QByteArray &token, VerifyCallback done, std::option
             self(false, self);
         });
     };
+    if (m_jwks.isEmpty()) {
+        // Nothing to check against yet: fetch first rather than fail a lookup.
+        fetch([done, check](const ApiError *error) {
+            if (error) {
+                Outcome failed;
+                failed.result.failure = TokenVerifier::Failure::UnknownKey;
+                failed.transient = error->isTransient();
+                failed.error = error->message();
+                done(failed);
+                return;
+            }
+            check(false, check);
+        });
+        return;
+    }
     check(true, check);
 }
 

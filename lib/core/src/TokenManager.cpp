@@ -175,10 +175,12 @@ void TokenManager::accept(const AuthResponse &response, TokenCallback done)
             m_session = sessionFrom(response, outcome.result.claims, m_clock.monotonicMs());
             m_failures = 0;
             scheduleRefresh();
-            Q_EMIT sessionChanged();
             TokenResult result;
             result.accessToken = m_session.accessToken;
-            done(result);
+            Q_EMIT sessionChanged();
+            // A slot may have signed out (clear()) in reaction: then this result is void.
+            if (generation == m_generation)
+                done(result);
         }, checkAt);
     });
 }

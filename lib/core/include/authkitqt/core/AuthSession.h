@@ -47,6 +47,7 @@ Q_SIGNALS:
     void restored();                          // restore() has settled
     void signInFinished(bool ok, const QString &error);
     void organizationSwitchFinished(bool ok, const QString &error);
+    void signedOut(); // the keychain entry is gone (signOut() returns before that)
 
 private:
     void onRedirect(const QUrl &url);
