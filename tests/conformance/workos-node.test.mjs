@@ -36,24 +36,26 @@ const TEST_TIMEOUT_MS = 30_000;
 // ---------------------------------------------------------------------------------------------
 // The emulator process
 
+// The emulator runs in its own process group, so that stopping it also stops anything it started.
+function killGroup(child, signal) {
+  if (child.pid === undefined) return;
+  try { process.kill(-child.pid, signal); } catch { try { child.kill(signal); } catch { /* gone */ } }
+}
+
 const running = new Set();
-process.once('exit', () => {
-  for (const child of running) {
-    try { child.kill('SIGKILL'); } catch { /* already gone */ }
-  }
-});
+process.once('exit', () => { for (const child of running) killGroup(child, 'SIGKILL'); });
 
 async function startEmulator(extraArgs = []) {
   assert.ok(EMULATOR, 'set AUTHKIT_EMULATOR to the path of the authkit-emulator executable');
   const args = ['--port', '0', ...extraArgs];
-  const child = spawn(EMULATOR, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(EMULATOR, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   running.add(child);
 
   const log = [];
   const remember = (line) => { log.push(line); if (log.length > 200) log.shift(); };
   child.on('error', (err) => remember(`[spawn error] ${err.message}`));
   const exited = new Promise((resolve) => {
-    child.once('close', (code, signal) => { running.delete(child); resolve({ code, signal }); });
+    child.once('exit', (code, signal) => { running.delete(child); resolve({ code, signal }); });
     child.once('error', () => { if (child.pid === undefined) { running.delete(child); resolve({ error: true }); } });
   });
   // Drain both pipes for the whole run, so the emulator can never block on a full pipe.
@@ -65,13 +67,21 @@ async function startEmulator(extraArgs = []) {
     args,
     logTail: (n = 40) => log.slice(-n).join('\n'),
     async stop() {
-      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const first = await Promise.race([exited, sleep(STOP_TIMEOUT_MS, 'timeout', { ref: false })]);
-      if (first === 'timeout') {
-        child.kill('SIGKILL');
-        await Promise.race([exited, sleep(STOP_TIMEOUT_MS, 'timeout', { ref: false })]);
+      if (child.pid !== undefined) {
+        if (child.exitCode === null && child.signalCode === null) {
+          killGroup(child, 'SIGTERM');
+          const first = await Promise.race([exited, sleep(STOP_TIMEOUT_MS, 'timeout', { ref: false })]);
+          if (first === 'timeout') {
+            killGroup(child, 'SIGKILL');
+            await Promise.race([exited, sleep(STOP_TIMEOUT_MS, 'timeout', { ref: false })]);
+          }
+        }
+        killGroup(child, 'SIGKILL'); // whatever it left behind
       }
+      running.delete(child);
+      // Never let a leftover holder of the pipes keep this process alive.
+      child.stdout?.destroy();
+      child.stderr?.destroy();
     },
   };
 
