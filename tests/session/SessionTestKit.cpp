@@ -101,7 +101,8 @@ std::optional<AuthResponse> signInThroughEmulator(const AuthKitConfig &config, A
                                  response = result.response;
                                  done = true;
                              });
-    QTest::qWaitFor([&] { return done; }, 10000);
+    if (!QTest::qWaitFor([&] { return done; }, 10000))
+        return std::nullopt;
     return response;
 }
 
