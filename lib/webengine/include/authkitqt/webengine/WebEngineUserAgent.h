@@ -1,0 +1,57 @@
+#pragma once
+
+#include <authkitqt/core/UserAgent.h>
+
+#include <QPointer>
+#include <QStringList>
+
+class QWidget;
+class QWebEngineProfile;
+class QWebEnginePage;
+
+namespace authkit {
+
+class LoginWindow;
+
+// The embedded user agent: the hosted AuthKit page in a Qt WebEngine window with a private
+// profile. The redirect back is caught inside the engine (never handed to the OS), navigation is
+// kept to the AuthKit/WorkOS hosts and identity providers, certificate errors are refused, and
+// the hosted logout runs in the same profile so the next sign-in asks again.
+// Nothing of Qt WebEngine is created before present() or endSession() is called.
+class WebEngineUserAgent : public UserAgent
+{
+    Q_OBJECT
+public:
+    explicit WebEngineUserAgent(QWidget *parentWindow = nullptr, QObject *parent = nullptr);
+    ~WebEngineUserAgent() override;
+
+    // Hosts the login window may show besides the authorize URL's own host (identity providers,
+    // a custom auth domain). Subdomains count: "google.com" allows accounts.google.com.
+    void setAllowedHosts(const QStringList &hosts);
+    QStringList allowedHosts() const { return m_allowedHosts; }
+
+    QUrl prepareRedirectUri(const QUrl &configured) override;
+    void present(const AuthorizationRequest &request) override;
+    void dismiss() override;
+    void endSession(const QUrl &logoutUrl) override;
+
+    LoginWindow *window() const { return m_window; } // tests and the app's screenshots
+    bool isEngineLoaded() const { return m_profile != nullptr; }
+
+Q_SIGNALS:
+    // "Use my browser instead": the app switches to the system-browser (loopback) flow.
+    void systemBrowserRequested();
+    void sessionEnded(); // the hosted logout page finished loading (or failed)
+
+private:
+    QWebEngineProfile *profile();
+
+    QPointer<QWidget> m_parentWindow;
+    QStringList m_allowedHosts;
+    QWebEngineProfile *m_profile = nullptr;
+    QPointer<LoginWindow> m_window;
+    QPointer<QWebEnginePage> m_logoutPage;
+    QUrl m_redirectUri;
+};
+
+} // namespace authkit

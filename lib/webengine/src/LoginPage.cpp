@@ -1,0 +1,1 @@
+// Implemented by the WebEngine layer work (AuthKitQt issue 4).
