@@ -44,9 +44,12 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
     const QCommandLineOption key(QStringLiteral("signing-key"),
                                  QCoreApplication::translate("main", "PEM file of the RSA signing key; created there if missing, so tokens survive a restart."),
                                  QStringLiteral("file"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QCoreApplication::translate("main", "Keep the signing key and the sessions in this folder, so a restart keeps everyone signed in."),
+                                     QStringLiteral("dir"));
     const QCommandLineOption autoApprove(QStringLiteral("auto-approve"),
                                          QCoreApplication::translate("main", "Sign the login_hint user (else the first seeded user) in at once, with no page."));
-    parser.addOptions({port, seed, clientId, issuer, ttl, key, autoApprove});
+    parser.addOptions({port, seed, clientId, issuer, ttl, key, dataDir, autoApprove});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -78,6 +81,7 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
     }
     options->signingKeyFile = parser.value(key);
     options->autoApprove = parser.isSet(autoApprove);
+    options->dataDir = parser.value(dataDir);
     return true;
 }
 

@@ -6,7 +6,11 @@
 #include "HostedLoginPages_p.h"
 #include "UserManagementApi_p.h"
 
+#include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 #include <QHostAddress>
 
 // Q_INIT_RESOURCE must name the resource from the global namespace.
@@ -149,20 +153,65 @@ bool AuthKitEmulator::start()
         return false;
     }
 
+    QString keyFile = m_options.signingKeyFile;
+    QString stateFile;
+    if (!m_options.dataDir.isEmpty()) {
+        QDir dir(m_options.dataDir);
+        if (!dir.mkpath(QStringLiteral("."))) {
+            m_error = QStringLiteral("cannot create the data folder %1").arg(m_options.dataDir);
+            return false;
+        }
+        QFile::setPermissions(dir.absolutePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                      | QFileDevice::ExeOwner);
+        if (keyFile.isEmpty())
+            keyFile = dir.filePath(QStringLiteral("signing-key.pem"));
+        stateFile = dir.filePath(QStringLiteral("authkit-state.json"));
+    }
+
     auto state = std::make_unique<EmulatorState>(m_options, std::move(*directory));
-    std::unique_ptr<SigningKey> key = m_options.signingKeyFile.isEmpty()
-                                          ? SigningKey::generate(&m_error)
-                                          : SigningKey::loadOrCreate(m_options.signingKeyFile,
-                                                                     &m_error);
+    std::unique_ptr<SigningKey> key = keyFile.isEmpty() ? SigningKey::generate(&m_error)
+                                                        : SigningKey::loadOrCreate(keyFile, &m_error);
     if (!key)
         return false;
     state->tokens().addKey(std::move(key));
+    if (!stateFile.isEmpty() && QFile::exists(stateFile)) {
+        QFile file(stateFile);
+        const QJsonDocument saved = file.open(QIODevice::ReadOnly)
+                                        ? QJsonDocument::fromJson(file.read(64 * 1024 * 1024))
+                                        : QJsonDocument();
+        if (!saved.isObject()) {
+            m_error = QStringLiteral("%1 is not an emulator state file; move it away to start "
+                                     "afresh")
+                          .arg(stateFile);
+            return false;
+        }
+        state->sessions().restore(saved.object().value(QStringLiteral("sessions")).toObject());
+    }
     state->onOneTimeCode = [this](const QString &email, const QString &code) {
         Q_EMIT oneTimeCodeSent(email, code);
     };
 
     auto server = std::make_unique<EmulatorHttpServer>(state->faults());
     addRoutes(*server, std::make_shared<Endpoints>(*state));
+    if (!stateFile.isEmpty()) {
+        // Written when it changed, atomically, readable by its owner only.
+        server->setAfterReply([stateFile, registry = &state->sessions(),
+                               last = std::make_shared<QByteArray>()] {
+            const QByteArray json =
+                QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                          {QStringLiteral("sessions"), registry->toJson()}})
+                    .toJson(QJsonDocument::Compact);
+            if (json == *last)
+                return;
+            QSaveFile file(stateFile);
+            if (file.open(QIODevice::WriteOnly)) {
+                file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+                file.write(json);
+                if (file.commit())
+                    *last = json;
+            }
+        });
+    }
     const quint16 port = server->listen(QHostAddress::LocalHost, m_options.port);
     if (port == 0) {
         m_error = QStringLiteral("cannot listen on 127.0.0.1:%1 (is the port in use?)")

@@ -108,7 +108,7 @@ bool EmulatorHttpServer::handleRequest(const QHttpServerRequest &serverRequest, 
     }
     case Fault::Action::Delay: {
         // The reply is worked out when the delay ends, so it reflects the state at that time.
-        QTimer::singleShot(fault->delayMs, this,
+        QTimer::singleShot(0, this,
                            [this, guard = QPointer<QTcpSocket>(socket), request, fault] {
                                if (!guard)
                                    return;
@@ -145,6 +145,8 @@ void EmulatorHttpServer::reply(QTcpSocket *socket, const HttpRequest &request,
     socket->write(response.serialize(close));
     if (close)
         socket->disconnectFromHost();
+    if (m_afterReply)
+        m_afterReply();
 }
 
 } // namespace authkit::emulator

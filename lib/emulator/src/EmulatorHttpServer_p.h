@@ -25,6 +25,9 @@ public:
     void addRoute(const QByteArray &method, const QString &pattern, const QString &faultGroup,
                   Handler handler);
 
+    // Called after every reply is written (the emulator saves its data folder there).
+    void setAfterReply(std::function<void()> afterReply) { m_afterReply = std::move(afterReply); }
+
     // The reply a request gets, without faults: tests of the routing use it directly.
     HttpResponse dispatch(const HttpRequest &request) const;
 
@@ -45,6 +48,7 @@ private:
 
     FaultInjector &m_faults;
     QList<Route> m_routes;
+    std::function<void()> m_afterReply;
 };
 
 } // namespace authkit::emulator

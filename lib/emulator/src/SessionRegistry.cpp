@@ -1,8 +1,22 @@
 #include "SessionRegistry_p.h"
 
+#include "HttpMessage_p.h"
 #include "Ids_p.h"
 
+#include <QCryptographicHash>
+#include <QJsonArray>
+
 namespace authkit::emulator {
+
+namespace {
+// Refresh tokens and browser cookies are kept (and persisted) only as digests, as a real
+// server keeps them: the state file is no key to anyone's session.
+QString digest(const QString &secret)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+} // namespace
 
 UserSession &SessionRegistry::createSession(const User &user, const QString &clientId,
                                             const QString &organizationId, const QString &method,
@@ -45,14 +59,14 @@ bool SessionRegistry::revoke(const QString &sessionId)
 QString SessionRegistry::issueRefreshToken(const UserSession &session, const QDateTime &now)
 {
     const QString token = ids::opaqueToken(32);
-    m_refreshTokens.insert(token, RefreshTokenRecord{session.id, session.clientId, false,
+    m_refreshTokens.insert(digest(token), RefreshTokenRecord{session.id, session.clientId, false,
                                                      now.addSecs(kSessionLifetimeSecs)});
     return token;
 }
 
 RefreshTokenRecord *SessionRegistry::refreshToken(const QString &token)
 {
-    auto it = m_refreshTokens.find(token);
+    auto it = m_refreshTokens.find(digest(token));
     return it == m_refreshTokens.end() ? nullptr : &it.value();
 }
 
@@ -75,7 +89,7 @@ AuthorizationCode *SessionRegistry::code(const QString &code)
 QString SessionRegistry::createBrowserSession(const BrowserSession &browserSession)
 {
     const QString cookie = ids::opaqueToken(40);
-    m_browserSessions.insert(cookie, browserSession);
+    m_browserSessions.insert(digest(cookie), browserSession);
     return cookie;
 }
 
@@ -83,13 +97,13 @@ BrowserSession *SessionRegistry::browserSession(const QString &cookie)
 {
     if (cookie.isEmpty())
         return nullptr;
-    auto it = m_browserSessions.find(cookie);
+    auto it = m_browserSessions.find(digest(cookie));
     return it == m_browserSessions.end() ? nullptr : &it.value();
 }
 
 void SessionRegistry::endBrowserSession(const QString &cookie)
 {
-    m_browserSessions.remove(cookie);
+    m_browserSessions.remove(digest(cookie));
 }
 
 LoginAttempt &SessionRegistry::createAttempt(LoginAttempt attempt, const QDateTime &now)
@@ -114,6 +128,98 @@ LoginAttempt *SessionRegistry::attempt(const QString &id, const QDateTime &now)
 void SessionRegistry::finishAttempt(const QString &id)
 {
     m_attempts.remove(id);
+}
+
+QJsonObject SessionRegistry::toJson() const
+{
+    QJsonArray sessions;
+    for (const UserSession &session : m_sessions) {
+        QJsonObject object{
+            {QStringLiteral("id"), session.id},
+            {QStringLiteral("user_id"), session.userId},
+            {QStringLiteral("client_id"), session.clientId},
+            {QStringLiteral("organization_id"), session.organizationId},
+            {QStringLiteral("authentication_method"), session.authenticationMethod},
+            {QStringLiteral("revoked"), session.status == UserSession::Status::Revoked},
+            {QStringLiteral("created_at"), isoTimestamp(session.createdAt)},
+            {QStringLiteral("expires_at"), isoTimestamp(session.expiresAt)},
+        };
+        if (session.impersonator) {
+            object.insert(QStringLiteral("impersonator"),
+                          QJsonObject{{QStringLiteral("email"), session.impersonator->email},
+                                      {QStringLiteral("reason"), session.impersonator->reason}});
+        }
+        sessions.append(object);
+    }
+    QJsonArray refreshTokens;
+    for (auto it = m_refreshTokens.cbegin(); it != m_refreshTokens.cend(); ++it) {
+        refreshTokens.append(QJsonObject{{QStringLiteral("sha256"), it.key()},
+                                         {QStringLiteral("session_id"), it->sessionId},
+                                         {QStringLiteral("client_id"), it->clientId},
+                                         {QStringLiteral("exchanged"), it->exchanged},
+                                         {QStringLiteral("expires_at"), isoTimestamp(it->expiresAt)}});
+    }
+    QJsonArray browserSessions;
+    for (auto it = m_browserSessions.cbegin(); it != m_browserSessions.cend(); ++it) {
+        browserSessions.append(QJsonObject{
+            {QStringLiteral("sha256"), it.key()},
+            {QStringLiteral("user_id"), it->userId},
+            {QStringLiteral("organization_id"), it->organizationId},
+            {QStringLiteral("authentication_method"), it->authenticationMethod},
+            {QStringLiteral("session_ids"), QJsonArray::fromStringList(it->sessionIds)}});
+    }
+    return {{QStringLiteral("sessions"), sessions},
+            {QStringLiteral("refresh_tokens"), refreshTokens},
+            {QStringLiteral("browser_sessions"), browserSessions}};
+}
+
+void SessionRegistry::restore(const QJsonObject &json)
+{
+    auto time = [](const QJsonValue &value) {
+        return QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
+    };
+    for (const QJsonValue &value : json.value(QStringLiteral("sessions")).toArray()) {
+        const QJsonObject object = value.toObject();
+        UserSession session;
+        session.id = object.value(QStringLiteral("id")).toString();
+        session.userId = object.value(QStringLiteral("user_id")).toString();
+        session.clientId = object.value(QStringLiteral("client_id")).toString();
+        session.organizationId = object.value(QStringLiteral("organization_id")).toString();
+        session.authenticationMethod =
+            object.value(QStringLiteral("authentication_method")).toString();
+        session.status = object.value(QStringLiteral("revoked")).toBool()
+                             ? UserSession::Status::Revoked
+                             : UserSession::Status::Active;
+        session.createdAt = time(object.value(QStringLiteral("created_at")));
+        session.expiresAt = time(object.value(QStringLiteral("expires_at")));
+        if (object.contains(QStringLiteral("impersonator"))) {
+            const QJsonObject impersonator = object.value(QStringLiteral("impersonator")).toObject();
+            session.impersonator = Impersonator{impersonator.value(QStringLiteral("email")).toString(),
+                                                impersonator.value(QStringLiteral("reason")).toString()};
+        }
+        if (!session.id.isEmpty())
+            m_sessions.insert(session.id, session);
+    }
+    for (const QJsonValue &value : json.value(QStringLiteral("refresh_tokens")).toArray()) {
+        const QJsonObject object = value.toObject();
+        m_refreshTokens.insert(object.value(QStringLiteral("sha256")).toString(),
+                               RefreshTokenRecord{object.value(QStringLiteral("session_id")).toString(),
+                                                  object.value(QStringLiteral("client_id")).toString(),
+                                                  object.value(QStringLiteral("exchanged")).toBool(),
+                                                  time(object.value(QStringLiteral("expires_at")))});
+    }
+    for (const QJsonValue &value : json.value(QStringLiteral("browser_sessions")).toArray()) {
+        const QJsonObject object = value.toObject();
+        QStringList sessionIds;
+        for (const QJsonValue &id : object.value(QStringLiteral("session_ids")).toArray())
+            sessionIds.append(id.toString());
+        m_browserSessions.insert(
+            object.value(QStringLiteral("sha256")).toString(),
+            BrowserSession{object.value(QStringLiteral("user_id")).toString(),
+                           object.value(QStringLiteral("organization_id")).toString(),
+                           object.value(QStringLiteral("authentication_method")).toString(),
+                           sessionIds});
+    }
 }
 
 } // namespace authkit::emulator

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -70,6 +71,9 @@ struct LoginAttempt
     // Set once the first factor passed, while a second factor or an organization is awaited.
     QString pendingUserId;
     QString pendingMethod;
+    // Set when every factor passed and only the organization is left to choose: the picker
+    // must not be a way around the second factor.
+    bool organizationChoicePending = false;
     // The e-mail one-time code, when one was sent.
     QString codeEmail;
     QString oneTimeCode;
@@ -103,6 +107,11 @@ public:
     QString createBrowserSession(const BrowserSession &browserSession);
     BrowserSession *browserSession(const QString &cookie);
     void endBrowserSession(const QString &cookie);
+
+    // Sessions, refresh-token digests and browser sessions (not codes or attempts: they live
+    // minutes), for the emulator's data folder.
+    QJsonObject toJson() const;
+    void restore(const QJsonObject &json);
 
     LoginAttempt &createAttempt(LoginAttempt attempt, const QDateTime &now);
     LoginAttempt *attempt(const QString &id, const QDateTime &now);

@@ -15,6 +15,8 @@ struct EmulatorOptions
     int tokenTtlSeconds = 300;      // access token lifetime, as WorkOS's default
     QString signingKeyFile;         // empty: a fresh key per run; else loaded, or created there
     bool autoApprove = false;       // authorize signs the login_hint (or first) user in at once
+    QString dataDir;                // empty: all in memory; else the signing key and the sessions
+                                    // are kept there, so a restart keeps everyone signed in
 };
 
 } // namespace authkit::emulator
