@@ -108,7 +108,7 @@ bool EmulatorHttpServer::handleRequest(const QHttpServerRequest &serverRequest, 
     }
     case Fault::Action::Delay: {
         // The reply is worked out when the delay ends, so it reflects the state at that time.
-        QTimer::singleShot(0, this,
+        QTimer::singleShot(fault->delayMs, this,
                            [this, guard = QPointer<QTcpSocket>(socket), request, fault] {
                                if (!guard)
                                    return;
