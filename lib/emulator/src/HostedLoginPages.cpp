@@ -284,7 +284,7 @@ HttpResponse HostedLoginPages::organizationsPage(const HttpRequest &request)
     if (!attempt)
         return expiredAttempt();
     const User *user = m_state.directory().userById(attempt->pendingUserId);
-    if (!user)
+    if (!user || !attempt->organizationChoicePending)
         return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
     QString buttons;
     for (const Membership &membership : user->memberships) {
@@ -308,7 +308,7 @@ HttpResponse HostedLoginPages::chooseOrganization(const HttpRequest &request)
     if (!attempt)
         return expiredAttempt();
     const User *user = m_state.directory().userById(attempt->pendingUserId);
-    if (!user)
+    if (!user || !attempt->organizationChoicePending)
         return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
     const QString organizationId = request.formField(QStringLiteral("organization_id"));
     if (!user->membershipIn(organizationId))

@@ -74,6 +74,7 @@ HttpResponse LoginFlow::firstFactorPassed(const QString &attemptId, const QStrin
     const User *user = m_state.directory().userById(userId);
     attempt->pendingUserId = userId;
     attempt->pendingMethod = method;
+    attempt->organizationChoicePending = false;
     // A TOTP factor guards password sign-ins; social and e-mail code sign-ins prove possession
     // some other way in this emulator, as AuthKit's defaults do.
     if (!user->totpSecret.isEmpty() && method == QLatin1String("Password"))
@@ -93,8 +94,10 @@ HttpResponse LoginFlow::secondFactorPassed(const QString &attemptId, const HttpR
         return finish(attemptId, user->id, attempt->pendingMethod, attempt->organizationId,
                       request);
     }
-    if (user->memberships.size() > 1)
+    if (user->memberships.size() > 1) {
+        attempt->organizationChoicePending = true;
         return HttpResponse::redirect(pageUrl(QStringLiteral("organizations"), attemptId));
+    }
     const QString organizationId =
         user->memberships.isEmpty() ? QString() : user->memberships.first().organizationId;
     return finish(attemptId, user->id, attempt->pendingMethod, organizationId, request);
