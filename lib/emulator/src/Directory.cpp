@@ -305,8 +305,13 @@ bool matchesRegisteredUri(const QUrl &candidate, const QString &registered, bool
     const bool loopback = candidate.scheme() == QLatin1String("http") && isLoopbackHost(allowed.host());
     if (!loopback && candidate.port() != allowed.port())
         return false;
-    if (!pathPrefix)
-        return candidate.path() == allowed.path();
+    if (!pathPrefix) {
+        // Only the loopback port may vary: the query must be the registered one, and a redirect
+        // URI never has a fragment (RFC 6749 §3.1.2).
+        return candidate.path() == allowed.path() && candidate.hasQuery() == allowed.hasQuery()
+               && candidate.query(QUrl::FullyEncoded) == allowed.query(QUrl::FullyEncoded)
+               && !candidate.hasFragment();
+    }
     const QString base = allowed.path();
     return base.isEmpty() || base == QLatin1String("/") || candidate.path() == base
            || candidate.path().startsWith(base.endsWith(QLatin1Char('/')) ? base

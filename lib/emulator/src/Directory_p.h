@@ -104,8 +104,9 @@ private:
 };
 
 // RFC 8252 §7.3: a registered loopback URI matches the same URI on any port. Other URIs (https,
-// custom schemes) match exactly. With pathPrefix, the candidate's path may extend the registered
-// one (logout return_to allowlists).
+// custom schemes) match exactly, query included; a fragment never matches. With pathPrefix, the
+// candidate's path may extend the registered one and any query is allowed (logout return_to
+// allowlists).
 bool matchesRegisteredUri(const QUrl &candidate, const QString &registered, bool pathPrefix);
 
 } // namespace authkit::emulator
