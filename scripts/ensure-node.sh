@@ -86,6 +86,11 @@ fi
 
 log "installing ${package}@${MIN_MAJOR} into ${PREFIX}"
 mkdir -p "$PREFIX"
+# npm trusts Node's bundled CAs only; a machine whose admin added CAs to the system store
+# (a proxy, a mirror) needs npm pointed at that store.
+if [[ -z "${npm_config_cafile:-}" && -r /etc/ssl/certs/ca-certificates.crt ]]; then
+    export npm_config_cafile=/etc/ssl/certs/ca-certificates.crt
+fi
 npm install --prefix "$PREFIX" --no-audit --no-fund --loglevel=error "${package}@${MIN_MAJOR}" >&2
 
 if ! node_ok "$local_node"; then

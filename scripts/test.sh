@@ -16,6 +16,9 @@ fi
 "$repo_root/scripts/install-deps.sh"
 node=$("$repo_root/scripts/ensure-node.sh")
 echo "Using Node $("$node" --version) at $node" >&2
+if [[ -z "${npm_config_cafile:-}" && -r /etc/ssl/certs/ca-certificates.crt ]]; then
+  export npm_config_cafile=/etc/ssl/certs/ca-certificates.crt # the system's CAs, as ensure-node.sh
+fi
 conformance="$repo_root/tests/conformance"
 if [[ -f "$conformance/package-lock.json" ]]; then
   npm_cli=$(dirname "$node")/npm
