@@ -42,52 +42,42 @@ void JwksCache::fetch(std::function<void(const ApiError *)> done)
 
 void JwksCache::verify(const QByteArray &token, VerifyCallback done, std::optional<qint64> atSecs)
 {
-    auto check = [this, token, done, atSecs](bool mayRefetch, auto &&self) -> void {
+    auto check = [this, token, atSecs] {
         Outcome outcome;
         outcome.result = m_verifier.verify(token, m_jwks, atSecs.value_or(m_clock.wallSecs()));
-        if (outcome.result.failure != TokenVerifier::Failure::UnknownKey || !mayRefetch) {
-            // An unknown kid right after a fresh fetch is final.
-            done(outcome);
-            return;
-        }
-        const bool cooled = m_jwks.isEmpty() || m_lastFetchMs < 0
-                            || m_clock.monotonicMs() - m_lastFetchMs >= kCooldownMs;
-        if (!cooled) {
-            // A new key we may not fetch yet: not the token's fault, try again after the cooldown.
-            outcome.transient = true;
-            outcome.error = QCoreApplication::translate("JwksCache",
-                                                        "The token's signing key is not known yet.");
-            done(outcome);
-            return;
-        }
-        fetch([this, done, self](const ApiError *error) {
-            if (error) {
-                Outcome failed;
-                failed.result.failure = TokenVerifier::Failure::UnknownKey;
-                failed.transient = error->isTransient();
-                failed.error = error->message();
-                done(failed);
+        return outcome;
+    };
+    // Fetches the key set and checks again; an unknown kid after a fresh fetch is final.
+    auto fetchThenCheck = [this, done, check] {
+        fetch([done, check](const ApiError *error) {
+            if (!error) {
+                done(check());
                 return;
             }
-            self(false, self);
+            Outcome failed;
+            failed.result.failure = TokenVerifier::Failure::UnknownKey;
+            failed.transient = error->isTransient();
+            failed.error = error->message();
+            done(failed);
         });
     };
     if (m_jwks.isEmpty()) {
-        // Nothing to check against yet: fetch first rather than fail a lookup.
-        fetch([done, check](const ApiError *error) {
-            if (error) {
-                Outcome failed;
-                failed.result.failure = TokenVerifier::Failure::UnknownKey;
-                failed.transient = error->isTransient();
-                failed.error = error->message();
-                done(failed);
-                return;
-            }
-            check(false, check);
-        });
+        fetchThenCheck(); // nothing to check against yet
         return;
     }
-    check(true, check);
+    Outcome outcome = check();
+    if (outcome.result.failure != TokenVerifier::Failure::UnknownKey) {
+        done(outcome);
+        return;
+    }
+    if (m_lastFetchMs < 0 || m_clock.monotonicMs() - m_lastFetchMs >= kCooldownMs) {
+        fetchThenCheck(); // a rotated key: fetch at most once per cooldown
+        return;
+    }
+    // A new key we may not fetch yet: not the token's fault, try again after the cooldown.
+    outcome.transient = true;
+    outcome.error = QCoreApplication::translate("JwksCache", "The token's signing key is not known yet.");
+    done(outcome);
 }
 
 } // namespace authkit
