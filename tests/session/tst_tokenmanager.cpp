@@ -148,7 +148,7 @@ private Q_SLOTS:
             {QStringLiteral("endpoint"), QStringLiteral("authenticate")},
             {QStringLiteral("status"), 429},
             {QStringLiteral("headers"), QJsonObject{{QStringLiteral("Retry-After"), QStringLiteral("7")}}}}
-                                              << 6900;
+                                              << 5000; // far above the 1 s first backoff
         // Two drops: Qt resends a request once when a kept-alive connection closes unanswered.
         QTest::newRow("dropped connection") << QJsonObject{
             {QStringLiteral("endpoint"), QStringLiteral("authenticate")},
@@ -242,6 +242,30 @@ private Q_SLOTS:
         const TokenResult again = waitForToken(*rig->tokens, true);
         QVERIFY(again.ok());
         QCOMPARE(rig->tokens->session().organizationId, QStringLiteral("org_01J000000000000000000HRVRD"));
+    }
+
+    void aRotatedKeyIsFetchedAtMostOncePerCooldown()
+    {
+        auto rig = signedInRig();
+        QVERIFY(rig);
+        const QString jwksPath = QStringLiteral("/sso/jwks/") + rig->emulator.config.clientId;
+        const QUrl base = rig->emulator.emulator->baseUrl();
+        rig->clock.advance(JwksCache::kCooldownMs); // the first fetch is long enough ago
+        QCOMPARE(emulatorControl(rig->network, base, QStringLiteral("/_emulator/keys/rotate"), {}), 200);
+        QVERIFY(waitForToken(*rig->tokens, true).ok()); // new kid: one refetch
+        QCOMPARE(rig->network.countFor(jwksPath), 2);
+
+        // Rotated again at once: the new kid may not be fetched before the cooldown ends.
+        QCOMPARE(emulatorControl(rig->network, base, QStringLiteral("/_emulator/keys/rotate"), {}), 200);
+        const TokenResult early = waitForToken(*rig->tokens, true);
+        QVERIFY(!early.ok());
+        QVERIFY(!early.terminal);
+        QCOMPARE(rig->network.countFor(jwksPath), 2);
+        QVERIFY(rig->tokens->hasSession());
+
+        rig->clock.advance(JwksCache::kCooldownMs);
+        QVERIFY(waitForToken(*rig->tokens, true).ok());
+        QCOMPARE(rig->network.countFor(jwksPath), 3);
     }
 
     void skewedWallClockDoesNotSignAnyoneOut()
