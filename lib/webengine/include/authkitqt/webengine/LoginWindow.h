@@ -7,6 +7,7 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QWebEngineLoadingInfo;
 class QWebEngineProfile;
 class QWebEngineView;
 
@@ -26,7 +27,9 @@ public:
                 QWidget *parent = nullptr);
     ~LoginWindow() override;
 
+    // Loads the authorize URL and shows the window (window-modal, like QDialog::open()).
     void open(const QUrl &authorizeUrl);
+    using QDialog::open; // not hidden by the overload above
     QWebEngineView *view() const { return m_view; }
     LoginPage *page() const { return m_page; }
 
@@ -39,6 +42,11 @@ protected:
     void reject() override;
 
 private:
+    void showError(const QString &message);
+    void showHost(const QUrl &url);
+    void onRedirect(const QUrl &url);
+    void onLoadingChanged(const QWebEngineLoadingInfo &info);
+
     QWebEngineView *m_view;
     LoginPage *m_page;
     QProgressBar *m_progress;
