@@ -7,6 +7,9 @@ set(CPACK_PACKAGE_CHECKSUM SHA256)
 set(CPACK_GENERATOR "TGZ;DEB")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "AuthKitQt developers")
 set(CPACK_DEBIAN_PACKAGE_SECTION "net")
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6core6 (>= 6.4), libqt6network6 (>= 6.4), libqt6httpserver6 (>= 6.4), libqt6websockets6 (>= 6.4), libssl3")
+# dpkg-shlibdeps derives the library dependencies (Qt, WebEngine, qtkeychain, OpenSSL).
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Without a Secret Service the app can only keep a session in memory.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
 set(CPACK_SOURCE_IGNORE_FILES "/build.*/;/\\\\.git/;/\\\\.deps/;node_modules/")
 include(CPack)
