@@ -1,0 +1,255 @@
+#include "DesktopApp.h"
+
+#include "DesktopLogging.h"
+#include "MainWindow.h"
+#include "SettingsDialog.h"
+
+#include <authkitqt/core/AuthKitApi.h>
+#include <authkitqt/core/AuthSession.h>
+#include <authkitqt/core/AuthState.h>
+#include <authkitqt/core/ConfigLoader.h>
+#include <authkitqt/core/LoopbackUserAgent.h>
+#include <authkitqt/core/SessionStore.h>
+#include <authkitqt/emulator/AuthKitEmulator.h>
+#include <authkitqt/keychain/KeychainSecretStore.h>
+#include <authkitqt/webengine/LoginWindow.h> // complete type for the agent's QPointer
+#include <authkitqt/webengine/WebEngineUserAgent.h>
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStandardPaths>
+
+using namespace authkit;
+using authkit::emulator::AuthKitEmulator;
+using authkit::emulator::EmulatorOptions;
+
+namespace {
+const QString kLocal = QStringLiteral("local");
+} // namespace
+
+DesktopApp::DesktopApp(DesktopOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+DesktopApp::~DesktopApp()
+{
+    // The window first: it holds the login window, whose page needs the agent's profile.
+    m_window.reset();
+    delete m_webAgent;
+    delete m_browserAgent;
+    delete m_session;
+    delete m_api;
+    m_store.reset();
+    delete m_secrets;
+    m_emulator.reset();
+}
+
+QString DesktopApp::profile() const
+{
+    if (!m_options.sources.profile.isEmpty())
+        return m_options.sources.profile;
+    return QSettings().value(QLatin1String(SettingsDialog::kProfileKey), kLocal).toString();
+}
+
+QString DesktopApp::configFile() const
+{
+    return m_options.sources.configFile.isEmpty() ? ConfigLoader::defaultConfigFile()
+                                                  : m_options.sources.configFile;
+}
+
+bool DesktopApp::start()
+{
+    if (m_session) {
+        m_error = tr("Already started.");
+        return false;
+    }
+    if (!loadConfig())
+        return false;
+    buildSession();
+    logState(); // "state: loading"
+    m_window->show();
+    // A stored session is restored before anything can open a login window.
+    m_session->restore();
+    return true;
+}
+
+bool DesktopApp::loadConfig()
+{
+    ConfigSources sources = m_options.sources;
+    sources.profile = profile();
+    QString error;
+    std::optional<AuthKitConfig> config = ConfigLoader::load(sources, &error);
+    // The local profile runs its own emulator, unless --api-base-url names a running one.
+    if (config && config->profile == kLocal && m_options.sources.apiBaseUrl.isEmpty()) {
+        if (!startEmulator(config->clientId))
+            return false;
+        sources.apiBaseUrl = m_emulator->baseUrl().toString();
+        config = ConfigLoader::load(sources, &error);
+    }
+    if (!config) {
+        m_error = error;
+        m_configurationProblem = true;
+        return false;
+    }
+    if (m_emulator) {
+        // Our own emulator is trusted by construction; accept its issuer whatever the profile
+        // file lists.
+        const QString issuer = m_emulator->issuerFor(config->clientId);
+        if (!issuer.isEmpty() && !config->acceptedIssuers.contains(issuer))
+            config->acceptedIssuers.append(issuer);
+    }
+    m_config = *config;
+    qCInfo(lcDesktop).noquote() << "profile" << m_config.profile << "client" << m_config.clientId
+                                << "at" << m_config.apiBaseUrl.toString();
+    return true;
+}
+
+bool DesktopApp::startEmulator(const QString &clientId)
+{
+    EmulatorOptions options;
+    // Its signing key and sessions survive a restart, so a restored session still refreshes.
+    options.dataDir = m_options.emulatorDataDir.isEmpty()
+                          ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                .filePath(QStringLiteral("emulator"))
+                          : m_options.emulatorDataDir;
+    if (clientId != QLatin1String(ConfigLoader::kLocalClientId))
+        options.extraClientIds.append(clientId); // a client ID set for the local profile
+    m_emulator = std::make_unique<AuthKitEmulator>(options);
+    if (!m_emulator->start()) {
+        m_error = tr("Cannot start the local AuthKit emulator: %1").arg(m_emulator->errorString());
+        m_emulator.reset();
+        return false;
+    }
+    qCInfo(lcDesktop).noquote() << "local AuthKit emulator listening on"
+                                << m_emulator->baseUrl().toString();
+    return true;
+}
+
+void DesktopApp::buildSession()
+{
+    m_network = new QNetworkAccessManager(this);
+    // A keychain service of its own: authkit-cli keeps its sessions under "AuthKitQt", and two
+    // holders of one rotating refresh token would end each other's sessions.
+    m_secrets = new KeychainSecretStore(QLatin1String(kKeychainService), this);
+    m_store = std::make_unique<SessionStore>(m_secrets, m_config.storageKey());
+    m_api = new AuthKitApi(m_config, m_network, this);
+    m_session = new AuthSession(m_api, m_store.get(), Clock::system(), this);
+
+    MainWindow::Context context;
+    context.profile = m_config.profile;
+    context.clientId = m_config.clientId;
+    context.apiBaseUrl = m_config.apiBaseUrl;
+    context.emulatorUrl = m_emulator ? m_emulator->baseUrl() : QUrl();
+    context.configFile = configFile();
+    m_window = std::make_unique<MainWindow>(m_session->state(), m_session->tokens(), context);
+
+    // Creates nothing of Qt WebEngine until a sign-in (or a hosted logout) needs it.
+    m_webAgent = new WebEngineUserAgent(m_window.get(), this);
+    m_session->setUserAgent(m_webAgent);
+    // Queued: the login window that asked is dismissed from here.
+    connect(m_webAgent, &WebEngineUserAgent::systemBrowserRequested, this,
+            &DesktopApp::useSystemBrowser, Qt::QueuedConnection);
+    connect(m_webAgent, &WebEngineUserAgent::sessionEnded, this, [this] {
+        if (!m_hostedLogoutPending)
+            return;
+        m_hostedLogoutPending = false;
+        qCInfo(lcDesktop) << "hosted logout finished";
+        Q_EMIT hostedLogoutFinished();
+    });
+
+    connect(m_session, &AuthSession::signInFinished, this, [this](bool ok, const QString &error) {
+        // The system browser serves one attempt; the next one starts in the window again.
+        if (m_session->userAgent() != m_webAgent)
+            m_session->setUserAgent(m_webAgent);
+        if (ok)
+            qCInfo(lcDesktop) << "sign-in finished";
+        else if (error.isEmpty())
+            qCInfo(lcDesktop) << "sign-in cancelled";
+        else
+            qCInfo(lcDesktop).noquote() << "sign-in failed:" << error;
+    });
+    connect(m_session, &AuthSession::organizationSwitchFinished, this,
+            [](bool ok, const QString &error) {
+                if (ok)
+                    qCInfo(lcDesktop) << "organization switched";
+                else if (!error.isEmpty())
+                    qCInfo(lcDesktop).noquote() << "organization switch failed:" << error;
+            });
+    connect(m_session->state(), &AuthState::changed, this, &DesktopApp::logState);
+
+    connect(m_window.get(), &MainWindow::signInRequested, this,
+            [this] { signIn(SignInOptions::Screen::SignIn); });
+    connect(m_window.get(), &MainWindow::signUpRequested, this,
+            [this] { signIn(SignInOptions::Screen::SignUp); });
+    connect(m_window.get(), &MainWindow::cancelSignInRequested, this, &DesktopApp::cancelSignIn);
+    connect(m_window.get(), &MainWindow::signOutRequested, this, &DesktopApp::signOut);
+    connect(m_window.get(), &MainWindow::switchOrganizationRequested, this,
+            &DesktopApp::switchOrganization);
+}
+
+void DesktopApp::signIn(SignInOptions::Screen screen)
+{
+    if (!m_session || m_session->state()->isSigningIn())
+        return;
+    SignInOptions options;
+    options.screen = screen;
+    // The hosted logout may still be loading: make sure the page asks again rather than reuse
+    // the hosted session it is ending.
+    options.forceLogin = m_hostedLogoutPending;
+    m_lastSignIn = options;
+    m_session->setUserAgent(m_webAgent);
+    m_session->signIn(options);
+}
+
+void DesktopApp::cancelSignIn()
+{
+    if (m_session)
+        m_session->cancelSignIn();
+}
+
+void DesktopApp::useSystemBrowser()
+{
+    if (!m_session || !m_session->state()->isSigningIn())
+        return;
+    qCInfo(lcDesktop) << "continuing the sign-in in the system browser";
+    m_session->cancelSignIn(); // closes the login window; cancelling is not an error
+    if (!m_browserAgent) {
+        m_browserAgent = new LoopbackUserAgent(
+            [](const QUrl &url) { return QDesktopServices::openUrl(url); }, this);
+    }
+    m_session->setUserAgent(m_browserAgent);
+    m_session->signIn(m_lastSignIn);
+}
+
+void DesktopApp::signOut()
+{
+    if (!m_session)
+        return;
+    m_hostedLogoutPending = true;
+    // Keychain and memory first; then the hosted logout in the login window's profile.
+    const QUrl logoutUrl = m_session->signOut();
+    if (logoutUrl.isEmpty())
+        m_hostedLogoutPending = false; // no session at WorkOS to end
+}
+
+void DesktopApp::switchOrganization(const QString &organizationId)
+{
+    if (m_session && !organizationId.trimmed().isEmpty())
+        m_session->switchOrganization(organizationId.trimmed());
+}
+
+void DesktopApp::logState()
+{
+    const AuthState *state = m_session->state();
+    const QString line = state->isLoading()         ? QStringLiteral("loading")
+                         : state->isAuthenticated() ? QStringLiteral("signed-in ") + state->user().email
+                                                    : QStringLiteral("signed-out");
+    if (line == m_loggedState)
+        return;
+    m_loggedState = line;
+    qCInfo(lcDesktop).noquote() << "state:" << line;
+}

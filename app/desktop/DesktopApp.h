@@ -1,0 +1,95 @@
+#pragma once
+
+#include "DesktopOptions.h"
+
+#include <authkitqt/core/AuthKitConfig.h>
+#include <authkitqt/core/AuthorizationRequest.h>
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class MainWindow;
+
+namespace authkit {
+class AuthKitApi;
+class AuthSession;
+class LoopbackUserAgent;
+class SecretStore;
+class SessionStore;
+class WebEngineUserAgent;
+namespace emulator {
+class AuthKitEmulator;
+}
+} // namespace authkit
+
+// Everything authkit-desktop's main() builds, in one object a test can build in-process: the
+// configuration (and, for the local profile, the emulator), the keychain-backed session, the
+// user agents, the main window; and the few decisions that are not the views' own (which user
+// agent signs in, when the hosted logout has finished).
+class DesktopApp : public QObject
+{
+    Q_OBJECT
+public:
+    // The keychain service its sessions are filed under (one entry per profile and client ID).
+    static constexpr char kKeychainService[] = "authkit-desktop";
+
+    explicit DesktopApp(DesktopOptions options, QObject *parent = nullptr);
+    ~DesktopApp() override;
+
+    // Loads the configuration, starts the emulator for the local profile, shows the window and
+    // restores a stored session. False with errorString() when it cannot;
+    // isConfigurationProblem() then tells whether the profile's settings are to blame.
+    bool start();
+    QString errorString() const { return m_error; }
+    bool isConfigurationProblem() const { return m_configurationProblem; }
+    // The profile start() uses: --profile, else the one chosen in Settings, else local.
+    QString profile() const;
+
+    const authkit::AuthKitConfig &config() const { return m_config; }
+    QString configFile() const;
+    MainWindow *window() const { return m_window.get(); }
+    authkit::AuthSession *session() const { return m_session; }
+    authkit::WebEngineUserAgent *webAgent() const { return m_webAgent; }
+    authkit::LoopbackUserAgent *browserAgent() const { return m_browserAgent; }
+    authkit::emulator::AuthKitEmulator *emulator() const { return m_emulator.get(); }
+    // True from a sign-out until the hosted logout has run in the login window's profile.
+    bool isHostedLogoutPending() const { return m_hostedLogoutPending; }
+
+    void signIn(authkit::SignInOptions::Screen screen);
+    void cancelSignIn();
+    void signOut();
+    void switchOrganization(const QString &organizationId);
+
+Q_SIGNALS:
+    void hostedLogoutFinished();
+
+private:
+    bool loadConfig();
+    bool startEmulator(const QString &clientId);
+    void buildSession();
+    void useSystemBrowser();
+    void logState();
+
+    DesktopOptions m_options;
+    authkit::AuthKitConfig m_config;
+    QString m_error;
+    bool m_configurationProblem = false;
+
+    std::unique_ptr<authkit::emulator::AuthKitEmulator> m_emulator;
+    QNetworkAccessManager *m_network = nullptr;
+    authkit::SecretStore *m_secrets = nullptr;
+    std::unique_ptr<authkit::SessionStore> m_store;
+    authkit::AuthKitApi *m_api = nullptr;
+    authkit::AuthSession *m_session = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+    authkit::WebEngineUserAgent *m_webAgent = nullptr;
+    authkit::LoopbackUserAgent *m_browserAgent = nullptr;
+
+    authkit::SignInOptions m_lastSignIn;
+    bool m_hostedLogoutPending = false;
+    QString m_loggedState;
+};

@@ -1,0 +1,74 @@
+#include "DesktopCommandLine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstdlib>
+
+QString DesktopCommandLine::description()
+{
+    return QCoreApplication::translate(
+        "DesktopCommandLine",
+        "Sign in to WorkOS AuthKit in a Qt WebEngine window; the views follow the sign-in state.\n\n"
+        "With no options it runs the profile chosen in File > Settings (at first: local).\n"
+        "The local profile starts the AuthKit emulator inside the app, on a free port of\n"
+        "127.0.0.1, keeping its key and sessions in the app's data folder; seeded users (password\n"
+        "\"password\"): ada@example.com, grace@example.com, alan@example.com (TOTP),\n"
+        "katherine@example.com. With --api-base-url the local profile uses that emulator instead.\n"
+        "The development and production profiles sign in with WorkOS, with your client IDs.\n"
+        "Settings come from the flags, then WORKOS_CLIENT_ID, WORKOS_API_HOSTNAME\n"
+        "(+ WORKOS_API_HTTPS, WORKOS_API_PORT), WORKOS_REDIRECT_URI, WORKOS_ISSUER, then\n"
+        "~/.config/AuthKitQt/profiles.ini (what File > Settings edits), then --project.\n\n"
+        "A session is kept in the OS keychain (Secret Service) and restored at start, with no\n"
+        "sign-in window; with no keychain it lives in memory only, and the window says so.\n"
+        "State changes are logged on stderr, category authkit.desktop, at info level:\n"
+        "\"state: loading\", \"state: signed-out\", \"state: signed-in <email>\".");
+}
+
+DesktopOptions DesktopCommandLine::parse(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(description());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("DesktopCommandLine", text);
+    };
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     tr("Profile: local, development, production."),
+                                     QStringLiteral("name"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"),
+                                      tr("WorkOS client ID (client_…)."), QStringLiteral("id"));
+    const QCommandLineOption apiBase(QStringLiteral("api-base-url"),
+                                     tr("WorkOS API base URL (a custom auth domain, or a running "
+                                        "emulator)."),
+                                     QStringLiteral("url"));
+    const QCommandLineOption redirect(QStringLiteral("redirect-uri"),
+                                      tr("Redirect URI registered with WorkOS (default "
+                                         "http://127.0.0.1/callback; the sign-in window catches "
+                                         "it, the browser fallback listens on a free port)."),
+                                      QStringLiteral("uri"));
+    const QCommandLineOption project(QStringLiteral("project"),
+                                     tr("Read WORKOS_CLIENT_ID and CONVEX_URL from a web "
+                                        "project's .env.local."),
+                                     QStringLiteral("dir"));
+    parser.addOptions({profile, clientId, apiBase, redirect, project});
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        // As QCommandLineParser does for unknown options: one line, then exit before any window.
+        const QString message = tr("Unexpected argument \"%1\" (see --help).")
+                                    .arg(parser.positionalArguments().first());
+        std::fprintf(stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName()),
+                     qPrintable(message));
+        std::exit(2);
+    }
+
+    DesktopOptions options;
+    options.sources.profile = parser.value(profile);
+    options.sources.clientId = parser.value(clientId);
+    options.sources.apiBaseUrl = parser.value(apiBase);
+    options.sources.redirectUri = parser.value(redirect);
+    options.sources.projectDir = parser.value(project);
+    return options;
+}

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <authkitqt/core/ConfigLoader.h>
+
+#include <QString>
+
+// What authkit-desktop is started with: the same configuration sources as authkit-cli.
+struct DesktopOptions
+{
+    // profile empty: the one chosen in Settings, else "local".
+    authkit::ConfigSources sources;
+    // Where the local profile's emulator keeps its key and sessions; empty: the app data folder.
+    QString emulatorDataDir;
+};

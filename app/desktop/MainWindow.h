@@ -1,0 +1,70 @@
+#pragma once
+
+#include "SettingsDialog.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QUrl>
+
+class AccountPage;
+class LoadingPage;
+class SignedOutPage;
+class QLabel;
+
+namespace authkit {
+class AuthGate;
+class AuthState;
+class TokenManager;
+} // namespace authkit
+
+// The shell: a menu (File: Settings, Quit; Help: About), the AuthGate with its three pages, and a
+// status bar that says which profile and, for the local profile, which emulator is in use.
+// Views read the state; the requests they make go out as signals to DesktopApp.
+// Object names: mainWindow, authGate, emulatorLabel, settingsAction, quitAction, aboutAction.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    struct Context
+    {
+        QString profile;
+        QString clientId;
+        QUrl apiBaseUrl;
+        QUrl emulatorUrl;   // set when this app started the emulator
+        QString configFile; // what Settings edits
+    };
+
+    MainWindow(authkit::AuthState *state, authkit::TokenManager *tokens, Context context,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    authkit::AuthGate *gate() const { return m_gate; }
+    SignedOutPage *signedOutPage() const { return m_signedOut; }
+    AccountPage *accountPage() const { return m_account; }
+    SettingsDialog *settingsDialog() const { return m_settings; }
+
+public Q_SLOTS:
+    void openSettings();
+    void showAbout();
+
+Q_SIGNALS:
+    void signInRequested();
+    void signUpRequested();
+    void cancelSignInRequested();
+    void signOutRequested();
+    void switchOrganizationRequested(const QString &organizationId);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QString profileText() const;
+    void saveWindowState();
+
+    Context m_context;
+    LoadingPage *m_loading;
+    SignedOutPage *m_signedOut;
+    AccountPage *m_account;
+    authkit::AuthGate *m_gate;
+    QPointer<SettingsDialog> m_settings;
+};

@@ -1,0 +1,66 @@
+// authkit-desktop: sign in with WorkOS AuthKit in a Qt WebEngine window; views follow the
+// authentication state.
+
+#include "DesktopApp.h"
+#include "DesktopCommandLine.h"
+#include "DesktopLogging.h"
+#include "QuitOnSignal.h"
+#include "SettingsDialog.h"
+
+#include <QApplication>
+#include <QLoggingCategory>
+#include <QMessageBox>
+
+#include <cstdio>
+#include <memory>
+
+#include <unistd.h>
+
+int main(int argc, char *argv[])
+{
+    // Chromium refuses to run as root with its sandbox on; as root the sign-in window runs
+    // without it (said on stderr below), as the Qt WebEngine documentation describes.
+    const bool root = ::geteuid() == 0 && qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX");
+    if (root)
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    // Qt WebEngine shares OpenGL contexts with the widgets; it must be set before QApplication.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("AuthKitQt"));
+    QCoreApplication::setApplicationName(QStringLiteral("authkit-desktop"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AUTHKITQT_VERSION));
+    QGuiApplication::setApplicationDisplayName(QObject::tr("AuthKit Desktop"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("authkit-desktop"));
+
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.debug=false"));
+    qSetMessagePattern(QStringLiteral("authkit-desktop: %{if-category}%{category}: %{endif}%{message}"));
+
+    const DesktopOptions options = DesktopCommandLine::parse(app);
+    if (root)
+        qCWarning(lcDesktop) << "running as root: the sign-in window runs without Chromium's sandbox";
+    QuitOnSignal quitOnSignal;
+
+    std::unique_ptr<DesktopApp> desktop;
+    for (;;) {
+        desktop = std::make_unique<DesktopApp>(options);
+        if (desktop->start())
+            break;
+        std::fprintf(stderr, "authkit-desktop: %s\n", qPrintable(desktop->errorString()));
+        const bool interactive = QGuiApplication::platformName() != QLatin1String("offscreen");
+        if (!interactive)
+            return desktop->isConfigurationProblem() ? 2 : 1;
+        if (!desktop->isConfigurationProblem()) {
+            QMessageBox::critical(nullptr, QObject::tr("AuthKit Desktop"), desktop->errorString());
+            return 1;
+        }
+        // The profile cannot be used as configured: let the person fix it, then try again.
+        SettingsDialog settings(desktop->configFile(), desktop->profile());
+        settings.setProblem(desktop->errorString());
+        if (settings.exec() != QDialog::Accepted)
+            return 2;
+    }
+    const int code = QApplication::exec();
+    desktop.reset(); // before QApplication: the window and Qt WebEngine go first
+    return code;
+}
