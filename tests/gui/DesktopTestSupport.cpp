@@ -1,0 +1,251 @@
+#include "DesktopTestSupport.h"
+
+#include <DesktopApp.h>
+
+#include <authkitqt/core/AuthKitConfig.h>
+#include <authkitqt/keychain/KeychainSecretStore.h>
+#include <authkitqt/webengine/LoginWindow.h>
+#include <authkitqt/webengine/WebEngineUserAgent.h>
+#include <authkitqt/widgets/AuthGate.h>
+
+#include <MainWindow.h>
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QPushButton>
+#include <QTest>
+#include <QWebEnginePage>
+#include <QWebEngineView>
+
+#include <memory>
+#include <optional>
+
+namespace desktoptest {
+
+Environment::Environment()
+    : m_dir(QDir::tempPath() + QStringLiteral("/authkit-desktop-gui-XXXXXX"))
+{
+    const QDir root(m_dir.path());
+    const std::pair<const char *, const char *> folders[] = {
+        {"HOME", "home"},           {"XDG_CONFIG_HOME", "config"}, {"XDG_DATA_HOME", "data"},
+        {"XDG_CACHE_HOME", "cache"}, {"XDG_STATE_HOME", "state"},
+    };
+    for (const auto &[variable, folder] : folders) {
+        root.mkpath(QLatin1String(folder));
+        qputenv(variable, QFile::encodeName(root.filePath(QLatin1String(folder))));
+    }
+    // Never the developer's own keyring: outside scripts/with-keyring.sh there is no Secret
+    // Service at all, and the app keeps its session in memory.
+    if (qEnvironmentVariableIsEmpty("AUTHKIT_KEYRING_SESSION"))
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Headless and as root: Chromium needs no GPU and no sandbox (it refuses root otherwise).
+    qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+    if (!flags.contains("--disable-gpu"))
+        flags = QByteArray(flags + " --disable-gpu").trimmed();
+    qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+}
+
+void Environment::nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("AuthKitQt"));
+    QCoreApplication::setApplicationName(QStringLiteral("authkit-desktop"));
+}
+
+QVariant runJs(QWebEnginePage *page, const QString &script, int timeoutMs)
+{
+    if (!page)
+        return {};
+    QPointer<QWebEnginePage> guard(page);
+    // Shared: the callback may come after a timeout, when this frame is gone.
+    auto result = std::make_shared<std::optional<QVariant>>();
+    page->runJavaScript(script, [result](const QVariant &value) { *result = value; });
+    if (!QTest::qWaitFor([&] { return result->has_value() || !guard; }, timeoutMs))
+        return {};
+    return result->value_or(QVariant());
+}
+
+bool waitForJs(QWebEnginePage *page, const QString &condition, int timeoutMs)
+{
+    QPointer<QWebEnginePage> guard(page);
+    QDeadlineTimer deadline(timeoutMs);
+    while (guard && !deadline.hasExpired()) {
+        const int left = static_cast<int>(qMax<qint64>(deadline.remainingTime(), 1));
+        if (runJs(guard, QStringLiteral("!!(%1)").arg(condition), qMin(left, 5000)).toBool())
+            return true;
+        QTest::qWait(100); // the next poll: pages load and navigate meanwhile
+    }
+    return false;
+}
+
+static QString jsString(const QString &text)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+QString setValue(const QString &id, const QString &value)
+{
+    return QStringLiteral("document.getElementById(%1).value = %2, true")
+        .arg(jsString(id), jsString(value));
+}
+
+QString click(const QString &id)
+{
+    return QStringLiteral("document.getElementById(%1).click(), true").arg(jsString(id));
+}
+
+QString exists(const QString &id)
+{
+    return QStringLiteral("document.getElementById(%1) !== null").arg(jsString(id));
+}
+
+authkit::LoginWindow *openLoginWindow(DesktopApp &app, QPushButton *button, const QString &id,
+                                      QString *why)
+{
+    if (!button || !button->isVisible() || !button->isEnabled()) {
+        *why = QStringLiteral("the button is not there to click");
+        return nullptr;
+    }
+    QTest::mouseClick(button, Qt::LeftButton);
+    authkit::WebEngineUserAgent *agent = app.webAgent();
+    if (!QTest::qWaitFor([agent] { return agent->window() && agent->window()->isVisible(); },
+                         30000)) {
+        *why = QStringLiteral("no login window opened");
+        return nullptr;
+    }
+    authkit::LoginWindow *window = agent->window();
+    if (window->objectName() != QLatin1String("loginWindow")) {
+        *why = QStringLiteral("the login window is not named loginWindow");
+        return nullptr;
+    }
+    if (!waitForJs(window->view()->page(), exists(id))) {
+        *why = QStringLiteral("the page (%1) did not show #%2")
+                   .arg(window->view()->url().path(), id);
+        return nullptr;
+    }
+    return window;
+}
+
+bool waitSignedIn(DesktopApp &app, QString *why)
+{
+    authkit::WebEngineUserAgent *agent = app.webAgent();
+    authkit::AuthGate *gate = app.window()->gate();
+    const bool ok = QTest::qWaitFor(
+        [&] { return !agent->window() && gate->page() == authkit::AuthGate::Page::Authenticated; },
+        30000);
+    if (!ok) {
+        *why = QStringLiteral("not signed in: login window %1, page %2")
+                   .arg(agent->window() ? QStringLiteral("still open") : QStringLiteral("closed"))
+                   .arg(static_cast<int>(gate->page()));
+    }
+    return ok;
+}
+
+bool signInWithPassword(DesktopApp &app, const QString &email, QString *why)
+{
+    auto *button = app.window()->findChild<QPushButton *>(QStringLiteral("signInButton"));
+    authkit::LoginWindow *window = openLoginWindow(app, button, QStringLiteral("password"), why);
+    if (!window)
+        return false;
+    QWebEnginePage *page = window->view()->page();
+    runJs(page, setValue(QStringLiteral("email"), email));
+    runJs(page, setValue(QStringLiteral("password"), QStringLiteral("password")));
+    runJs(page, click(QStringLiteral("sign-in-submit")));
+    return waitSignedIn(app, why);
+}
+
+bool isBlank(const QImage &image)
+{
+    if (image.isNull() || image.width() < 2 || image.height() < 2)
+        return true;
+    const QRgb first = image.pixel(0, 0);
+    for (int y = 0; y < image.height(); y += 3) {
+        for (int x = 0; x < image.width(); x += 3) {
+            if (image.pixel(x, y) != first)
+                return false;
+        }
+    }
+    return true;
+}
+
+bool saveScreenshot(QWidget *widget, const QString &name, QString *why)
+{
+    const QDir dir(QStringLiteral(AUTHKIT_SCREENSHOT_DIR));
+    dir.mkpath(QStringLiteral("."));
+    QImage image;
+    if (!QTest::qWaitFor([&] {
+            image = widget->grab().toImage();
+            return !isBlank(image);
+        }, 10000)) {
+        *why = QStringLiteral("%1 stayed blank").arg(name);
+        return false;
+    }
+    const QString file = dir.filePath(name + QStringLiteral(".png"));
+    if (!image.save(file)) {
+        *why = QStringLiteral("cannot write %1").arg(file);
+        return false;
+    }
+    return true;
+}
+
+QList<qint64> descendantsOf(qint64 pid)
+{
+    QHash<qint64, QList<qint64>> children;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool number = false;
+        const qint64 child = entry.toLongLong(&number);
+        if (!number)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue; // gone meanwhile
+        // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1)
+            children[fields.at(1).toLongLong()].append(child);
+    }
+    QList<qint64> found;
+    QList<qint64> queue{pid};
+    while (!queue.isEmpty()) {
+        const QList<qint64> next = children.value(queue.takeFirst());
+        found += next;
+        queue += next;
+    }
+    return found;
+}
+
+QString processName(qint64 pid)
+{
+    const QString exe = QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).symLinkTarget();
+    if (!exe.isEmpty())
+        return QFileInfo(exe).fileName();
+    QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+    return comm.open(QIODevice::ReadOnly) ? QString::fromUtf8(comm.readAll()).trimmed() : QString();
+}
+
+bool clearStoredSession(const authkit::AuthKitConfig &config)
+{
+    authkit::KeychainSecretStore store(QLatin1String(DesktopApp::kKeychainService));
+    // Shared: a late answer must not write into this frame.
+    auto status = std::make_shared<std::optional<authkit::SecretStore::Status>>();
+    store.remove(config.storageKey(), [status](authkit::SecretStore::Status result, const QString &) {
+        *status = result;
+    });
+    return QTest::qWaitFor([&] { return status->has_value(); }, 10000)
+           && **status != authkit::SecretStore::Status::Failed;
+}
+
+} // namespace desktoptest

@@ -1,0 +1,67 @@
+#pragma once
+
+// Shared by the authkit-desktop GUI tests: a throwaway home for each test run, Qt WebEngine set
+// up for a headless root session, JavaScript on the login page, screenshots, process trees.
+
+#include <QImage>
+#include <QString>
+#include <QTemporaryDir>
+#include <QVariant>
+
+class DesktopApp;
+class QPushButton;
+class QWebEnginePage;
+class QWidget;
+
+namespace authkit {
+class LoginWindow;
+struct AuthKitConfig;
+} // namespace authkit
+
+namespace desktoptest {
+
+// Construct before QApplication. Points HOME and the XDG folders at a fresh temporary folder
+// (the child processes inherit it), sets what Qt WebEngine needs here (offscreen, no GPU, no
+// sandbox as root) and names the application as authkit-desktop does, so QStandardPaths and
+// QSettings resolve to the same places in the test and in the executable.
+class Environment
+{
+public:
+    Environment();
+    QString root() const { return m_dir.path(); }
+    static void nameApplication();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+// Runs a script in the page and waits (bounded) for its result.
+QVariant runJs(QWebEnginePage *page, const QString &script, int timeoutMs = 10000);
+// Polls a JavaScript condition until it is true, for up to timeoutMs (a page load included).
+bool waitForJs(QWebEnginePage *page, const QString &condition, int timeoutMs = 30000);
+// A script that sets the value of the element with this id (the value JSON-quoted).
+QString setValue(const QString &id, const QString &value);
+QString click(const QString &id);
+QString exists(const QString &id);
+
+// Clicks button (Sign in / Create account) and waits for the login window and for an element
+// of the page it shows. Null, with *why, when that does not happen in time.
+authkit::LoginWindow *openLoginWindow(DesktopApp &app, QPushButton *button, const QString &id,
+                                      QString *why);
+// Waits until the login window has gone and the app shows the Authenticated page.
+bool waitSignedIn(DesktopApp &app, QString *why);
+// The whole password sign-in through the page.
+bool signInWithPassword(DesktopApp &app, const QString &email, QString *why);
+
+// Grabs a widget into <build>/screenshots/<name>.png once it is not blank.
+bool saveScreenshot(QWidget *widget, const QString &name, QString *why);
+bool isBlank(const QImage &image);
+
+// Every process whose parent chain leads to pid, by /proc.
+QList<qint64> descendantsOf(qint64 pid);
+QString processName(qint64 pid);
+
+// Removes the keychain entry authkit-desktop keeps for this configuration (waits for it).
+bool clearStoredSession(const authkit::AuthKitConfig &config);
+
+} // namespace desktoptest

@@ -1,0 +1,555 @@
+// authkit-desktop in-process: the composition main() builds, the real Qt WebEngine login window
+// (offscreen), the emulator's real hosted pages, the real keychain (scripts/with-keyring.sh).
+
+#include "DesktopTestSupport.h"
+
+#include <AccountPage.h>
+#include <DesktopApp.h>
+#include <InitialsAvatar.h>
+#include <MainWindow.h>
+#include <SettingsDialog.h>
+
+#include <HttpClient.h>
+#include <Rfc6238.h>
+#include <SignInDriver.h>
+
+#include <authkitqt/core/AuthSession.h>
+#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
+#include <authkitqt/core/AuthState.h>
+#include <authkitqt/core/ConfigLoader.h>
+#include <authkitqt/core/LoopbackUserAgent.h>
+#include <authkitqt/emulator/AuthKitEmulator.h>
+#include <authkitqt/webengine/LoginWindow.h>
+#include <authkitqt/webengine/WebEngineUserAgent.h>
+#include <authkitqt/widgets/AuthGate.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QScopeGuard>
+#include <QTest>
+#include <QUrlQuery>
+#include <QWebEnginePage>
+#include <QWebEngineView>
+
+using authkit::AuthGate;
+using authkit::AuthState;
+using authkit::LoginWindow;
+using namespace desktoptest;
+
+namespace {
+
+QStringList g_stateLines; // "state: …" lines of authkit.desktop, in order
+QtMessageHandler g_previousHandler = nullptr;
+
+void captureStateLines(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (context.category && qstrcmp(context.category, "authkit.desktop") == 0
+        && message.startsWith(QLatin1String("state: ")))
+        g_stateLines.append(message);
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+} // namespace
+
+// Stands in for the system browser: QDesktopServices hands it the URLs it would open.
+class BrowserStandIn : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void open(const QUrl &url) { opened.append(url); }
+};
+
+class DesktopTest : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<DesktopApp> m_app;
+    authkit::testsupport::HttpClient m_http;
+
+    template<typename T>
+    T *find(const QString &name) const
+    {
+        return m_app->window()->findChild<T *>(name);
+    }
+    QPushButton *button(const char *name) const { return find<QPushButton>(QLatin1String(name)); }
+    QLabel *label(const char *name) const { return find<QLabel>(QLatin1String(name)); }
+    AuthState *state() const { return m_app->session()->state(); }
+    AuthGate::Page page() const { return m_app->window()->gate()->page(); }
+    QWebEnginePage *loginPage() const
+    {
+        LoginWindow *window = m_app->webAgent()->window();
+        return window ? window->view()->page() : nullptr;
+    }
+    QUrl emulatorUrl(const QString &path) const
+    {
+        QUrl url = m_app->emulator()->baseUrl();
+        url.setPath(path);
+        return url;
+    }
+
+    bool signOut(QString *why)
+    {
+        QTest::mouseClick(button("signOutButton"), Qt::LeftButton);
+        if (page() != AuthGate::Page::Unauthenticated) {
+            *why = QStringLiteral("still on page %1 after Sign out").arg(static_cast<int>(page()));
+            return false;
+        }
+        if (!QTest::qWaitFor([this] { return !m_app->isHostedLogoutPending(); }, 20000)) {
+            *why = QStringLiteral("the hosted logout did not finish");
+            return false;
+        }
+        return true;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        g_previousHandler = qInstallMessageHandler(captureStateLines);
+        QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
+        // A session left in this keyring by another test program must not be restored here.
+        QVERIFY(clearStoredSession(authkit::ConfigLoader::defaults(QStringLiteral("local"))));
+        m_app = std::make_unique<DesktopApp>(DesktopOptions{});
+        QVERIFY2(m_app->start(), qPrintable(m_app->errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!state()->isLoading(), 20000);
+    }
+
+    void cleanup()
+    {
+        if (LoginWindow *window = m_app->webAgent()->window())
+            window->findChild<QPushButton *>(QStringLiteral("loginCancel"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!state()->isSigningIn(), 10000);
+        if (state()->isAuthenticated()) {
+            QString why;
+            QVERIFY2(signOut(&why), qPrintable(why));
+        }
+    }
+
+    void cleanupTestCase()
+    {
+        m_app.reset();
+        qInstallMessageHandler(g_previousHandler);
+    }
+
+    void startsOnTheEmulatorSignedOut()
+    {
+        QVERIFY(m_app->emulator());
+        QCOMPARE(m_app->config().profile, QStringLiteral("local"));
+        QCOMPARE(m_app->config().apiBaseUrl, m_app->emulator()->baseUrl());
+        QVERIFY(label("emulatorLabel")->text().contains(m_app->emulator()->baseUrl().toString()));
+        QVERIFY(label("profileLabel")->text().contains(QLatin1String("local")));
+
+        QCOMPARE(page(), AuthGate::Page::Unauthenticated);
+        QVERIFY(button("signInButton")->isVisible());
+        QVERIFY(button("createAccountButton")->isVisible());
+        QVERIFY(!label("signInErrorLabel")->isVisible());
+        QCOMPARE(g_stateLines.mid(0, 2),
+                 QStringList({QStringLiteral("state: loading"), QStringLiteral("state: signed-out")}));
+
+        // Nothing of Qt WebEngine until a sign-in needs it.
+        QVERIFY(!m_app->webAgent()->isEngineLoaded());
+        const QList<qint64> children = descendantsOf(QCoreApplication::applicationPid());
+        for (qint64 child : children)
+            QVERIFY2(!processName(child).contains(QLatin1String("QtWebEngine")), "engine started");
+
+        QString why;
+        QVERIFY2(saveScreenshot(m_app->window(), QStringLiteral("signed-out"), &why), qPrintable(why));
+    }
+
+    void signInShowsTheAuthenticatedView()
+    {
+        g_stateLines.clear();
+        QString why;
+        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
+                                              QStringLiteral("password"), &why);
+        QVERIFY2(window, qPrintable(why));
+        QVERIFY(m_app->webAgent()->isEngineLoaded());
+        QVERIFY(window->findChild<QLabel *>(QStringLiteral("loginHost"))->text().contains(
+            QLatin1String("127.0.0.1")));
+        QTRY_VERIFY_WITH_TIMEOUT(!isBlank(window->view()->grab().toImage()), 10000);
+        QVERIFY2(saveScreenshot(window, QStringLiteral("login-window"), &why), qPrintable(why));
+
+        QWebEnginePage *page = loginPage();
+        runJs(page, setValue(QStringLiteral("email"), QStringLiteral("ada@example.com")));
+        runJs(page, setValue(QStringLiteral("password"), QStringLiteral("password")));
+        runJs(page, click(QStringLiteral("sign-in-submit")));
+        QVERIFY2(waitSignedIn(*m_app, &why), qPrintable(why));
+
+        QCOMPARE(label("loggedInLabel")->text(), QStringLiteral("Logged in as Ada"));
+        QCOMPARE(label("emailLabel")->text(), QStringLiteral("ada@example.com"));
+        QCOMPARE(find<InitialsAvatar>(QStringLiteral("avatar"))->initials(), QStringLiteral("AL"));
+        QVERIFY(!label("impersonationBanner")->isVisible());
+        QCOMPARE(label("organizationLabel")->text(), QStringLiteral("None"));
+        QVERIFY(label("accountProfileLabel")->text().contains(m_app->config().clientId));
+        QVERIFY2(label("tokenExpiryLabel")->text().startsWith(QLatin1String("expires in ")),
+                 qPrintable(label("tokenExpiryLabel")->text()));
+        QVERIFY2(label("nextRefreshLabel")->text().startsWith(QLatin1String("in ")),
+                 qPrintable(label("nextRefreshLabel")->text()));
+        // It ticks.
+        const QString before = label("tokenExpiryLabel")->text();
+        QTRY_VERIFY_WITH_TIMEOUT(label("tokenExpiryLabel")->text() != before, 3000);
+        QCOMPARE(label("accountPersistenceLabel")->isVisible(),
+                 state()->persistence() == AuthState::Persistence::MemoryOnly);
+        QVERIFY2(g_stateLines.contains(QStringLiteral("state: signed-in ada@example.com")),
+                 qPrintable(g_stateLines.join(QLatin1Char('|'))));
+        QVERIFY2(saveScreenshot(m_app->window(), QStringLiteral("signed-in"), &why), qPrintable(why));
+    }
+
+    void signOutEndsTheHostedSession()
+    {
+        QString why;
+        QVERIFY2(signInWithPassword(*m_app, QStringLiteral("ada@example.com"), &why), qPrintable(why));
+        const QString sessionId = state()->session().sessionId;
+        QVERIFY(!sessionId.isEmpty());
+        g_stateLines.clear();
+
+        QVERIFY2(signOut(&why), qPrintable(why));
+        QCOMPARE(g_stateLines, QStringList{QStringLiteral("state: signed-out")});
+        QVERIFY(state()->lastError().isEmpty());
+        const QJsonArray sessions =
+            m_http.get(emulatorUrl(QStringLiteral("/_emulator/sessions"))).json()
+                .value(QStringLiteral("data")).toArray();
+        bool found = false;
+        for (const QJsonValue &session : sessions) {
+            if (session[QStringLiteral("id")].toString() == sessionId) {
+                found = true;
+                QCOMPARE(session[QStringLiteral("status")].toString(), QStringLiteral("revoked"));
+            }
+        }
+        QVERIFY(found);
+
+        // The hosted session is over too: the next sign-in asks for the password again.
+        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
+                                              QStringLiteral("password"), &why);
+        QVERIFY2(window, qPrintable(why));
+        QVERIFY(!state()->isAuthenticated());
+    }
+
+    void cancelLeavesTheAppSignedOutWithNoError()
+    {
+        QString why;
+        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
+                                              QStringLiteral("password"), &why);
+        QVERIFY2(window, qPrintable(why));
+        QVERIFY(state()->isSigningIn());
+        QVERIFY(!button("signInButton")->isEnabled());
+        QTest::mouseClick(window->findChild<QPushButton *>(QStringLiteral("loginCancel")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->webAgent()->window(), 10000);
+        QCOMPARE(page(), AuthGate::Page::Unauthenticated);
+        QVERIFY(!state()->isSigningIn());
+        QVERIFY(state()->lastError().isEmpty());
+        QVERIFY(!label("signInErrorLabel")->isVisible());
+        QVERIFY(button("signInButton")->isEnabled());
+    }
+
+    void keyboardOnlySignInAndEscape()
+    {
+        // Return on the focused Sign in button opens the window; Escape cancels it.
+        QPushButton *signIn = button("signInButton");
+        m_app->window()->activateWindow();
+        signIn->setFocus();
+        QTest::keyClick(signIn, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->webAgent()->window() && m_app->webAgent()->window()->isVisible(),
+                                 30000);
+        QTest::keyClick(m_app->webAgent()->window(), Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->webAgent()->window(), 10000);
+        QVERIFY(!state()->isSigningIn());
+        QVERIFY(state()->lastError().isEmpty());
+        // Mnemonics on the page's actions.
+        for (const char *name : {"signInButton", "createAccountButton"})
+            QVERIFY2(button(name)->text().contains(QLatin1Char('&')), name);
+        QVERIFY(button("signOutButton")->text().contains(QLatin1Char('&')));
+    }
+
+    void useMyBrowserInsteadSignsInThroughTheLoopback()
+    {
+        BrowserStandIn browser;
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "open");
+        const auto restore = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); });
+        QString why;
+        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
+                                              QStringLiteral("password"), &why);
+        QVERIFY2(window, qPrintable(why));
+        QTest::mouseClick(window->findChild<QPushButton *>(QStringLiteral("loginUseBrowser")),
+                          Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(browser.opened.size(), 1, 10000);
+        QVERIFY(!m_app->webAgent()->window());
+        // Still signing in (now in the browser), with a way to stop.
+        QVERIFY(state()->isSigningIn());
+        QVERIFY(state()->lastError().isEmpty());
+        QVERIFY(button("cancelSignInButton")->isVisible());
+        QVERIFY(m_app->browserAgent());
+        const QUrl authorize = browser.opened.first();
+        const QUrl redirect(QUrlQuery(authorize).queryItemValue(QStringLiteral("redirect_uri"),
+                                                                 QUrl::FullyDecoded));
+        QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(redirect.port(), static_cast<int>(m_app->browserAgent()->port()));
+
+        // The browser's part: the hosted page, the password, the redirect to the loopback.
+        authkit::testsupport::HttpClient http;
+        authkit::testsupport::SignInDriver driver(http, m_app->emulator()->baseUrl());
+        const auto toPage = http.get(authorize);
+        QCOMPARE(toPage.status, 302);
+        const auto posted = driver.submitPassword(authkit::testsupport::SignInDriver::attemptOf(toPage),
+                                                  QStringLiteral("ada@example.com"));
+        QCOMPARE(posted.status, 302);
+        QCOMPARE(posted.location().port(), redirect.port());
+        const auto landed = http.get(posted.location());
+        QCOMPARE(landed.status, 200);
+        QVERIFY2(waitSignedIn(*m_app, &why), qPrintable(why));
+        QCOMPARE(label("loggedInLabel")->text(), QStringLiteral("Logged in as Ada"));
+        // The next sign-in starts in the window again.
+        QCOMPARE(m_app->session()->userAgent(), static_cast<authkit::UserAgent *>(m_app->webAgent()));
+    }
+
+    void accessDeniedIsShownReadably()
+    {
+        QString why;
+        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
+                                              QStringLiteral("continue-google"), &why);
+        QVERIFY2(window, qPrintable(why));
+        runJs(loginPage(), click(QStringLiteral("continue-google")));
+        QVERIFY2(waitForJs(loginPage(), exists(QStringLiteral("oauth-deny"))), "no consent page");
+        runJs(loginPage(), click(QStringLiteral("oauth-deny")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->webAgent()->window(), 30000);
+        QCOMPARE(page(), AuthGate::Page::Unauthenticated);
+        QVERIFY2(state()->lastError().contains(QLatin1String("access_denied")),
+                 qPrintable(state()->lastError()));
+        QLabel *error = label("signInErrorLabel");
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QLatin1String("denied access at Google")),
+                 qPrintable(error->text()));
+    }
+
+    void signUpCreatesAnAccount()
+    {
+        QString why;
+        LoginWindow *window = openLoginWindow(*m_app, button("createAccountButton"),
+                                              QStringLiteral("first-name"), &why);
+        QVERIFY2(window, qPrintable(why));
+        const QString email = QStringLiteral("mary.%1@example.com")
+                                  .arg(QRandomGenerator::global()->generate() % 1000000);
+        QWebEnginePage *page = loginPage();
+        runJs(page, setValue(QStringLiteral("first-name"), QStringLiteral("Mary")));
+        runJs(page, setValue(QStringLiteral("last-name"), QStringLiteral("Somerville")));
+        runJs(page, setValue(QStringLiteral("email"), email));
+        runJs(page, setValue(QStringLiteral("password"), QStringLiteral("correct-horse-42")));
+        runJs(page, click(QStringLiteral("sign-up-submit")));
+        QVERIFY2(waitSignedIn(*m_app, &why), qPrintable(why));
+        QCOMPARE(label("loggedInLabel")->text(), QStringLiteral("Logged in as Mary"));
+        QCOMPARE(label("emailLabel")->text(), email);
+        QCOMPARE(find<InitialsAvatar>(QStringLiteral("avatar"))->initials(), QStringLiteral("MS"));
+    }
+
+    void emailCodeSignsIn()
+    {
+        QSignalSpy codes(m_app->emulator(), &authkit::emulator::AuthKitEmulator::oneTimeCodeSent);
+        QString why;
+        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
+                                              QStringLiteral("code-email"), &why);
+        QVERIFY2(window, qPrintable(why));
+        runJs(loginPage(), setValue(QStringLiteral("code-email"), QStringLiteral("ada@example.com")));
+        runJs(loginPage(), click(QStringLiteral("email-code-submit")));
+        QTRY_COMPARE_WITH_TIMEOUT(codes.count(), 1, 30000);
+        const QString code = codes.at(0).at(1).toString();
+        QCOMPARE(codes.at(0).at(0).toString(), QStringLiteral("ada@example.com"));
+        // The dev inbox has it too, newest first.
+        const QJsonArray inbox = m_http.get(emulatorUrl(QStringLiteral("/_emulator/inbox.json")))
+                                     .json().value(QStringLiteral("messages")).toArray();
+        QVERIFY(!inbox.isEmpty());
+        QCOMPARE(inbox.at(0)[QStringLiteral("code")].toString(), code);
+
+        QVERIFY2(waitForJs(loginPage(), exists(QStringLiteral("verify-submit"))), "no code page");
+        runJs(loginPage(), setValue(QStringLiteral("code"), code));
+        runJs(loginPage(), click(QStringLiteral("verify-submit")));
+        QVERIFY2(waitSignedIn(*m_app, &why), qPrintable(why));
+        QCOMPARE(label("loggedInLabel")->text(), QStringLiteral("Logged in as Ada"));
+    }
+
+    void totpSecondFactorSignsIn()
+    {
+        QString why;
+        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
+                                              QStringLiteral("password"), &why);
+        QVERIFY2(window, qPrintable(why));
+        runJs(loginPage(), setValue(QStringLiteral("email"), QStringLiteral("alan@example.com")));
+        runJs(loginPage(), setValue(QStringLiteral("password"), QStringLiteral("password")));
+        runJs(loginPage(), click(QStringLiteral("sign-in-submit")));
+        QVERIFY2(waitForJs(loginPage(), exists(QStringLiteral("mfa-submit"))), "no TOTP page");
+        QVERIFY(!state()->isAuthenticated());
+        namespace totp = authkit::testsupport::rfc6238;
+        const QString code = totp::code(totp::base32Decode(QStringLiteral("JBSWY3DPEHPK3PXP")),
+                                        QDateTime::currentSecsSinceEpoch());
+        runJs(loginPage(), setValue(QStringLiteral("code"), code));
+        runJs(loginPage(), click(QStringLiteral("mfa-submit")));
+        QVERIFY2(waitSignedIn(*m_app, &why), qPrintable(why));
+        QCOMPARE(label("loggedInLabel")->text(), QStringLiteral("Logged in as Alan"));
+        QCOMPARE(label("organizationLabel")->text(),
+                 QStringLiteral("org_01J000000000000000000BTCHY (role member)"));
+        QCOMPARE(label("permissionsLabel")->text(), QStringLiteral("codes:read"));
+    }
+
+    void impersonationShowsABanner()
+    {
+        QString why;
+        QVERIFY2(signInWithPassword(*m_app, QStringLiteral("katherine@example.com"), &why),
+                 qPrintable(why));
+        QCOMPARE(label("loggedInLabel")->text(), QStringLiteral("Logged in as Katherine"));
+        QLabel *banner = label("impersonationBanner");
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QLatin1String("support@example.com")), qPrintable(banner->text()));
+    }
+
+    void switchOrganization()
+    {
+        const QString engines = QStringLiteral("org_01J000000000000000000ENGNS");
+        const QString harvard = QStringLiteral("org_01J000000000000000000HRVRD");
+        QString why;
+        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
+                                              QStringLiteral("password"), &why);
+        QVERIFY2(window, qPrintable(why));
+        runJs(loginPage(), setValue(QStringLiteral("email"), QStringLiteral("grace@example.com")));
+        runJs(loginPage(), setValue(QStringLiteral("password"), QStringLiteral("password")));
+        runJs(loginPage(), click(QStringLiteral("sign-in-submit")));
+        QVERIFY2(waitForJs(loginPage(), exists(QStringLiteral("org-") + engines)), "no picker");
+        runJs(loginPage(), click(QStringLiteral("org-") + engines));
+        QVERIFY2(waitSignedIn(*m_app, &why), qPrintable(why));
+        QCOMPARE(label("organizationLabel")->text(), engines + QStringLiteral(" (role admin)"));
+        QVERIFY(label("permissionsLabel")->text().contains(QLatin1String("members:manage")));
+
+        auto *combo = find<QComboBox>(QStringLiteral("organizationCombo"));
+        QVERIFY(combo->isEditable());
+        QCOMPARE(combo->currentText(), engines);
+        combo->setEditText(harvard);
+        QTest::mouseClick(button("switchOrganizationButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(label("organizationLabel")->text(),
+                                  harvard + QStringLiteral(" (role member)"), 20000);
+        QCOMPARE(label("permissionsLabel")->text(), QStringLiteral("widgets:read"));
+        QVERIFY(!m_app->webAgent()->window()); // a refresh did it, no page
+        // Both organizations seen in this run are offered.
+        QVERIFY(combo->findText(engines) >= 0);
+        QVERIFY(combo->findText(harvard) >= 0);
+    }
+
+    void settingsKeepWhatWasTypedAndValidate()
+    {
+        QAction *settings = m_app->window()->findChild<QAction *>(QStringLiteral("settingsAction"));
+        QVERIFY(settings);
+        settings->trigger();
+        SettingsDialog *dialog = m_app->window()->settingsDialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        auto *profile = dialog->findChild<QComboBox *>(QStringLiteral("settingsProfile"));
+        auto *clientId = dialog->findChild<QLineEdit *>(QStringLiteral("settingsClientId"));
+        auto *error = dialog->findChild<QLabel *>(QStringLiteral("settingsError"));
+        auto *save = dialog->findChild<QPushButton *>(QStringLiteral("settingsSave"));
+        QCOMPARE(profile->currentText(), QStringLiteral("local"));
+
+        profile->setCurrentText(QStringLiteral("development"));
+        clientId->setText(QStringLiteral("sk_test_123"));
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QLatin1String("API key")), qPrintable(error->text()));
+        // Nothing typed is lost, across profiles either.
+        profile->setCurrentText(QStringLiteral("production"));
+        QVERIFY(clientId->text().isEmpty());
+        profile->setCurrentText(QStringLiteral("development"));
+        QCOMPARE(clientId->text(), QStringLiteral("sk_test_123"));
+
+        clientId->setText(QStringLiteral("client_01J00000000000000000000DEV"));
+        QTest::keyClick(clientId, Qt::Key_Return); // the default button: Save
+        QTRY_VERIFY(!m_app->window()->settingsDialog());
+        QSettings file(m_app->configFile(), QSettings::IniFormat);
+        QCOMPARE(file.value(QStringLiteral("development/client_id")).toString(),
+                 QStringLiteral("client_01J00000000000000000000DEV"));
+        QVERIFY(!file.value(QStringLiteral("development/issuers")).toStringList().isEmpty());
+        QCOMPARE(QSettings().value(QStringLiteral("profile")).toString(), QStringLiteral("local"));
+
+        // The profile chosen for the next start is remembered; --profile still wins.
+        m_app->window()->openSettings();
+        dialog = m_app->window()->settingsDialog();
+        QTRY_VERIFY(dialog && dialog->isVisible());
+        dialog->findChild<QComboBox *>(QStringLiteral("settingsStartupProfile"))
+            ->setCurrentText(QStringLiteral("development"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("settingsSave")),
+                          Qt::LeftButton);
+        QTRY_VERIFY(!m_app->window()->settingsDialog());
+        QCOMPARE(DesktopApp(DesktopOptions{}).profile(), QStringLiteral("development"));
+        DesktopOptions explicitProfile;
+        explicitProfile.sources.profile = QStringLiteral("production");
+        QCOMPARE(DesktopApp(explicitProfile).profile(), QStringLiteral("production"));
+        QSettings().setValue(QStringLiteral("profile"), QStringLiteral("local"));
+    }
+
+    void windowGeometryIsRemembered()
+    {
+        MainWindow::Context context;
+        context.profile = QStringLiteral("local");
+        {
+            MainWindow window(state(), m_app->session()->tokens(), context);
+            window.resize(777, 555);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+        } // saved as it closes
+        MainWindow again(state(), m_app->session()->tokens(), context);
+        QCOMPARE(again.size(), QSize(777, 555));
+    }
+
+    void everyControlHasAnAccessibleName()
+    {
+        QString why;
+        QVERIFY2(openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why),
+                 qPrintable(why));
+        m_app->window()->openSettings();
+        QTRY_VERIFY(m_app->window()->settingsDialog() && m_app->window()->settingsDialog()->isVisible());
+        QList<QWidget *> controls;
+        for (QWidget *root : {static_cast<QWidget *>(m_app->window()),
+                              static_cast<QWidget *>(m_app->window()->settingsDialog())}) {
+            for (QWidget *widget : root->findChildren<QWidget *>()) {
+                const bool control = qobject_cast<QAbstractButton *>(widget)
+                                     || qobject_cast<QComboBox *>(widget)
+                                     || qobject_cast<QPlainTextEdit *>(widget)
+                                     || qobject_cast<QProgressBar *>(widget)
+                                     || (qobject_cast<QLineEdit *>(widget)
+                                         && !qobject_cast<QComboBox *>(widget->parentWidget()));
+                if (control && widget->objectName() != QLatin1String("qt_menubar_ext_button"))
+                    controls.append(widget);
+            }
+        }
+        QVERIFY(controls.size() > 15);
+        for (QWidget *widget : std::as_const(controls)) {
+            QVERIFY2(!widget->accessibleName().isEmpty(),
+                     qPrintable(widget->objectName() + QLatin1Char(' ')
+                                + QLatin1String(widget->metaObject()->className())));
+        }
+        m_app->window()->settingsDialog()->reject();
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    Environment environment; // before QApplication
+    QApplication app(argc, argv);
+    Environment::nameApplication();
+    DesktopTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_desktop.moc"

@@ -1,0 +1,131 @@
+// authkit-desktop as a real process: --help, and a restart that finds its session. A person
+// signs in through the page (in-process, same home folders and keyring), then the executable
+// starts twice: each time it must show "signed in" from the keychain and the emulator's data
+// folder, with no login window and no QtWebEngineProcess.
+
+#include "DesktopTestSupport.h"
+
+#include <DesktopApp.h>
+
+#include <authkitqt/core/AuthSession.h>
+#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
+#include <authkitqt/core/AuthState.h>
+#include <authkitqt/core/ConfigLoader.h>
+
+#include <QApplication>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QTest>
+
+using namespace desktoptest;
+
+class DesktopRestartTest : public QObject
+{
+    Q_OBJECT
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment(); // our throwaway home
+        env.insert(QStringLiteral("QT_LOGGING_RULES"),
+                   QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
+        return env;
+    }
+
+    // Starts the executable, waits for its state line, checks its process tree, stops it.
+    void runRestored(int run)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.start(QStringLiteral(AUTHKIT_DESKTOP_PATH), QStringList());
+        QVERIFY2(process.waitForStarted(10000), qPrintable(process.errorString()));
+        QString log;
+        const QString signedIn = QStringLiteral("state: signed-in ada@example.com");
+        const bool settled = QTest::qWaitFor([&] {
+            log += QString::fromUtf8(process.readAllStandardError());
+            return log.contains(signedIn) || log.contains(QLatin1String("state: signed-out"))
+                   || process.state() == QProcess::NotRunning;
+        }, 60000);
+        const auto stop = qScopeGuard([&] {
+            if (process.state() != QProcess::NotRunning) {
+                process.terminate();
+                if (!process.waitForFinished(15000))
+                    process.kill();
+            }
+        });
+        QVERIFY2(settled, qPrintable(QStringLiteral("run %1: no state line\n%2").arg(run).arg(log)));
+        QVERIFY2(log.contains(signedIn), qPrintable(QStringLiteral("run %1:\n%2").arg(run).arg(log)));
+        QVERIFY(log.contains(QLatin1String("state: loading")));
+        QVERIFY2(!log.contains(QLatin1String("login profile created")), qPrintable(log));
+        qInfo().noquote() << "run" << run << "of authkit-desktop:" << log.trimmed();
+
+        const QList<qint64> descendants = descendantsOf(process.processId());
+        for (qint64 pid : descendants) {
+            QVERIFY2(!processName(pid).contains(QLatin1String("QtWebEngine")),
+                     qPrintable(QStringLiteral("run %1 started %2").arg(run).arg(processName(pid))));
+        }
+
+        // SIGTERM ends it cleanly (the window and the emulator are shut down, not killed).
+        process.terminate();
+        QVERIFY(QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 15000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.debug=false"));
+    }
+
+    void helpTellsTheTruth()
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(AUTHKIT_DESKTOP_PATH), {QStringLiteral("--help")});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        const QString help = QString::fromUtf8(process.readAllStandardOutput());
+        for (const char *word : {"--profile", "--client-id", "--api-base-url", "--redirect-uri",
+                                 "--project", "local", "development", "production", "emulator",
+                                 "WORKOS_CLIENT_ID", "keychain", "state: signed-in"})
+            QVERIFY2(help.contains(QLatin1String(word)), word);
+    }
+
+    void aRestartFindsTheSessionWithoutALoginWindow()
+    {
+        const authkit::AuthKitConfig local = authkit::ConfigLoader::defaults(QStringLiteral("local"));
+        QVERIFY(clearStoredSession(local));
+        {
+            DesktopApp app(DesktopOptions{});
+            QVERIFY2(app.start(), qPrintable(app.errorString()));
+            QTRY_VERIFY_WITH_TIMEOUT(!app.session()->state()->isLoading(), 20000);
+            if (app.session()->state()->persistence() != authkit::AuthState::Persistence::Keychain)
+                QSKIP("needs a Secret Service: run under scripts/with-keyring.sh");
+            QString why;
+            QVERIFY2(signInWithPassword(app, QStringLiteral("ada@example.com"), &why), qPrintable(why));
+            // The process scan below sees an engine where there is one.
+            bool engineSeen = false;
+            const QList<qint64> ours = descendantsOf(QCoreApplication::applicationPid());
+            for (qint64 pid : ours)
+                engineSeen = engineSeen || processName(pid) == QLatin1String("QtWebEngineProcess");
+            QVERIFY(engineSeen);
+        } // the app, its emulator and its login window are gone
+
+        runRestored(1);
+        runRestored(2); // the refresh of run 1 rotated the token; run 2 uses the new one
+        QVERIFY(clearStoredSession(local)); // leave this keyring as found
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    Environment environment; // before QApplication
+    QApplication app(argc, argv);
+    Environment::nameApplication();
+    DesktopRestartTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_desktop_restart.moc"
