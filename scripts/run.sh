@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
-# Builds the project and starts it on its local default: the AuthKit emulator, no account needed.
-# Usage: scripts/run.sh [emulator options, see authkit-emulator --help]
+# Builds the project and starts it on its local default: authkit-desktop with the AuthKit emulator
+# inside it, no account needed (on a machine without a display: the emulator alone).
+# Usage: scripts/run.sh [options of authkit-desktop --help (or authkit-emulator --help)]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 "$repo_root/scripts/install-deps.sh"
 configure_and_build "$repo_root/build" -DBUILD_TESTING=OFF
 
+if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
+  # The desktop app on its local default: the emulator runs inside it, no account needed.
+  # Seeded users all have the password "password": ada@example.com, grace@example.com,
+  # alan@example.com (TOTP secret JBSWY3DPEHPK3PXP), katherine@example.com.
+  echo "Starting authkit-desktop on the local profile (the AuthKit emulator runs inside it)." >&2
+  exec "$repo_root/build/app/desktop/authkit-desktop" "$@"
+fi
+
 cat >&2 <<'TEXT'
 
-The AuthKit emulator is starting. Open the sign-in page it prints in a browser, or point a WorkOS
-SDK at it (client ID client_01J00000000000000000000DEV, API hostname 127.0.0.1, the printed port,
-https off). Seeded users all have the password "password": ada@example.com, grace@example.com,
+No display here, so instead of the desktop app the AuthKit emulator starts on its own. Open the
+sign-in page it prints in a browser, or point a WorkOS SDK or authkit-cli at it (client ID
+client_01J00000000000000000000DEV, API hostname 127.0.0.1, the printed port, https off).
+Seeded users all have the password "password": ada@example.com, grace@example.com,
 alan@example.com (TOTP secret JBSWY3DPEHPK3PXP), katherine@example.com. Ctrl+C stops it.
 
 TEXT

@@ -4,6 +4,7 @@
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/AuthorizationRequest.h>
 #include <authkitqt/core/TokenManager.h>
+#include <authkitqt/core/UserAgent.h>
 
 #include <QObject>
 #include <QPointer>
@@ -12,7 +13,6 @@ namespace authkit {
 
 class JwksCache;
 class SessionStore;
-class UserAgent;
 
 // The one state machine of sign-in and the only writer of AuthState: restore a stored session,
 // sign in through a UserAgent, keep the session fresh (TokenManager), switch organization, sign

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <authkitqt/core/UserAgent.h>
+#include <authkitqt/webengine/LoginWindow.h>
 
 #include <QPointer>
 #include <QStringList>
@@ -11,7 +12,6 @@ class QWebEnginePage;
 
 namespace authkit {
 
-class LoginWindow;
 
 // The embedded user agent: the hosted AuthKit page in a Qt WebEngine window with a private
 // profile. The redirect back is caught inside the engine (never handed to the OS), navigation is
