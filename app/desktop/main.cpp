@@ -6,6 +6,7 @@
 #include "DesktopLogging.h"
 #include "QuitOnSignal.h"
 #include "SettingsDialog.h"
+#include "TranslationLoader.h"
 
 #include <QApplication>
 #include <QLoggingCategory>
@@ -29,6 +30,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("AuthKitQt"));
     QCoreApplication::setApplicationName(QStringLiteral("authkit-desktop"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AUTHKITQT_VERSION));
+    TranslationLoader::install(app);
     QGuiApplication::setApplicationDisplayName(QObject::tr("AuthKit Desktop"));
     QGuiApplication::setDesktopFileName(QStringLiteral("authkit-desktop"));
 

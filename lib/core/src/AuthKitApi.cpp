@@ -17,10 +17,11 @@ namespace {
 
 constexpr qint64 kMaxResponseBytes = 1024 * 1024;
 
-QString tr(const char *text)
+// User-visible text of this file, in the translation context lupdate files it under.
+struct Text
 {
-    return QCoreApplication::translate("AuthKitApi", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AuthKitApi)
+};
 
 QNetworkRequest jsonRequest(const QUrl &url)
 {
@@ -70,23 +71,23 @@ QString ApiError::message() const
 {
     switch (kind) {
     case Kind::Network:
-        return tr("Cannot reach WorkOS: %1").arg(description);
+        return Text::tr("Cannot reach WorkOS: %1").arg(description);
     case Kind::Timeout:
-        return tr("WorkOS did not answer in time.");
+        return Text::tr("WorkOS did not answer in time.");
     case Kind::BadResponse:
-        return tr("WorkOS sent a response this app cannot read: %1").arg(description);
+        return Text::tr("WorkOS sent a response this app cannot read: %1").arg(description);
     case Kind::Http:
         break;
     }
     if (httpStatus == 429)
-        return tr("Too many requests to WorkOS; trying again shortly.");
+        return Text::tr("Too many requests to WorkOS; trying again shortly.");
     if (httpStatus >= 500)
-        return tr("WorkOS is having trouble (HTTP %1); trying again shortly.").arg(httpStatus);
+        return Text::tr("WorkOS is having trouble (HTTP %1); trying again shortly.").arg(httpStatus);
     if (code == QLatin1String("invalid_grant"))
-        return tr("Your session has ended (%1). Please sign in again.").arg(description);
+        return Text::tr("Your session has ended (%1). Please sign in again.").arg(description);
     if (!description.isEmpty())
         return code.isEmpty() ? description : QStringLiteral("%1 (%2)").arg(description, code);
-    return tr("WorkOS refused the request (HTTP %1 %2).").arg(httpStatus).arg(code);
+    return Text::tr("WorkOS refused the request (HTTP %1 %2).").arg(httpStatus).arg(code);
 }
 
 AuthKitApi::AuthKitApi(AuthKitConfig config, QNetworkAccessManager *network, QObject *parent)
@@ -174,7 +175,7 @@ void AuthKitApi::postAuthenticate(const QJsonObject &body, AuthCallback done)
             || response.refreshToken.isEmpty()) {
             result.error.kind = ApiError::Kind::BadResponse;
             result.error.httpStatus = status;
-            result.error.description = tr("the response lacks the user or the tokens");
+            result.error.description = Text::tr("the response lacks the user or the tokens");
             done(result);
             return;
         }

@@ -8,10 +8,11 @@ namespace authkit {
 
 namespace {
 
-QString tr(const char *text)
+// User-visible text of this file, in the translation context lupdate files it under.
+struct Text
 {
-    return QCoreApplication::translate("AuthKitConfig", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AuthKitConfig)
+};
 
 QUrl endpoint(const QUrl &base, const QString &path)
 {
@@ -61,37 +62,37 @@ QStringList AuthKitConfig::validate() const
 {
     QStringList problems;
     if (looksLikeApiKey(clientId)) {
-        problems << tr("The client ID is an API key (sk_…). A desktop app is a public client: "
+        problems << Text::tr("The client ID is an API key (sk_…). A desktop app is a public client: "
                        "use the environment's client ID (client_…) and never ship an API key.");
     } else if (clientId.isEmpty()) {
-        problems << tr("No client ID: set one with --client-id, WORKOS_CLIENT_ID or the "
+        problems << Text::tr("No client ID: set one with --client-id, WORKOS_CLIENT_ID or the "
                        "profile's settings.");
     } else if (!looksLikeClientId(clientId)) {
-        problems << tr("\"%1\" is not a WorkOS client ID (client_ followed by 26 letters and "
+        problems << Text::tr("\"%1\" is not a WorkOS client ID (client_ followed by 26 letters and "
                        "digits).")
                         .arg(clientId);
     }
     if (!apiBaseUrl.isValid() || apiBaseUrl.host().isEmpty()
         || (apiBaseUrl.scheme() != QLatin1String("https") && !isLoopbackHttp(apiBaseUrl))) {
-        problems << tr("The API base URL must be an https:// URL (or http:// on 127.0.0.1 for "
+        problems << Text::tr("The API base URL must be an https:// URL (or http:// on 127.0.0.1 for "
                        "the emulator); got \"%1\".")
                         .arg(apiBaseUrl.toString());
     } else if (!apiBaseUrl.userInfo().isEmpty() || apiBaseUrl.hasQuery()) {
-        problems << tr("The API base URL must not carry credentials or a query.");
+        problems << Text::tr("The API base URL must not carry credentials or a query.");
     }
     if (!redirectUri.isValid() || redirectUri.scheme().isEmpty()) {
-        problems << tr("The redirect URI \"%1\" is not a valid URL.").arg(redirectUri.toString());
+        problems << Text::tr("The redirect URI \"%1\" is not a valid URL.").arg(redirectUri.toString());
     } else if (redirectUri.scheme() == QLatin1String("http") && !isLoopbackHttp(redirectUri)) {
-        problems << tr("An http redirect URI must be a loopback address (http://127.0.0.1/…).");
+        problems << Text::tr("An http redirect URI must be a loopback address (http://127.0.0.1/…).");
     }
     if (acceptedIssuers.isEmpty())
-        problems << tr("At least one accepted token issuer is needed.");
+        problems << Text::tr("At least one accepted token issuer is needed.");
     if (!logoutReturnUri.isEmpty() && !logoutReturnUri.isValid())
-        problems << tr("The sign-out return URI is not a valid URL.");
+        problems << Text::tr("The sign-out return URI is not a valid URL.");
     if (!convexUrl.isEmpty()
         && (!convexUrl.isValid()
             || (convexUrl.scheme() != QLatin1String("https") && !isLoopbackHttp(convexUrl)))) {
-        problems << tr("The Convex URL must be an https:// URL (or http:// on 127.0.0.1).");
+        problems << Text::tr("The Convex URL must be an https:// URL (or http:// on 127.0.0.1).");
     }
     return problems;
 }

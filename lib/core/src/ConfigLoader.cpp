@@ -12,10 +12,11 @@ namespace authkit {
 
 namespace {
 
-QString tr(const char *text)
+// User-visible text of this file, in the translation context lupdate files it under.
+struct Text
 {
-    return QCoreApplication::translate("ConfigLoader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ConfigLoader)
+};
 
 // One source's values; empty strings mean "not set here".
 struct Layer
@@ -106,14 +107,14 @@ std::optional<Layer> fromProject(const QString &dir, QString *error)
     if (dir.isEmpty())
         return layer;
     if (!QFileInfo(dir).isDir()) {
-        *error = tr("--project: \"%1\" is not a folder.").arg(dir);
+        *error = Text::tr("--project: \"%1\" is not a folder.").arg(dir);
         return std::nullopt;
     }
     const QString local = QDir(dir).filePath(QStringLiteral(".env.local"));
     const QString plain = QDir(dir).filePath(QStringLiteral(".env"));
     const QString file = QFileInfo::exists(local) ? local : plain;
     if (!QFileInfo::exists(file)) {
-        *error = tr("--project: no .env.local or .env in \"%1\".").arg(dir);
+        *error = Text::tr("--project: no .env.local or .env in \"%1\".").arg(dir);
         return std::nullopt;
     }
     const QHash<QString, QString> values = ConfigLoader::readDotEnv(file);
@@ -133,7 +134,7 @@ std::optional<Layer> fromProject(const QString &dir, QString *error)
         first({"WORKOS_API_PORT", "VITE_WORKOS_API_PORT"}));
     layer.convexUrl = first({"CONVEX_URL", "VITE_CONVEX_URL", "NEXT_PUBLIC_CONVEX_URL"});
     if (layer.clientId.isEmpty() && layer.convexUrl.isEmpty()) {
-        *error = tr("--project: \"%1\" names neither WORKOS_CLIENT_ID nor CONVEX_URL.").arg(file);
+        *error = Text::tr("--project: \"%1\" names neither WORKOS_CLIENT_ID nor CONVEX_URL.").arg(file);
         return std::nullopt;
     }
     return layer;
@@ -166,7 +167,7 @@ std::optional<AuthKitConfig> ConfigLoader::load(const ConfigSources &sources, QS
     const QString profile = sources.profile.isEmpty() ? QStringLiteral("local") : sources.profile;
     static const QRegularExpression profileName(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,31}$"));
     if (!profileName.match(profile).hasMatch()) {
-        *error = tr("\"%1\" is not a profile name (lower-case letters, digits, - and _).").arg(profile);
+        *error = Text::tr("\"%1\" is not a profile name (lower-case letters, digits, - and _).").arg(profile);
         return std::nullopt;
     }
     AuthKitConfig config = defaults(profile);
@@ -225,7 +226,7 @@ bool ConfigLoader::saveProfile(const AuthKitConfig &config, const QString &file,
     settings.endGroup();
     settings.sync();
     if (settings.status() != QSettings::NoError) {
-        *error = tr("Cannot write %1.").arg(file);
+        *error = Text::tr("Cannot write %1.").arg(file);
         return false;
     }
     return true;

@@ -13,10 +13,11 @@ namespace authkit {
 
 namespace {
 
-QString tr(const char *text)
+// User-visible text of this file, in the translation context lupdate files it under.
+struct Text
 {
-    return QCoreApplication::translate("TokenManager", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(TokenManager)
+};
 
 TokenResult failure(const ApiError &error, bool terminal)
 {
@@ -30,7 +31,7 @@ TokenResult notSignedIn()
 {
     ApiError error;
     error.kind = ApiError::Kind::BadResponse;
-    error.description = tr("Not signed in.");
+    error.description = Text::tr("Not signed in.");
     return failure(error, true);
 }
 
@@ -166,7 +167,7 @@ void TokenManager::accept(const AuthResponse &response, TokenCallback done)
                 error.kind = outcome.transient ? ApiError::Kind::Network : ApiError::Kind::BadResponse;
                 error.description = outcome.transient
                                         ? outcome.error
-                                        : tr("the access token failed verification: %1")
+                                        : Text::tr("the access token failed verification: %1")
                                               .arg(outcome.result.reason);
                 qCWarning(lcToken).noquote() << "access token rejected:" << outcome.result.reason;
                 done(failure(error, !outcome.transient));
