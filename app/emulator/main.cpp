@@ -20,8 +20,12 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
         "main",
         "A local WorkOS AuthKit: hosted sign-in pages, /user_management/authorize and "
         "/authenticate, the JWKS and logout, with seeded users and a control API for tests.\n"
-        "It listens on 127.0.0.1 only. Its first line on stdout is\n"
+        "It also serves a Convex deployment (sync protocol at /api/sync, HTTP API at /api/query, "
+        "/api/mutation, /api/action; demo functions users:store, users:viewer, messages:list, "
+        "messages:send, demo:echo) that accepts its tokens.\n"
+        "It listens on 127.0.0.1 only. Its first two lines on stdout are\n"
         "  authkit-emulator listening on http://127.0.0.1:<port>\n"
+        "  convex deployment on http://127.0.0.1:<port>\n"
         "Seeded users (password \"password\"): ada@example.com, grace@example.com, "
         "alan@example.com (TOTP), katherine@example.com (impersonated)."));
     parser.addHelpOption();
@@ -49,7 +53,16 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
                                      QStringLiteral("dir"));
     const QCommandLineOption autoApprove(QStringLiteral("auto-approve"),
                                          QCoreApplication::translate("main", "Sign the login_hint user (else the first seeded user) in at once, with no page."));
-    parser.addOptions({port, seed, clientId, issuer, ttl, key, dataDir, autoApprove});
+    const QCommandLineOption convexPort(QStringLiteral("convex-port"),
+                                        QCoreApplication::translate("main", "Port of the Convex deployment; 0 picks a free one (default 0)."),
+                                        QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption convexAuth(QStringLiteral("convex-auth-config"),
+                                        QCoreApplication::translate("main", "JSON file of Convex auth providers, as convex/auth.config.ts exports them ({\"providers\":[{\"type\":\"customJwt\",...}]}). Default: the two AuthKit providers per client ID, on this emulator's JWKS."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption memory(QStringLiteral("memory"),
+                                    QCoreApplication::translate("main", "Keep the Convex tables in memory, even with --data-dir."));
+    parser.addOptions({port, seed, clientId, issuer, ttl, key, dataDir, autoApprove, convexPort,
+                       convexAuth, memory});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -64,6 +77,14 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
         return false;
     }
     options->port = static_cast<quint16>(portValue);
+    const uint convexPortValue = parser.value(convexPort).toUInt(&ok);
+    if (!ok || convexPortValue > 65535) {
+        *error = QCoreApplication::translate("main", "--convex-port takes a number from 0 to 65535");
+        return false;
+    }
+    options->convexPort = static_cast<quint16>(convexPortValue);
+    options->convexAuthConfigFile = parser.value(convexAuth);
+    options->convexInMemory = parser.isSet(memory);
     options->tokenTtlSeconds = parser.value(ttl).toInt(&ok);
     if (!ok) {
         *error = QCoreApplication::translate("main", "--token-ttl takes a number of seconds");
@@ -105,8 +126,9 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "authkit-emulator: " << emulator.errorString() << '\n';
         return 1;
     }
-    // The first stdout line is the contract scripts wait for; flushed at once.
+    // The first two stdout lines are the contract scripts wait for; flushed at once.
     std::printf("authkit-emulator listening on http://127.0.0.1:%u\n", emulator.port());
+    std::printf("convex deployment on http://127.0.0.1:%d\n", emulator.convexUrl().port());
     std::fflush(stdout);
     QTextStream err(stderr);
     err << "authkit-emulator: clients " << emulator.clientIds().join(QStringLiteral(", ")) << '\n'

@@ -1,6 +1,10 @@
 #include <authkitqt/emulator/AuthKitEmulator.h>
 
 #include "ControlApi_p.h"
+#include "ConvexAuthConfig_p.h"
+#include "ConvexDatabase_p.h"
+#include "ConvexDeploymentServer_p.h"
+#include "ConvexTokenValidator_p.h"
 #include "EmulatorHttpServer_p.h"
 #include "EmulatorState_p.h"
 #include "HostedLoginPages_p.h"
@@ -114,7 +118,8 @@ AuthKitEmulator::AuthKitEmulator(EmulatorOptions options, QObject *parent)
 
 AuthKitEmulator::~AuthKitEmulator()
 {
-    // The server's routes refer to the state: the server goes first.
+    // The servers' routes refer to the state: the servers go first.
+    m_convex.reset();
     m_server.reset();
 }
 
@@ -223,9 +228,95 @@ bool AuthKitEmulator::start()
     base.setHost(QStringLiteral("127.0.0.1"));
     base.setPort(port);
     state->setBaseUrl(base);
+    auto convex = startConvex(*state, stateFile.isEmpty() ? QString() : m_options.dataDir);
+    if (!convex)
+        return false;
     m_state = std::move(state);
     m_server = std::move(server);
+    m_convex = std::move(convex);
     return true;
+}
+
+std::unique_ptr<ConvexDeploymentServer> AuthKitEmulator::startConvex(EmulatorState &state,
+                                                                     const QString &dataDir)
+{
+    std::optional<ConvexAuthConfig> config;
+    if (m_options.convexAuthConfigFile.isEmpty()) {
+        QStringList clients;
+        for (const ClientApp &client : state.directory().clients())
+            clients.append(client.id);
+        config = ConvexAuthConfig::authKitDefaults(
+            clients, state.baseUrl().toString() + QStringLiteral("/sso/jwks/"));
+    } else {
+        QFile file(m_options.convexAuthConfigFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_error = QStringLiteral("cannot read the Convex auth config %1: %2")
+                          .arg(m_options.convexAuthConfigFile, file.errorString());
+            return nullptr;
+        }
+        config = ConvexAuthConfig::fromJson(file.read(1024 * 1024), &m_error);
+        if (!config)
+            return nullptr;
+    }
+    auto database = std::make_unique<ConvexDatabase>();
+    const QString databaseFile = dataDir.isEmpty() || m_options.convexInMemory
+                                     ? QString()
+                                     : QDir(dataDir).filePath(QStringLiteral("convex.sqlite3"));
+    if (!database->open(databaseFile, &m_error))
+        return nullptr;
+
+    // The backend fetches the provider's JWKS; we answer our own URL from memory, data: and
+    // file: URLs inline, and nothing from the network (tests stay offline).
+    EmulatorState *statePtr = &state;
+    auto resolver = [statePtr](const QString &url, QString *error) -> std::optional<QByteArray> {
+        if (url.startsWith(QLatin1String("data:"))) {
+            const qsizetype comma = url.indexOf(QLatin1Char(','));
+            const QString meta = url.mid(5, comma - 5);
+            const QByteArray data = QByteArray::fromPercentEncoding(url.mid(comma + 1).toUtf8());
+            if (comma < 0) {
+                *error = QStringLiteral("Invalid JWKS data URL. Expected data:<type>[;base64],<data>.");
+                return std::nullopt;
+            }
+            return meta.endsWith(QLatin1String(";base64")) ? QByteArray::fromBase64(data) : data;
+        }
+        const QUrl parsed(url);
+        if (parsed.isLocalFile()) {
+            QFile file(parsed.toLocalFile());
+            if (file.open(QIODevice::ReadOnly))
+                return file.read(1024 * 1024);
+        }
+        const QUrl base = statePtr->baseUrl();
+        const QString prefix = QStringLiteral("/sso/jwks/");
+        if (parsed.scheme() == base.scheme() && parsed.port() == base.port()
+            && (parsed.host() == base.host() || parsed.host() == QLatin1String("localhost"))
+            && parsed.path().startsWith(prefix)) {
+            if (statePtr->directory().client(parsed.path().mid(prefix.size())))
+                return QJsonDocument(statePtr->tokens().jwks()).toJson(QJsonDocument::Compact);
+            *error = QStringLiteral("Could not fetch JWKS from URL '%1': HTTP 404 Not Found. Check "
+                                    "that the URL is correct and accessible.")
+                         .arg(url);
+            return std::nullopt;
+        }
+        *error = QStringLiteral("Could not fetch JWKS from URL '%1': the emulator reads only "
+                                "data:, file: and its own JWKS URLs. Check that the URL is correct "
+                                "and accessible.")
+                     .arg(url);
+        return std::nullopt;
+    };
+    auto convex = std::make_unique<ConvexDeploymentServer>(
+        std::move(database), ConvexTokenValidator(std::move(*config), resolver),
+        [statePtr] { return statePtr->clock().nowSecs(); });
+    const quint16 port = convex->listen(QHostAddress::LocalHost, m_options.convexPort);
+    if (port == 0) {
+        m_error = QStringLiteral("cannot listen on 127.0.0.1:%1 for the Convex deployment (is the "
+                                 "port in use?)")
+                      .arg(m_options.convexPort);
+        return nullptr;
+    }
+    m_convexUrl.setScheme(QStringLiteral("http"));
+    m_convexUrl.setHost(QStringLiteral("127.0.0.1"));
+    m_convexUrl.setPort(port);
+    return convex;
 }
 
 QString AuthKitEmulator::errorString() const
@@ -241,6 +332,11 @@ quint16 AuthKitEmulator::port() const
 QUrl AuthKitEmulator::baseUrl() const
 {
     return m_state ? m_state->baseUrl() : QUrl();
+}
+
+QUrl AuthKitEmulator::convexUrl() const
+{
+    return m_convex ? m_convexUrl : QUrl();
 }
 
 QStringList AuthKitEmulator::clientIds() const

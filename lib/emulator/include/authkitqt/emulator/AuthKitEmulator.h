@@ -11,9 +11,11 @@ namespace authkit::emulator {
 
 class EmulatorState;
 class EmulatorHttpServer;
+class ConvexDeploymentServer;
 
 // A local WorkOS AuthKit: the user-management endpoints, the hosted login pages, the JWKS and a
-// control API for tests. Runs in the calling thread's event loop, on 127.0.0.1 only.
+// control API for tests; and, on a port of its own, a Convex deployment that trusts its tokens.
+// Runs in the calling thread's event loop, on 127.0.0.1 only.
 class AuthKitEmulator : public QObject
 {
     Q_OBJECT
@@ -28,6 +30,8 @@ public:
     QString errorString() const;
     quint16 port() const;
     QUrl baseUrl() const;               // http://127.0.0.1:<port>
+    // The Convex deployment started alongside: http://127.0.0.1:<port>, sync at /api/sync.
+    QUrl convexUrl() const;
     QStringList clientIds() const;      // in seed order: the first is the development client
     QString issuerFor(const QString &clientId) const;
 
@@ -36,10 +40,15 @@ Q_SIGNALS:
     void oneTimeCodeSent(const QString &email, const QString &code);
 
 private:
+    std::unique_ptr<ConvexDeploymentServer> startConvex(EmulatorState &state,
+                                                        const QString &dataDir);
+
     EmulatorOptions m_options;
     QString m_error;
     std::unique_ptr<EmulatorState> m_state;
     std::unique_ptr<EmulatorHttpServer> m_server;
+    std::unique_ptr<ConvexDeploymentServer> m_convex;
+    QUrl m_convexUrl;
 };
 
 } // namespace authkit::emulator

@@ -17,6 +17,10 @@ struct EmulatorOptions
     bool autoApprove = false;       // authorize signs the login_hint (or first) user in at once
     QString dataDir;                // empty: all in memory; else the signing key and the sessions
                                     // are kept there, so a restart keeps everyone signed in
+    // The Convex deployment (lib/emulator/README.md, "Convex deployment").
+    quint16 convexPort = 0;         // 0: the system picks a free port
+    QString convexAuthConfigFile;   // empty: the two AuthKit customJwt providers per client ID
+    bool convexInMemory = false;    // keep the Convex tables in memory even with a dataDir
 };
 
 } // namespace authkit::emulator

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <authkitqt/convex/ConvexValue.h>
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace authkit::emulator {
+
+// The deployment's tables (users, messages) in SQLite through Qt SQL, on disk or in memory, and
+// its commit timestamp: nanoseconds since the epoch, strictly increasing with every commit.
+class ConvexDatabase
+{
+public:
+    ConvexDatabase();
+    ~ConvexDatabase();
+    ConvexDatabase(const ConvexDatabase &) = delete;
+    ConvexDatabase &operator=(const ConvexDatabase &) = delete;
+
+    // An empty path keeps everything in memory.
+    bool open(const QString &path, QString *error);
+
+    quint64 latestTs() const { return m_latestTs; }
+    quint64 commit(); // a new ts for a write, above every earlier one
+
+    // Documents as Convex returns them: {_id, _creationTime (ms, float64), fields…}.
+    std::optional<convex::ConvexValue> userByTokenIdentifier(const QString &tokenIdentifier);
+    QString insertUser(const convex::ConvexValue::Object &fields);
+    void updateUserName(const QString &id, const QString &name);
+    convex::ConvexValue::Array messages(int limit); // oldest first
+    QString insertMessage(const QString &author, const QString &body, const QString &userId);
+
+private:
+    QString newId() const;
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    quint64 m_latestTs = 0;
+};
+
+} // namespace authkit::emulator

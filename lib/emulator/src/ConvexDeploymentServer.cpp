@@ -1,0 +1,271 @@
+#include "ConvexDeploymentServer_p.h"
+
+#include "ConvexSyncSession_p.h"
+#include "EmulatorState_p.h"
+#include "HttpMessage_p.h"
+
+#include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QWebSocket>
+
+#include <cmath>
+
+namespace authkit::emulator {
+
+using convex::ConvexValue;
+
+namespace {
+
+constexpr int kMaxBodyBytes = 1024 * 1024;
+constexpr int kMaxRememberedMutations = 1000; // per session, as the backend's buffer
+
+HttpResponse convexError(int status, const QString &code, const QString &message)
+{
+    return HttpResponse::json(status, {{QStringLiteral("code"), code},
+                                       {QStringLiteral("message"), message}});
+}
+
+// format "json": lossy, int64 as a decimal string, bytes as base64, odd floats by name (§9.2).
+QJsonValue cleanJson(const ConvexValue &value)
+{
+    switch (value.type()) {
+    case ConvexValue::Type::Null: return QJsonValue::Null;
+    case ConvexValue::Type::Bool: return value.toBool();
+    case ConvexValue::Type::Int64: return QString::number(value.toInt64());
+    case ConvexValue::Type::Float64: {
+        const double number = value.toFloat64();
+        if (std::isnan(number))
+            return QStringLiteral("NaN");
+        if (std::isinf(number))
+            return number > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
+        return number;
+    }
+    case ConvexValue::Type::String: return value.toString();
+    case ConvexValue::Type::Bytes: return QString::fromLatin1(value.toBytes().toBase64());
+    case ConvexValue::Type::Array: {
+        QJsonArray array;
+        for (const ConvexValue &element : value.toArray())
+            array.append(cleanJson(element));
+        return array;
+    }
+    case ConvexValue::Type::Object: {
+        QJsonObject object;
+        const ConvexValue::Object fields = value.toObject();
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            object.insert(it.key(), cleanJson(it.value()));
+        return object;
+    }
+    }
+    return QJsonValue::Null;
+}
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    default: return "OTHER";
+    }
+}
+
+bool isSyncPath(const QString &path)
+{
+    static const QRegularExpression pattern(QStringLiteral("^/api(/[^/]+)?/sync$"));
+    return pattern.match(path).hasMatch();
+}
+
+} // namespace
+
+ConvexDeploymentServer::ConvexDeploymentServer(std::unique_ptr<ConvexDatabase> database,
+                                               ConvexTokenValidator validator, Clock clock,
+                                               QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_database(std::move(database))
+    , m_functions(*m_database)
+    , m_validator(std::move(validator))
+    , m_clock(std::move(clock))
+{
+    connect(this, &QAbstractHttpServer::newWebSocketConnection, this,
+            &ConvexDeploymentServer::acceptWebSockets);
+}
+
+ConvexDeploymentServer::~ConvexDeploymentServer()
+{
+    // Sessions refer to us: they go first.
+    for (const QPointer<ConvexSyncSession> &session : std::as_const(m_sessions))
+        delete session.data();
+}
+
+std::optional<QByteArray> ConvexDeploymentServer::mutationAnswer(const QString &sessionId,
+                                                                 quint32 requestId) const
+{
+    const auto session = m_mutationAnswers.constFind(sessionId);
+    if (session == m_mutationAnswers.constEnd() || !session->contains(requestId))
+        return std::nullopt;
+    return session->value(requestId);
+}
+
+void ConvexDeploymentServer::rememberMutationAnswer(const QString &sessionId, quint32 requestId,
+                                                    const QByteArray &answer)
+{
+    QMap<quint32, QByteArray> &answers = m_mutationAnswers[sessionId];
+    answers.insert(requestId, answer);
+    while (answers.size() > kMaxRememberedMutations)
+        answers.erase(answers.begin());
+}
+
+void ConvexDeploymentServer::notifyCommitted(const QSet<QString> &tables)
+{
+    for (const QPointer<ConvexSyncSession> &session : std::as_const(m_sessions)) {
+        if (session)
+            session->tablesChanged(tables);
+    }
+}
+
+void ConvexDeploymentServer::acceptWebSockets()
+{
+    while (hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
+        if (!socket)
+            continue;
+        m_sessions.removeAll(QPointer<ConvexSyncSession>());
+        auto *session = new ConvexSyncSession(std::move(socket), *this, this);
+        m_sessions.append(session);
+    }
+}
+
+bool ConvexDeploymentServer::handleRequest(const QHttpServerRequest &serverRequest,
+                                           QTcpSocket *socket)
+{
+    // A WebSocket upgrade is "handled" by letting Qt hand the socket to its QWebSocketServer.
+    if (serverRequest.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+        return isSyncPath(serverRequest.url().path());
+
+    HttpRequest request;
+    request.method = methodName(serverRequest.method());
+    request.url = serverRequest.url();
+    request.headers = serverRequest.headers();
+    request.body = serverRequest.body();
+    HttpResponse response = dispatch(request);
+    const bool close = request.header("connection").toLower() == "close";
+    socket->write(response.serialize(close));
+    if (close)
+        socket->disconnectFromHost();
+    return true;
+}
+
+void ConvexDeploymentServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+{
+    socket->write(convexError(404, QStringLiteral("NotFound"), QStringLiteral("Not found"))
+                      .serialize(true));
+    socket->disconnectFromHost();
+}
+
+HttpResponse ConvexDeploymentServer::dispatch(const HttpRequest &request)
+{
+    const QString path = request.path();
+    if (path == QLatin1String("/") && request.method == "GET") {
+        return HttpResponse::text(200, "This Convex deployment is running. See "
+                                       "https://docs.convex.dev/.",
+                                  "text/plain; charset=utf-8");
+    }
+    static const QHash<QString, ConvexFunctions::Kind> kinds{
+        {QStringLiteral("/api/query"), ConvexFunctions::Kind::Query},
+        {QStringLiteral("/api/mutation"), ConvexFunctions::Kind::Mutation},
+        {QStringLiteral("/api/action"), ConvexFunctions::Kind::Action},
+    };
+    const auto kind = kinds.constFind(path);
+    if (kind == kinds.constEnd())
+        return convexError(404, QStringLiteral("NotFound"), QStringLiteral("Not found"));
+    if (request.method != "POST")
+        return convexError(405, QStringLiteral("MethodNotAllowed"),
+                           QStringLiteral("Method not allowed"));
+    return runFunction(request, *kind);
+}
+
+HttpResponse ConvexDeploymentServer::runFunction(const HttpRequest &request,
+                                                 ConvexFunctions::Kind kind)
+{
+    if (request.body.size() > kMaxBodyBytes)
+        return convexError(413, QStringLiteral("PayloadTooLarge"),
+                           QStringLiteral("The request body is too large"));
+    // Authorization: Bearer <jwt> is a user; anything else the backend takes for an admin key.
+    std::optional<ConvexIdentity> identity;
+    const QByteArray authorization = request.header("authorization").trimmed();
+    if (!authorization.isEmpty()) {
+        if (authorization.size() < 7)
+            return convexError(400, QStringLiteral("InvalidHeaderFailure"),
+                               QStringLiteral("Invalid authentication header"));
+        if (!authorization.left(7).toLower().startsWith("bearer "))
+            return convexError(400, QStringLiteral("InvalidAdminKey"),
+                               QStringLiteral("Invalid admin key"));
+        const QString token = QString::fromLatin1(authorization.mid(7).trimmed());
+        const ConvexTokenCheck check = m_validator.check(token, nowSecs());
+        if (!check.identity)
+            return convexError(401, check.code, check.message);
+        identity = check.identity;
+    }
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (!document.isObject())
+        return convexError(400, QStringLiteral("BadJsonBody"),
+                           QStringLiteral("Failed to deserialize the JSON body: %1")
+                               .arg(parseError.errorString()));
+    const QJsonObject body = document.object();
+    const QString path = body.value(QStringLiteral("path")).toString();
+    if (path.isEmpty())
+        return convexError(400, QStringLiteral("BadJsonBody"),
+                           QStringLiteral("Failed to deserialize the JSON body: missing field "
+                                          "`path`"));
+    const QString format = body.value(QStringLiteral("format")).toString();
+    const bool encoded = format == QLatin1String("convex_encoded_json")
+                         || format == QLatin1String("convex_json");
+    if (!encoded && !format.isEmpty() && format != QLatin1String("json")
+        && format != QLatin1String("convex_clean_json")) {
+        return convexError(400, QStringLiteral("BadFormat"),
+                           QStringLiteral("format param must be one of [`json`]. Got %1")
+                               .arg(format));
+    }
+    // Inputs are always convex encoded JSON; an array is the legacy positional form.
+    QJsonValue argsJson = body.value(QStringLiteral("args"));
+    if (argsJson.isArray())
+        argsJson = argsJson.toArray().isEmpty() ? QJsonValue(QJsonObject())
+                                                : argsJson.toArray().first();
+    QString argsError;
+    const std::optional<ConvexValue> args =
+        argsJson.isUndefined() || argsJson.isNull() ? ConvexValue::fromObject({})
+                                                    : ConvexValue::fromJson(argsJson, &argsError);
+    if (!args || !args->isObject())
+        return convexError(400, QStringLiteral("BadJsonBody"),
+                           QStringLiteral("Invalid args: %1")
+                               .arg(argsError.isEmpty() ? QStringLiteral("args must be an object")
+                                                        : argsError));
+
+    const ConvexFunctionResult result = m_functions.run(kind, path, *args, identity);
+    if (!result.writtenTables.isEmpty())
+        notifyCommitted(result.writtenTables);
+    QJsonObject envelope;
+    if (result.success) {
+        envelope.insert(QStringLiteral("status"), QStringLiteral("success"));
+        envelope.insert(QStringLiteral("value"), encoded ? result.value.toJson().value_or(QJsonValue())
+                                                         : cleanJson(result.value));
+    } else {
+        envelope.insert(QStringLiteral("status"), QStringLiteral("error"));
+        envelope.insert(QStringLiteral("errorMessage"), result.errorMessage);
+        if (result.errorData)
+            envelope.insert(QStringLiteral("errorData"),
+                            encoded ? result.errorData->toJson().value_or(QJsonValue())
+                                    : cleanJson(*result.errorData));
+    }
+    if (!result.logLines.isEmpty())
+        envelope.insert(QStringLiteral("logLines"), QJsonArray::fromStringList(result.logLines));
+    return HttpResponse::json(200, envelope);
+}
+
+} // namespace authkit::emulator

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "ConvexDatabase_p.h"
+#include "ConvexFunctions_p.h"
+#include "ConvexTokenValidator_p.h"
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QMap>
+#include <QPointer>
+#include <QSet>
+
+#include <functional>
+#include <memory>
+
+namespace authkit::emulator {
+
+class ConvexSyncSession;
+struct HttpRequest;
+struct HttpResponse;
+
+// The emulated Convex deployment on its own port (reference §9, §13 "Emulator"): the HTTP API
+// (/api/query, /api/mutation, /api/action) and the sync protocol over WebSocket at /api/sync
+// and /api/<version>/sync, one ConvexSyncSession per socket.
+class ConvexDeploymentServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    using Clock = std::function<qint64()>; // Unix seconds, for token expiry
+
+    ConvexDeploymentServer(std::unique_ptr<ConvexDatabase> database,
+                           ConvexTokenValidator validator, Clock clock,
+                           QObject *parent = nullptr);
+    ~ConvexDeploymentServer() override;
+
+    ConvexFunctions &functions() { return m_functions; }
+    ConvexDatabase &database() { return *m_database; }
+    const ConvexTokenValidator &validator() const { return m_validator; }
+    qint64 nowSecs() const { return m_clock(); }
+
+    // Mutation answers by (sessionId, requestId), so a replay after a reconnect is applied once.
+    std::optional<QByteArray> mutationAnswer(const QString &sessionId, quint32 requestId) const;
+    void rememberMutationAnswer(const QString &sessionId, quint32 requestId,
+                                const QByteArray &answer);
+
+    // A write committed: every socket whose queries read one of the tables re-runs them.
+    void notifyCommitted(const QSet<QString> &tables);
+
+    // The HTTP API, without a socket (tests of the routing may call it directly).
+    HttpResponse dispatch(const HttpRequest &request);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    void acceptWebSockets();
+    HttpResponse runFunction(const HttpRequest &request, ConvexFunctions::Kind kind);
+
+    std::unique_ptr<ConvexDatabase> m_database;
+    ConvexFunctions m_functions;
+    ConvexTokenValidator m_validator;
+    Clock m_clock;
+    QList<QPointer<ConvexSyncSession>> m_sessions;
+    QHash<QString, QMap<quint32, QByteArray>> m_mutationAnswers;
+};
+
+} // namespace authkit::emulator
