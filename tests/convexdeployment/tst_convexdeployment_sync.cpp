@@ -9,6 +9,7 @@
 #include <authkitqt/convex/Timestamp.h>
 
 #include <QDateTime>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace authkit::convex;
@@ -86,6 +87,8 @@ private Q_SLOTS:
     void foreignKeyIsAnAuthError();
     void forgedSignatureIsAnAuthError();
     void expiringIdentityIsAnAuthError();
+    void pingAfterSilence();
+    void dataFolderKeepsTheTables();
 
 private:
     QString signIn(AuthKitEmulator &emulator);
@@ -480,6 +483,70 @@ void TestConvexDeploymentSync::expiringIdentityIsAnAuthError()
     QVERIFY(lateError);
     QCOMPARE(lateError->error, QStringLiteral("Convex token identity expired"));
     QCOMPARE(lateError->authUpdateAttempted, std::optional<bool>(false));
+}
+
+void TestConvexDeploymentSync::pingAfterSilence()
+{
+    EmulatorOptions options;
+    options.convexHeartbeatMs = 200; // 15 s in the backend
+    auto emulator = startEmulator(options);
+    QVERIFY(emulator);
+    SyncTestSocket socket;
+    QVERIFY(socket.open(emulator->convexUrl()));
+    socket.send(connectMessage(Connect::newSessionId()));
+    QTRY_VERIFY_WITH_TIMEOUT(socket.pings() >= 2, 3000);
+    QVERIFY(!socket.isClosed());
+}
+
+void TestConvexDeploymentSync::dataFolderKeepsTheTables()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    EmulatorOptions options;
+    options.dataDir = dir.path();
+    auto readList = [](AuthKitEmulator &emulator) -> std::optional<ConvexValue> {
+        SyncTestSocket socket;
+        if (!socket.open(emulator.convexUrl()))
+            return std::nullopt;
+        socket.send(ModifyQuerySet{0, 1, {add(1, QStringLiteral("messages:list"))}});
+        const auto transition = socket.nextTransition();
+        if (!transition || !updated(*transition, 1))
+            return std::nullopt;
+        return updated(*transition, 1)->value;
+    };
+    quint64 firstTs = 0;
+    {
+        auto emulator = startEmulator(options);
+        QVERIFY(emulator);
+        SyncTestSocket socket;
+        QVERIFY(socket.open(emulator->convexUrl()));
+        socket.send(connectMessage(Connect::newSessionId()));
+        socket.send(Authenticate::user(signIn(*emulator), 0));
+        socket.send(sendMessage(1, QStringLiteral("kept")));
+        const auto response = socket.nextAs<MutationResponse>();
+        QVERIFY(response && response->success);
+        firstTs = *response->ts;
+    }
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("convex.sqlite3"))));
+    {
+        auto emulator = startEmulator(options);
+        QVERIFY(emulator);
+        const auto list = readList(*emulator);
+        QVERIFY(list);
+        QCOMPARE(countBodies(*list, QStringLiteral("kept")), 1);
+        // Time never goes back across a restart.
+        SyncTestSocket socket;
+        QVERIFY(socket.open(emulator->convexUrl()));
+        socket.send(ModifyQuerySet{0, 1, {}});
+        const auto transition = socket.nextTransition();
+        QVERIFY(transition && transition->endVersion.ts > firstTs);
+    }
+    options.convexInMemory = true;
+    auto inMemory = startEmulator(options);
+    QVERIFY(inMemory);
+    const auto list = readList(*inMemory);
+    QVERIFY(list);
+    QCOMPARE(list->size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestConvexDeploymentSync)

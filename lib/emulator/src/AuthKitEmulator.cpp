@@ -306,6 +306,7 @@ std::unique_ptr<ConvexDeploymentServer> AuthKitEmulator::startConvex(EmulatorSta
     auto convex = std::make_unique<ConvexDeploymentServer>(
         std::move(database), ConvexTokenValidator(std::move(*config), resolver),
         [statePtr] { return statePtr->clock().nowSecs(); });
+    convex->setHeartbeatMs(qMax(10, m_options.convexHeartbeatMs));
     const quint16 port = convex->listen(QHostAddress::LocalHost, m_options.convexPort);
     if (port == 0) {
         m_error = QStringLiteral("cannot listen on 127.0.0.1:%1 for the Convex deployment (is the "

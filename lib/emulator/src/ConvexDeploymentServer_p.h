@@ -37,6 +37,8 @@ public:
     ConvexDatabase &database() { return *m_database; }
     const ConvexTokenValidator &validator() const { return m_validator; }
     qint64 nowSecs() const { return m_clock(); }
+    int heartbeatMs() const { return m_heartbeatMs; }
+    void setHeartbeatMs(int milliseconds) { m_heartbeatMs = milliseconds; }
 
     // Mutation answers by (sessionId, requestId), so a replay after a reconnect is applied once.
     std::optional<QByteArray> mutationAnswer(const QString &sessionId, quint32 requestId) const;
@@ -61,6 +63,7 @@ private:
     ConvexFunctions m_functions;
     ConvexTokenValidator m_validator;
     Clock m_clock;
+    int m_heartbeatMs = 15000; // HEARTBEAT_INTERVAL of the backend's sync worker
     QList<QPointer<ConvexSyncSession>> m_sessions;
     QHash<QString, QMap<quint32, QByteArray>> m_mutationAnswers;
 };

@@ -13,8 +13,6 @@ using namespace convex::protocol;
 using convex::ConvexValue;
 
 namespace {
-constexpr int kHeartbeatMs = 15000; // HEARTBEAT_INTERVAL of the sync worker
-
 qint64 nowNanos()
 {
     return QDateTime::currentMSecsSinceEpoch() * 1000000;
@@ -39,7 +37,7 @@ ConvexSyncSession::ConvexSyncSession(std::unique_ptr<QWebSocket> socket,
     , m_deployment(deployment)
 {
     m_heartbeat.setSingleShot(true);
-    m_heartbeat.setInterval(kHeartbeatMs);
+    m_heartbeat.setInterval(m_deployment.heartbeatMs());
     connect(&m_heartbeat, &QTimer::timeout, this, [this] { send(Ping{}); });
     m_expiry.setSingleShot(true);
     connect(&m_expiry, &QTimer::timeout, this, [this] {

@@ -21,6 +21,7 @@ struct EmulatorOptions
     quint16 convexPort = 0;         // 0: the system picks a free port
     QString convexAuthConfigFile;   // empty: the two AuthKit customJwt providers per client ID
     bool convexInMemory = false;    // keep the Convex tables in memory even with a dataDir
+    int convexHeartbeatMs = 15000;  // a Ping after this much silence (tests shorten it)
 };
 
 } // namespace authkit::emulator
