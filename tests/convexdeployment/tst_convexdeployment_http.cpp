@@ -30,6 +30,7 @@ private Q_SLOTS:
     void userTokenRunsAsTheUser();
     void badTokensAre401();
     void badRequests();
+    void otherEndpoints();
     void authConfigFile();
     void commandLinePrintsTheDeployment();
 
@@ -234,6 +235,38 @@ void TestConvexDeploymentHttp::badRequests()
     QCOMPARE(m_http.get(url).status, 404);
     url.setPath(QStringLiteral("/api/query"));
     QCOMPARE(m_http.post(url, "{", "application/json").status, 400);
+}
+
+void TestConvexDeploymentHttp::otherEndpoints()
+{
+    const QJsonObject success{{QStringLiteral("status"), QStringLiteral("success")},
+                              {QStringLiteral("value"), QJsonArray()}};
+    QUrl url = m_emulator->convexUrl();
+    url.setPath(QStringLiteral("/api/query"));
+    url.setQuery(QStringLiteral("path=messages:list&args=%7B%7D&format=json"));
+    HttpResult result = m_http.get(url);
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.json(), success);
+
+    // /api/run/<module path>/<function>: the function's own kind, clean JSON by default.
+    url = m_emulator->convexUrl();
+    url.setPath(QStringLiteral("/api/run/messages/list"));
+    result = m_http.post(url, "{\"args\":{}}", "application/json");
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.json(), success);
+
+    result = call(QStringLiteral("function"),
+                  {{QStringLiteral("path"), QStringLiteral("demo:echo")},
+                   {QStringLiteral("args"), QJsonObject{{QStringLiteral("a"), 1}}}});
+    QCOMPARE(result.json().value(QStringLiteral("status")).toString(), QStringLiteral("success"));
+    QCOMPARE(result.json().value(QStringLiteral("value")).toObject().value(QStringLiteral("args")),
+             QJsonValue(QJsonObject{{QStringLiteral("a"), 1}}));
+
+    result = call(QStringLiteral("query_ts"), {});
+    QCOMPARE(result.status, 200);
+    const QByteArray ts = QByteArray::fromBase64(
+        result.json().value(QStringLiteral("ts")).toString().toLatin1());
+    QCOMPARE(ts.size(), 8);
 }
 
 void TestConvexDeploymentHttp::authConfigFile()

@@ -4,6 +4,8 @@
 #include "EmulatorState_p.h"
 #include "HttpMessage_p.h"
 
+#include <authkitqt/convex/Timestamp.h>
+
 #include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -179,17 +181,46 @@ HttpResponse ConvexDeploymentServer::dispatch(const HttpRequest &request)
         {QStringLiteral("/api/mutation"), ConvexFunctions::Kind::Mutation},
         {QStringLiteral("/api/action"), ConvexFunctions::Kind::Action},
     };
+    static const QRegularExpression runPath(QStringLiteral("^/api/run/((?:[^/]+/)*[^/]+)/([^/]+)$"));
     const auto kind = kinds.constFind(path);
-    if (kind == kinds.constEnd())
+    const auto run = runPath.match(path);
+    const bool known = kind != kinds.constEnd() || run.hasMatch()
+                       || path == QLatin1String("/api/function")
+                       || path == QLatin1String("/api/query_ts");
+    if (!known)
         return convexError(404, QStringLiteral("NotFound"), QStringLiteral("Not found"));
+    // GET /api/query?path=…&args=<json>&format=…: the same call as the POST.
+    if (request.method == "GET" && path == QLatin1String("/api/query")) {
+        HttpRequest post = request;
+        QJsonObject body{{QStringLiteral("path"), request.query(QStringLiteral("path"))}};
+        if (request.hasQuery(QStringLiteral("args")))
+            body.insert(QStringLiteral("args"),
+                        QJsonDocument::fromJson(request.query(QStringLiteral("args")).toUtf8())
+                            .object());
+        if (request.hasQuery(QStringLiteral("format")))
+            body.insert(QStringLiteral("format"), request.query(QStringLiteral("format")));
+        post.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        return runFunction(post, ConvexFunctions::Kind::Query);
+    }
     if (request.method != "POST")
         return convexError(405, QStringLiteral("MethodNotAllowed"),
                            QStringLiteral("Method not allowed"));
+    if (path == QLatin1String("/api/query_ts"))
+        return HttpResponse::json(
+            200, {{QStringLiteral("ts"), convex::Timestamp::encode(m_database->latestTs())}});
+    if (run.hasMatch()) {
+        // The last segment is the function, the rest the module path.
+        return runFunction(request, std::nullopt, run.captured(1) + QLatin1Char(':') + run.captured(2));
+    }
+    if (path == QLatin1String("/api/function"))
+        return runFunction(request, std::nullopt);
     return runFunction(request, *kind);
 }
 
 HttpResponse ConvexDeploymentServer::runFunction(const HttpRequest &request,
-                                                 ConvexFunctions::Kind kind)
+                                                 std::optional<ConvexFunctions::Kind> kind,
+                                                 const QString &forcedPath,
+                                                 const QString &defaultFormat)
 {
     if (request.body.size() > kMaxBodyBytes)
         return convexError(413, QStringLiteral("PayloadTooLarge"),
@@ -218,12 +249,13 @@ HttpResponse ConvexDeploymentServer::runFunction(const HttpRequest &request,
                            QStringLiteral("Failed to deserialize the JSON body: %1")
                                .arg(parseError.errorString()));
     const QJsonObject body = document.object();
-    const QString path = body.value(QStringLiteral("path")).toString();
+    const QString path = forcedPath.isEmpty() ? body.value(QStringLiteral("path")).toString()
+                                               : forcedPath;
     if (path.isEmpty())
         return convexError(400, QStringLiteral("BadJsonBody"),
                            QStringLiteral("Failed to deserialize the JSON body: missing field "
                                           "`path`"));
-    const QString format = body.value(QStringLiteral("format")).toString();
+    const QString format = body.value(QStringLiteral("format")).toString(defaultFormat);
     const bool encoded = format == QLatin1String("convex_encoded_json")
                          || format == QLatin1String("convex_json");
     if (!encoded && !format.isEmpty() && format != QLatin1String("json")
@@ -247,7 +279,10 @@ HttpResponse ConvexDeploymentServer::runFunction(const HttpRequest &request,
                                .arg(argsError.isEmpty() ? QStringLiteral("args must be an object")
                                                         : argsError));
 
-    const ConvexFunctionResult result = m_functions.run(kind, path, *args, identity);
+    // Without a kind (/api/function, /api/run) the path's own; an unknown path fails as a query.
+    const ConvexFunctions::Kind runAs =
+        kind.value_or(ConvexFunctions::kindOf(path).value_or(ConvexFunctions::Kind::Query));
+    const ConvexFunctionResult result = m_functions.run(runAs, path, *args, identity);
     if (!result.writtenTables.isEmpty())
         notifyCommitted(result.writtenTables);
     QJsonObject envelope;

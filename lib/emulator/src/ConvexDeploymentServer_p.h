@@ -57,7 +57,11 @@ protected:
 
 private:
     void acceptWebSockets();
-    HttpResponse runFunction(const HttpRequest &request, ConvexFunctions::Kind kind);
+    // kind nullopt: whatever the path is defined as (/api/function, /api/run). defaultFormat is
+    // the format when the body names none.
+    HttpResponse runFunction(const HttpRequest &request, std::optional<ConvexFunctions::Kind> kind,
+                             const QString &forcedPath = QString(),
+                             const QString &defaultFormat = QStringLiteral("json"));
 
     std::unique_ptr<ConvexDatabase> m_database;
     ConvexFunctions m_functions;

@@ -34,7 +34,7 @@ QString attribute(const ConvexIdentity &identity, const char *name)
     return identity.attributes.value(QLatin1String(name)).toString();
 }
 
-std::optional<ConvexFunctions::Kind> kindOf(const QString &path)
+std::optional<ConvexFunctions::Kind> definedKind(const QString &path)
 {
     using Kind = ConvexFunctions::Kind;
     static const QHash<QString, Kind> kinds{
@@ -55,6 +55,11 @@ ConvexFunctions::ConvexFunctions(ConvexDatabase &database)
 {
 }
 
+std::optional<ConvexFunctions::Kind> ConvexFunctions::kindOf(const QString &udfPath)
+{
+    return definedKind(convex::protocol::canonicalizeUdfPath(udfPath));
+}
+
 QString ConvexFunctions::kindName(Kind kind)
 {
     switch (kind) {
@@ -70,7 +75,7 @@ ConvexFunctionResult ConvexFunctions::run(Kind kind, const QString &udfPath,
                                           const std::optional<ConvexIdentity> &identity)
 {
     const QString path = convex::protocol::canonicalizeUdfPath(udfPath);
-    const std::optional<Kind> defined = kindOf(path);
+    const std::optional<Kind> defined = definedKind(path);
     if (!defined) {
         ConvexFunctionResult result;
         result.errorMessage = QStringLiteral("Could not find public function for '%1'. Did you "

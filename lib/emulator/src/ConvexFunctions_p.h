@@ -42,6 +42,8 @@ public:
                              const std::optional<ConvexIdentity> &identity);
 
     static QString kindName(Kind kind);
+    // What a path is defined as; nullopt for no such function.
+    static std::optional<Kind> kindOf(const QString &udfPath);
 
 private:
     ConvexDatabase &m_db;
