@@ -88,6 +88,7 @@ private Q_SLOTS:
     void forgedSignatureIsAnAuthError();
     void expiringIdentityIsAnAuthError();
     void pingAfterSilence();
+    void testKnobs();
     void dataFolderKeepsTheTables();
 
 private:
@@ -496,6 +497,39 @@ void TestConvexDeploymentSync::pingAfterSilence()
     socket.send(connectMessage(Connect::newSessionId()));
     QTRY_VERIFY_WITH_TIMEOUT(socket.pings() >= 2, 3000);
     QVERIFY(!socket.isClosed());
+}
+
+void TestConvexDeploymentSync::testKnobs()
+{
+    SyncTestSocket anonymous;
+    QVERIFY(anonymous.open(m_emulator->convexUrl()));
+    anonymous.send(connectMessage(Connect::newSessionId()));
+    SyncTestSocket signedIn;
+    QVERIFY(signedIn.open(m_emulator->convexUrl()));
+    signedIn.send(connectMessage(Connect::newSessionId()));
+    signedIn.send(Authenticate::user(signIn(*m_emulator), 0));
+    QVERIFY(signedIn.nextTransition());
+
+    HttpClient http;
+    QUrl url = m_emulator->convexUrl();
+    url.setPath(QStringLiteral("/_emulator/auth-error"));
+    QCOMPARE(http.get(url).status, 405);
+    HttpResult result = http.postJson(url, {{QStringLiteral("error"), QStringLiteral("forced")},
+                                            {QStringLiteral("authUpdateAttempted"), true}});
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.json().value(QStringLiteral("sockets")).toInt(), 1);
+    const auto error = signedIn.nextAs<AuthError>();
+    QVERIFY(error);
+    QCOMPARE(error->error, QStringLiteral("forced"));
+    QCOMPARE(error->authUpdateAttempted, std::optional<bool>(true));
+    QCOMPARE(error->baseVersion, std::optional<quint32>(1));
+    QVERIFY(signedIn.waitClosed());
+    QVERIFY(!anonymous.isClosed());
+
+    url.setPath(QStringLiteral("/_emulator/sockets/close"));
+    QCOMPARE(http.postJson(url, {}).status, 200);
+    QVERIFY(anonymous.waitClosed());
+    QCOMPARE(anonymous.closeCode(), 1011);
 }
 
 void TestConvexDeploymentSync::dataFolderKeepsTheTables()

@@ -176,6 +176,8 @@ HttpResponse ConvexDeploymentServer::dispatch(const HttpRequest &request)
                                        "https://docs.convex.dev/.",
                                   "text/plain; charset=utf-8");
     }
+    if (path.startsWith(QLatin1String("/_emulator/")))
+        return controlRequest(request);
     static const QHash<QString, ConvexFunctions::Kind> kinds{
         {QStringLiteral("/api/query"), ConvexFunctions::Kind::Query},
         {QStringLiteral("/api/mutation"), ConvexFunctions::Kind::Mutation},
@@ -215,6 +217,38 @@ HttpResponse ConvexDeploymentServer::dispatch(const HttpRequest &request)
     if (path == QLatin1String("/api/function"))
         return runFunction(request, std::nullopt);
     return runFunction(request, *kind);
+}
+
+HttpResponse ConvexDeploymentServer::controlRequest(const HttpRequest &request)
+{
+    // JSON only, as the AuthKit side's control API: a web page cannot forge these.
+    if (request.method != "POST" || request.mediaType() != "application/json")
+        return convexError(request.method != "POST" ? 405 : 415, QStringLiteral("BadRequest"),
+                           QStringLiteral("POST a JSON body (Content-Type: application/json)"));
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const bool closeSockets = request.path() == QLatin1String("/_emulator/sockets/close");
+    const bool authError = request.path() == QLatin1String("/_emulator/auth-error");
+    if (!closeSockets && !authError)
+        return convexError(404, QStringLiteral("NotFound"), QStringLiteral("Not found"));
+    int affected = 0;
+    const auto sessions = m_sessions; // a session may go away meanwhile
+    for (const QPointer<ConvexSyncSession> &session : sessions) {
+        if (!session)
+            continue;
+        if (closeSockets) {
+            session->drop(body.value(QStringLiteral("code")).toInt(1011),
+                          body.value(QStringLiteral("reason")).toString(
+                              QStringLiteral("InternalServerError")));
+            ++affected;
+        } else if (session->isAuthenticated()) {
+            session->sendAuthError(
+                body.value(QStringLiteral("error")).toString(
+                    QStringLiteral("Convex token identity expired")),
+                body.value(QStringLiteral("authUpdateAttempted")).toBool(false));
+            ++affected;
+        }
+    }
+    return HttpResponse::json(200, {{QStringLiteral("sockets"), affected}});
 }
 
 HttpResponse ConvexDeploymentServer::runFunction(const HttpRequest &request,

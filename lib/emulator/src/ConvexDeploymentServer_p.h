@@ -59,6 +59,7 @@ private:
     void acceptWebSockets();
     // kind nullopt: whatever the path is defined as (/api/function, /api/run). defaultFormat is
     // the format when the body names none.
+    HttpResponse controlRequest(const HttpRequest &request);
     HttpResponse runFunction(const HttpRequest &request, std::optional<ConvexFunctions::Kind> kind,
                              const QString &forcedPath = QString(),
                              const QString &defaultFormat = QStringLiteral("json"));

@@ -35,6 +35,15 @@ public:
     // Another write committed: re-run the queries if they read one of these tables.
     void tablesChanged(const QSet<QString> &tables);
 
+    // Test knobs (the deployment's /_emulator/ routes): close the socket as the server would on
+    // an internal error, or end it with an AuthError.
+    void drop(int code, const QString &reason) { closeWith(code, reason); }
+    void sendAuthError(const QString &error, bool authUpdateAttempted)
+    {
+        authFailed(error, authUpdateAttempted);
+    }
+    bool isAuthenticated() const { return m_identity.has_value(); }
+
 private:
     struct Query
     {
