@@ -158,14 +158,29 @@ void TestConvexDeploymentSync::subscribeAndChainTransitions()
     QVERIFY(std::holds_alternative<QueryRemoved>(t2->modifications.first()));
     QCOMPARE(std::get<QueryRemoved>(t2->modifications.first()).queryId, 2u);
 
+    // A query that fails is a QueryFailed, not a socket error.
+    ModifyQuerySet failing;
+    failing.baseVersion = 2;
+    failing.newVersion = 3;
+    failing.modifications = {add(3, QStringLiteral("nope:nothing"))};
+    socket.send(failing);
+    const auto tFailed = socket.nextTransition();
+    QVERIFY2(tFailed, qPrintable(socket.lastError()));
+    QCOMPARE(tFailed->modifications.size(), 1);
+    const auto *failed = std::get_if<QueryFailed>(&tFailed->modifications.first());
+    QVERIFY(failed);
+    QCOMPARE(failed->queryId, 3u);
+    QVERIFY(failed->errorMessage.startsWith(
+        QStringLiteral("Could not find public function for 'nope:nothing'")));
+
     // An empty ModifyQuerySet still gets its (empty) Transition; unchanged results stay out.
     ModifyQuerySet third;
-    third.baseVersion = 2;
-    third.newVersion = 3;
+    third.baseVersion = 3;
+    third.newVersion = 4;
     socket.send(third);
     const auto t3 = socket.nextTransition();
     QVERIFY2(t3, qPrintable(socket.lastError()));
-    QCOMPARE(t3->endVersion.querySet, 3u);
+    QCOMPARE(t3->endVersion.querySet, 4u);
     QVERIFY(t3->modifications.isEmpty());
     QVERIFY(t3->endVersion.ts >= t2->endVersion.ts);
     QVERIFY(!socket.isClosed());
