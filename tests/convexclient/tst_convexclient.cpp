@@ -1,0 +1,580 @@
+// ConvexClient against a scripted server: the handshake, version chaining, a bad start version,
+// chunk reassembly, mutation replay, actions lost with the connection, read-your-writes,
+// FatalError, server inactivity, and the authentication state machine of reference §7.
+
+#include "ScriptedServer.h"
+
+#include <authkitqt/convex/ConvexClient.h>
+#include <authkitqt/convex/ConvexQuery.h>
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace authkit::convex;
+
+namespace {
+
+ConvexValue object(std::initializer_list<std::pair<QString, ConvexValue>> fields)
+{
+    ConvexValue::Object map;
+    for (const auto &[key, value] : fields)
+        map.insert(key, value);
+    return ConvexValue::fromObject(map);
+}
+
+ConvexValue text(const char *value)
+{
+    return ConvexValue::fromString(QString::fromUtf8(value));
+}
+
+protocol::QueryUpdated updated(quint32 queryId, const ConvexValue &value)
+{
+    protocol::QueryUpdated modification;
+    modification.queryId = queryId;
+    modification.value = value;
+    return modification;
+}
+
+// An unsigned JWT-shaped token: the client only reads iat and exp.
+QString makeJwt(qint64 lifetimeSecs, const QString &tag)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const auto part = [](const QJsonObject &json) {
+        return QJsonDocument(json).toJson(QJsonDocument::Compact).toBase64(
+            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    const QByteArray header = part({{QStringLiteral("alg"), QStringLiteral("RS256")}});
+    const QByteArray payload = part({{QStringLiteral("sub"), tag},
+                                     {QStringLiteral("iat"), double(now)},
+                                     {QStringLiteral("exp"), double(now + lifetimeSecs)}});
+    return QString::fromLatin1(header + '.' + payload + ".c2ln");
+}
+
+// A token provider that hands out scripted answers, one per call, asynchronously, and records
+// what it was asked.
+struct ScriptedFetcher
+{
+    QList<std::optional<QString>> answers;
+    QList<bool> calls; // forceRefresh of each call
+
+    ConvexClient::TokenFetcher fetcher()
+    {
+        return [this](bool force, ConvexClient::TokenCallback done) {
+            calls.append(force);
+            const std::optional<QString> answer =
+                answers.isEmpty() ? std::nullopt : answers.takeFirst();
+            QTimer::singleShot(0, [done, answer] { done(answer); });
+        };
+    }
+};
+
+struct AuthSpy
+{
+    QList<bool> changes;
+    QList<bool> refreshes;
+};
+
+ConvexClient::Options testOptions()
+{
+    ConvexClient::Options options;
+    options.socket.backoffScale = 0.02; // reconnects within a few tens of ms
+    return options;
+}
+
+} // namespace
+
+class ConvexClientTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void handshakeAndVersionChaining()
+    {
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        std::unique_ptr<ConvexQuery> query(
+            client.subscribe(QStringLiteral("messages:list"), object({{QStringLiteral("channel"), text("general")}})));
+        QSignalSpy results(query.get(), &ConvexQuery::resultChanged);
+
+        const auto connectMessage = server.takeAs<protocol::Connect>(QStringLiteral("Connect"));
+        QVERIFY(connectMessage);
+        QCOMPARE(connectMessage->sessionId, client.sessionId());
+        QCOMPARE(connectMessage->connectionCount, 0u);
+        QCOMPARE(connectMessage->lastCloseReason, QStringLiteral("InitialConnect"));
+        QVERIFY(!connectMessage->maxObservedTimestamp);
+        QVERIFY(server.last().clientHeader.startsWith("authkitqt-"));
+        QCOMPARE(server.last().path, QStringLiteral("/api/sync"));
+        const auto querySet = server.takeAs<protocol::ModifyQuerySet>(QStringLiteral("ModifyQuerySet"));
+        QVERIFY(querySet);
+        QCOMPARE(querySet->baseVersion, 0u);
+        QCOMPARE(querySet->newVersion, 1u);
+        QCOMPARE(querySet->modifications.size(), 1);
+        const auto add = std::get<protocol::AddQuery>(querySet->modifications.first());
+        QCOMPARE(add.udfPath, QStringLiteral("messages:list"));
+        QCOMPARE(server.types(0), QStringList({QStringLiteral("Connect"), QStringLiteral("ModifyQuerySet")}));
+
+        server.transition(1, 0, 10, {updated(add.queryId, text("first"))});
+        QTRY_COMPARE_WITH_TIMEOUT(results.count(), 1, 5000);
+        QVERIFY(query->isReady());
+        QCOMPARE(query->value(), text("first"));
+        server.transition(1, 0, 20, {updated(add.queryId, text("second"))});
+        QTRY_COMPARE_WITH_TIMEOUT(results.count(), 2, 5000);
+        QCOMPARE(query->value(), text("second"));
+        QCOMPARE(client.remoteVersion(), (StateVersion{1, 0, 20}));
+        QCOMPARE(client.maxObservedTimestamp(), std::optional<quint64>(20));
+
+        // A second handle shares the query and is ready at once; the last one gone removes it.
+        std::unique_ptr<ConvexQuery> twin(
+            client.subscribe(QStringLiteral("messages:list"), object({{QStringLiteral("channel"), text("general")}})));
+        QVERIFY(twin->isReady());
+        QCOMPARE(twin->value(), text("second"));
+        query.reset();
+        twin.reset();
+        const auto removal = server.takeAs<protocol::ModifyQuerySet>(QStringLiteral("ModifyQuerySet"));
+        QVERIFY(removal);
+        QCOMPARE(removal->baseVersion, 1u);
+        QCOMPARE(removal->newVersion, 2u);
+        QVERIFY(std::holds_alternative<protocol::RemoveQuery>(removal->modifications.first()));
+        QCOMPARE(server.count(0, QStringLiteral("ModifyQuerySet")), 2); // one Remove, not two
+    }
+
+    void badStartVersionReconnects()
+    {
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        std::unique_ptr<ConvexQuery> query(client.subscribe(QStringLiteral("messages:list")));
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        server.transition(1, 0, 10, {updated(0, text("a"))});
+        QTRY_VERIFY_WITH_TIMEOUT(query->isReady(), 5000);
+
+        protocol::Transition broken;
+        broken.startVersion = StateVersion{1, 0, 999};
+        broken.endVersion = StateVersion{1, 0, 1000};
+        server.send(broken);
+
+        QVERIFY(server.waitForConnections(2));
+        const auto again = server.takeAs<protocol::Connect>(QStringLiteral("Connect"));
+        QVERIFY(again);
+        QCOMPARE(again->sessionId, client.sessionId());
+        QCOMPARE(again->connectionCount, 1u);
+        QCOMPARE(again->lastCloseReason, QStringLiteral("InvalidStartVersion"));
+        QCOMPARE(again->maxObservedTimestamp, std::optional<quint64>(10));
+        const auto querySet = server.takeAs<protocol::ModifyQuerySet>(QStringLiteral("ModifyQuerySet"));
+        QVERIFY(querySet);
+        QCOMPARE(querySet->baseVersion, 0u);
+        QCOMPARE(querySet->modifications.size(), 1);
+        // The new socket's chain starts from zero again.
+        server.transition(1, 0, 30, {updated(0, text("b"))});
+        QTRY_COMPARE_WITH_TIMEOUT(query->value(), text("b"), 5000);
+    }
+
+    void chunkedTransitionIsReassembled()
+    {
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        std::unique_ptr<ConvexQuery> query(client.subscribe(QStringLiteral("messages:list")));
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+
+        protocol::Transition whole;
+        whole.endVersion = StateVersion{1, 0, 42};
+        whole.modifications = {updated(0, text("a long result that travels in pieces"))};
+        const QByteArray json = QJsonDocument(*whole.toJson()).toJson(QJsonDocument::Compact);
+        const int third = int(json.size() / 3) + 1;
+        for (int part = 0; part < 3; ++part) {
+            protocol::TransitionChunk chunk;
+            chunk.chunk = QString::fromUtf8(json.mid(part * third, third));
+            chunk.partNumber = quint32(part);
+            chunk.totalParts = 3;
+            chunk.transitionId = QStringLiteral("t1");
+            server.send(chunk);
+            if (part == 0)
+                server.send(protocol::Ping()); // does not interrupt the sequence
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(query->isReady(), 5000);
+        QCOMPARE(query->value(), text("a long result that travels in pieces"));
+        QCOMPARE(client.remoteVersion(), (StateVersion{1, 0, 42}));
+    }
+
+    void mutationIsReplayedAfterTheServerClosesTheSocket()
+    {
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        server.transition(1, 0, 10);
+
+        std::optional<ConvexResult> outcome;
+        client.mutation(QStringLiteral("messages:send"), object({{QStringLiteral("body"), text("hi")}}),
+                        [&](const ConvexResult &result) { outcome = result; });
+        const auto first = server.takeAs<protocol::Mutation>(QStringLiteral("Mutation"));
+        QVERIFY(first);
+        server.close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("InternalServerError"));
+
+        QVERIFY(server.waitForConnections(2));
+        const auto connectMessage = server.takeAs<protocol::Connect>(QStringLiteral("Connect"));
+        QVERIFY(connectMessage);
+        QCOMPARE(connectMessage->lastCloseReason, QStringLiteral("InternalServerError"));
+        const auto replayed = server.takeAs<protocol::Mutation>(QStringLiteral("Mutation"));
+        QVERIFY(replayed);
+        QCOMPARE(replayed->requestId, first->requestId);
+        QCOMPARE(replayed->udfPath, QStringLiteral("messages:send"));
+        QCOMPARE(server.types(1).mid(0, 3),
+                 QStringList({QStringLiteral("Connect"), QStringLiteral("ModifyQuerySet"),
+                              QStringLiteral("Mutation")}));
+        QVERIFY(!outcome);
+
+        server.transition(1, 0, 40);
+        protocol::MutationResponse response;
+        response.requestId = replayed->requestId;
+        response.success = true;
+        response.result = text("msg_1");
+        response.ts = 50;
+        server.send(response);
+        server.transition(1, 0, 50);
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 5000);
+        QVERIFY(outcome->success);
+        QCOMPARE(outcome->value, text("msg_1"));
+        QCOMPARE(client.pendingRequestCount(), 0);
+    }
+
+    void actionInFlightFailsWhenTheConnectionIsLost()
+    {
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        std::optional<ConvexResult> outcome;
+        client.action(QStringLiteral("ai:summarize"), ConvexValue(),
+                      [&](const ConvexResult &result) { outcome = result; });
+        QVERIFY(server.take(QStringLiteral("Action")));
+        server.close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("InternalServerError"));
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 5000);
+        QVERIFY(!outcome->success);
+        QCOMPARE(outcome->errorMessage, QStringLiteral("Connection lost while action was in flight"));
+        QVERIFY(server.waitForConnections(2));
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        QCOMPARE(server.count(1, QStringLiteral("Action")), 0);
+
+        // An action that completes is answered at once, with its ConvexError data.
+        std::optional<ConvexResult> second;
+        client.action(QStringLiteral("ai:summarize"), ConvexValue(),
+                      [&](const ConvexResult &result) { second = result; });
+        const auto action = server.takeAs<protocol::Action>(QStringLiteral("Action"));
+        QVERIFY(action);
+        protocol::ActionResponse response;
+        response.requestId = action->requestId;
+        response.errorMessage = QStringLiteral("Uncaught ConvexError: quota");
+        response.errorData = object({{QStringLiteral("code"), text("quota")}});
+        server.send(response);
+        QTRY_VERIFY_WITH_TIMEOUT(second.has_value(), 5000);
+        QVERIFY(!second->success);
+        QCOMPARE(second->errorData, std::optional<ConvexValue>(object({{QStringLiteral("code"), text("quota")}})));
+    }
+
+    void mutationCompletesOnlyOnceItsTimestampIsApplied()
+    {
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        std::unique_ptr<ConvexQuery> query(client.subscribe(QStringLiteral("messages:list")));
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        server.transition(1, 0, 10, {updated(0, text("before"))});
+        QTRY_VERIFY_WITH_TIMEOUT(query->isReady(), 5000);
+
+        std::optional<ConvexResult> outcome;
+        ConvexValue seenByCallback;
+        client.mutation(QStringLiteral("messages:send"), ConvexValue(), [&](const ConvexResult &result) {
+            outcome = result;
+            seenByCallback = query->value();
+        });
+        const auto mutation = server.takeAs<protocol::Mutation>(QStringLiteral("Mutation"));
+        QVERIFY(mutation);
+        protocol::MutationResponse response;
+        response.requestId = mutation->requestId;
+        response.success = true;
+        response.ts = 30;
+        server.send(response);
+        server.transition(1, 0, 20, {updated(0, text("older snapshot"))});
+        QTRY_COMPARE_WITH_TIMEOUT(query->value(), text("older snapshot"), 5000);
+        QVERIFY(!outcome); // ts 20 < 30
+        server.transition(1, 0, 30, {updated(0, text("with my write"))});
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 5000);
+        QVERIFY(outcome->success);
+        QCOMPARE(seenByCallback, text("with my write"));
+
+        // A failed mutation is answered at once.
+        std::optional<ConvexResult> failed;
+        client.mutation(QStringLiteral("messages:send"), ConvexValue(),
+                        [&](const ConvexResult &result) { failed = result; });
+        const auto second = server.takeAs<protocol::Mutation>(QStringLiteral("Mutation"));
+        QVERIFY(second);
+        protocol::MutationResponse refusal;
+        refusal.requestId = second->requestId;
+        refusal.errorMessage = QStringLiteral("Uncaught ConvexError: empty");
+        refusal.errorData = ConvexValue(); // ConvexError(null)
+        server.send(refusal);
+        QTRY_VERIFY_WITH_TIMEOUT(failed.has_value(), 5000);
+        QVERIFY(!failed->success);
+        QCOMPARE(failed->errorMessage, QStringLiteral("Uncaught ConvexError: empty"));
+        QVERIFY(failed->errorData.has_value());
+    }
+
+    void fatalErrorStopsTheClient()
+    {
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        QSignalSpy fatal(&client, &ConvexClient::fatalError);
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        std::optional<ConvexResult> outcome;
+        client.mutation(QStringLiteral("messages:send"), ConvexValue(),
+                        [&](const ConvexResult &result) { outcome = result; });
+        QVERIFY(server.take(QStringLiteral("Mutation")));
+        protocol::FatalError error;
+        error.error = QStringLiteral("Base version 3 passed up doesn't match the current version 1");
+        server.send(error);
+        QTRY_COMPARE_WITH_TIMEOUT(fatal.count(), 1, 5000);
+        QCOMPARE(fatal.first().first().toString(), error.error);
+        QVERIFY(outcome && !outcome->success);
+        QVERIFY(client.isClosed());
+        QCOMPARE(client.socket()->state(), WebSocketManager::State::Terminated);
+        std::optional<ConvexResult> late;
+        client.mutation(QStringLiteral("messages:send"), ConvexValue(),
+                        [&](const ConvexResult &result) { late = result; });
+        QVERIFY(late && !late->success);
+        QTRY_VERIFY_WITH_TIMEOUT(server.last().closedByClient, 5000);
+        QCOMPARE(server.connectionCount(), 1);
+    }
+
+    void silentServerIsLeft()
+    {
+        ScriptedServer server;
+        ConvexClient::Options options = testOptions();
+        options.socket.serverInactivityMs = 300;
+        ConvexClient client(server.deploymentUrl(), options);
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        QVERIFY(server.waitForConnections(2));
+        const auto again = server.takeAs<protocol::Connect>(QStringLiteral("Connect"));
+        QVERIFY(again);
+        QCOMPARE(again->lastCloseReason, QStringLiteral("InactiveServer"));
+    }
+
+    void backoffFollowsTheCloseReason()
+    {
+        QCOMPARE(WebSocketManager::initialBackoffMsFor(QStringLiteral("InternalServerError")), 1000);
+        QCOMPARE(WebSocketManager::initialBackoffMsFor(QStringLiteral("TooManyConcurrentRequests: x")), 3000);
+        QCOMPARE(WebSocketManager::syncUrl(QUrl(QStringLiteral("https://x.convex.cloud/"))),
+                 QUrl(QStringLiteral("wss://x.convex.cloud/api/sync")));
+        QCOMPARE(WebSocketManager::syncUrl(QUrl(QStringLiteral("http://127.0.0.1:3210"))),
+                 QUrl(QStringLiteral("ws://127.0.0.1:3210/api/sync")));
+    }
+
+    // --- authentication (reference §7) ---
+
+    void tokenIsConfirmedThenRefreshedAndScheduled()
+    {
+        ScriptedServer server;
+        ConvexClient::Options options = testOptions();
+        options.authRefreshTokenLeewaySecs = 10;
+        ConvexClient client(server.deploymentUrl(), options);
+        ScriptedFetcher tokens;
+        const QString cached = makeJwt(300, QStringLiteral("cached"));
+        const QString fresh = makeJwt(11, QStringLiteral("fresh")); // refetch due in ~1 s
+        const QString next = makeJwt(300, QStringLiteral("next"));
+        tokens.answers = {cached, fresh, next};
+        AuthSpy spy;
+        client.setAuth(tokens.fetcher(), [&](bool ok) { spy.changes.append(ok); },
+                       [&](bool refreshing) { spy.refreshes.append(refreshing); });
+        std::unique_ptr<ConvexQuery> query(client.subscribe(QStringLiteral("messages:list")));
+
+        // Nothing before the token: Connect, Authenticate(cached), then the query set.
+        const auto auth = server.takeAs<protocol::Authenticate>(QStringLiteral("Authenticate"));
+        QVERIFY(auth);
+        QCOMPARE(auth->value, cached);
+        QCOMPARE(auth->baseVersion, 0u);
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        QCOMPARE(server.types(0).mid(0, 3),
+                 QStringList({QStringLiteral("Connect"), QStringLiteral("Authenticate"),
+                              QStringLiteral("ModifyQuerySet")}));
+        QCOMPARE(tokens.calls, QList<bool>({false}));
+        QVERIFY(spy.changes.isEmpty());
+
+        server.transition(1, 1, 10, {updated(0, text("as the user"))});
+        QTRY_COMPARE_WITH_TIMEOUT(spy.changes, QList<bool>({true}), 5000);
+        // The forced refetch after the confirmation.
+        const auto second = server.takeAs<protocol::Authenticate>(QStringLiteral("Authenticate"));
+        QVERIFY(second);
+        QCOMPARE(tokens.calls, QList<bool>({false, true}));
+        QCOMPARE(second->value, fresh);
+        QCOMPARE(second->baseVersion, 1u);
+        QCOMPARE(client.msUntilAuthRefetch(), -1);
+
+        server.transition(1, 2, 11);
+        QTRY_VERIFY_WITH_TIMEOUT(client.msUntilAuthRefetch() >= 0, 5000);
+        // exp - iat - leeway from arrival = 1 s (a coarse timer may report a little more).
+        QVERIFY2(client.msUntilAuthRefetch() <= 1100,
+                 qPrintable(QString::number(client.msUntilAuthRefetch())));
+        QCOMPARE(spy.changes, QList<bool>({true})); // a refresh does not report again
+
+        const auto third = server.takeAs<protocol::Authenticate>(QStringLiteral("Authenticate"), 5000);
+        QVERIFY(third);
+        QCOMPARE(third->value, next);
+        QCOMPARE(third->baseVersion, 2u);
+        QCOMPARE(tokens.calls, QList<bool>({false, true, true}));
+        server.transition(1, 3, 12);
+        QTRY_VERIFY_WITH_TIMEOUT(client.msUntilAuthRefetch() > 200 * 1000, 5000);
+        QVERIFY(spy.refreshes.isEmpty() || !spy.refreshes.last());
+    }
+
+    void authErrorForcesARefetchAndTheNewTokenIsAccepted()
+    {
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        ScriptedFetcher tokens;
+        const QString cached = makeJwt(300, QStringLiteral("a"));
+        const QString fresh = makeJwt(300, QStringLiteral("b"));
+        const QString replacement = makeJwt(300, QStringLiteral("c"));
+        tokens.answers = {cached, fresh, replacement};
+        AuthSpy spy;
+        client.setAuth(tokens.fetcher(), [&](bool ok) { spy.changes.append(ok); },
+                       [&](bool refreshing) { spy.refreshes.append(refreshing); });
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        server.transition(1, 1, 10);
+        QVERIFY(server.take(QStringLiteral("Authenticate")));
+        QVERIFY(server.take(QStringLiteral("Authenticate"))); // fresh
+        server.transition(1, 2, 10);
+        QTRY_VERIFY_WITH_TIMEOUT(client.msUntilAuthRefetch() >= 0, 5000);
+
+        // The session's token expired on the server.
+        protocol::AuthError error;
+        error.error = QStringLiteral("Convex token identity expired");
+        error.baseVersion = 2;
+        error.authUpdateAttempted = false;
+        server.send(error);
+        server.close();
+        QTRY_COMPARE_WITH_TIMEOUT(spy.refreshes.value(0), true, 5000);
+        QVERIFY(server.waitForConnections(2));
+        const auto auth = server.takeAs<protocol::Authenticate>(QStringLiteral("Authenticate"));
+        QVERIFY(auth);
+        QCOMPARE(auth->value, replacement);
+        QCOMPARE(auth->baseVersion, 0u);
+        QCOMPARE(tokens.calls, QList<bool>({false, true, true}));
+        QCOMPARE(server.types(1).mid(0, 2),
+                 QStringList({QStringLiteral("Connect"), QStringLiteral("Authenticate")}));
+        server.transition(1, 1, 20);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.refreshes, QList<bool>({true, false}), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(client.msUntilAuthRefetch() >= 0, 5000);
+        QCOMPARE(spy.changes, QList<bool>({true})); // never signed out
+        QVERIFY(client.hasAuth());
+    }
+
+    void sameOrNoTokenAfterAnAuthErrorSignsOut_data()
+    {
+        QTest::addColumn<bool>("same");
+        QTest::newRow("same token") << true;
+        QTest::newRow("null") << false;
+    }
+
+    void sameOrNoTokenAfterAnAuthErrorSignsOut()
+    {
+        QFETCH(bool, same);
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        ScriptedFetcher tokens;
+        const QString cached = makeJwt(300, QStringLiteral("a"));
+        const QString fresh = makeJwt(300, QStringLiteral("b"));
+        tokens.answers = {cached, fresh, same ? std::optional<QString>(fresh) : std::nullopt};
+        AuthSpy spy;
+        client.setAuth(tokens.fetcher(), [&](bool ok) { spy.changes.append(ok); });
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        server.transition(1, 1, 10);
+        QVERIFY(server.take(QStringLiteral("Authenticate")));
+        QVERIFY(server.take(QStringLiteral("Authenticate")));
+        server.transition(1, 2, 10);
+        QTRY_VERIFY_WITH_TIMEOUT(client.msUntilAuthRefetch() >= 0, 5000);
+
+        protocol::AuthError error;
+        error.error = QStringLiteral("Could not validate token");
+        error.baseVersion = 2;
+        error.authUpdateAttempted = true;
+        server.send(error);
+        server.close();
+        QTRY_COMPARE_WITH_TIMEOUT(spy.changes, QList<bool>({true, false}), 5000);
+        QVERIFY(!client.hasAuth());
+        QCOMPARE(client.msUntilAuthRefetch(), -1);
+        // The socket comes back without a token.
+        QVERIFY(server.waitForConnections(2));
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        QCOMPARE(server.count(1, QStringLiteral("Authenticate")), 0);
+    }
+
+    void twoFailedConfirmationsGiveUp()
+    {
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        ScriptedFetcher tokens;
+        for (int i = 0; i < 6; ++i)
+            tokens.answers.append(makeJwt(300, QStringLiteral("t%1").arg(i)));
+        AuthSpy spy;
+        client.setAuth(tokens.fetcher(), [&](bool ok) { spy.changes.append(ok); });
+        protocol::AuthError error;
+        error.error = QStringLiteral("No auth provider found matching the given token");
+        error.authUpdateAttempted = true;
+        error.baseVersion = 0;
+        // The cached token, then two fresh ones, then the last fresh one: each rejected.
+        for (int round = 0; round < 4; ++round) {
+            QVERIFY2(server.waitForConnections(round + 1), qPrintable(QString::number(round)));
+            QVERIFY(server.take(QStringLiteral("Authenticate")));
+            server.send(error);
+            server.close();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(spy.changes, QList<bool>({false}), 5000);
+        QCOMPARE(tokens.calls, QList<bool>({false, true, true, true}));
+        QVERIFY(!client.hasAuth());
+        QVERIFY(server.waitForConnections(5));
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        QCOMPARE(server.count(4, QStringLiteral("Authenticate")), 0);
+    }
+
+    void noCachedTokenRunsAForcedFetch()
+    {
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        ScriptedFetcher tokens;
+        const QString fresh = makeJwt(300, QStringLiteral("fresh"));
+        tokens.answers = {std::nullopt, fresh};
+        AuthSpy spy;
+        client.setAuth(tokens.fetcher(), [&](bool ok) { spy.changes.append(ok); });
+        const auto auth = server.takeAs<protocol::Authenticate>(QStringLiteral("Authenticate"));
+        QVERIFY(auth);
+        QCOMPARE(auth->value, fresh);
+        QCOMPARE(tokens.calls, QList<bool>({false, true}));
+        server.transition(1, 1, 10);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.changes, QList<bool>({true}), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(client.msUntilAuthRefetch() > 0, 5000);
+
+        // clearAuth: Authenticate None, and no refetch stays armed.
+        client.clearAuth();
+        const auto logout = server.takeAs<protocol::Authenticate>(QStringLiteral("Authenticate"));
+        QVERIFY(logout);
+        QCOMPARE(logout->tokenType, protocol::Authenticate::TokenType::None);
+        QCOMPARE(logout->baseVersion, 1u);
+        QCOMPARE(client.msUntilAuthRefetch(), -1);
+    }
+
+    void nullTokensLeaveTheUserSignedOut()
+    {
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        ScriptedFetcher tokens; // always null
+        AuthSpy spy;
+        client.setAuth(tokens.fetcher(), [&](bool ok) { spy.changes.append(ok); });
+        QTRY_COMPARE_WITH_TIMEOUT(spy.changes, QList<bool>({false}), 5000);
+        QCOMPARE(tokens.calls, QList<bool>({false, true}));
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        QCOMPARE(server.count(0, QStringLiteral("Authenticate")), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(ConvexClientTest)
+#include "tst_convexclient.moc"
