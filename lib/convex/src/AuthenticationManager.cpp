@@ -40,6 +40,7 @@ AuthenticationManager::AuthenticationManager(ConvexClient *client, int leewaySec
     , m_leewaySecs(leewaySecs)
 {
     m_refetchTimer.setSingleShot(true);
+    m_refetchTimer.setTimerType(Qt::PreciseTimer); // one timer; its due time is reported
     connect(&m_refetchTimer, &QTimer::timeout, this, &AuthenticationManager::refetchToken);
 }
 
