@@ -11,6 +11,7 @@ ScriptedServer::ScriptedServer()
         qFatal("cannot listen: %s", qPrintable(m_server.errorString()));
     connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
         while (QWebSocket *socket = m_server.nextPendingConnection()) {
+            socket->setParent(this); // ours to delete, with the server
             auto connection = std::make_shared<Connection>();
             connection->socket = socket;
             connection->clientHeader = socket->request().rawHeader("Convex-Client");
