@@ -562,6 +562,64 @@ private Q_SLOTS:
         QCOMPARE(client.msUntilAuthRefetch(), -1);
     }
 
+    void setAuthOnAnOpenSocketPausesThenSendsInOrder()
+    {
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        QVERIFY(server.take(QStringLiteral("ModifyQuerySet")));
+        server.transition(1, 0, 10);
+        QTRY_COMPARE_WITH_TIMEOUT(client.remoteVersion(), (StateVersion{1, 0, 10}), 5000);
+
+        // A fetcher that answers only when told: what is asked meanwhile must wait (§5.5).
+        ConvexClient::TokenCallback pending;
+        client.setAuth([&](bool, ConvexClient::TokenCallback done) { pending = done; },
+                       [](bool) {});
+        std::unique_ptr<ConvexQuery> query(client.subscribe(QStringLiteral("messages:list")));
+        std::optional<ConvexResult> outcome;
+        client.mutation(QStringLiteral("messages:send"), ConvexValue(),
+                        [&](const ConvexResult &result) { outcome = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(bool(pending), 5000);
+        QCOMPARE(server.types(0), QStringList({QStringLiteral("Connect"), QStringLiteral("ModifyQuerySet")}));
+
+        pending(makeJwt(300, QStringLiteral("t")));
+        QVERIFY(server.take(QStringLiteral("Mutation")));
+        QCOMPARE(server.types(0),
+                 QStringList({QStringLiteral("Connect"), QStringLiteral("ModifyQuerySet"),
+                              QStringLiteral("Authenticate"), QStringLiteral("ModifyQuerySet"),
+                              QStringLiteral("Mutation")}));
+        const auto auth = server.takeAs<protocol::Authenticate>(QStringLiteral("Authenticate"));
+        QCOMPARE(auth->baseVersion, 0u);
+        const auto querySet = server.takeAs<protocol::ModifyQuerySet>(QStringLiteral("ModifyQuerySet"));
+        QCOMPARE(querySet->baseVersion, 1u);
+        QCOMPARE(querySet->newVersion, 2u);
+    }
+
+    void expiryErrorIsIgnoredWhileANewTokenIsBeingConfirmed()
+    {
+        ScriptedServer server;
+        ConvexClient client(server.deploymentUrl(), testOptions());
+        ScriptedFetcher tokens;
+        tokens.answers = {makeJwt(300, QStringLiteral("a")), makeJwt(300, QStringLiteral("b"))};
+        AuthSpy spy;
+        client.setAuth(tokens.fetcher(), [&](bool ok) { spy.changes.append(ok); },
+                       [&](bool refreshing) { spy.refreshes.append(refreshing); });
+        QVERIFY(server.take(QStringLiteral("Authenticate")));
+        protocol::AuthError error;
+        error.error = QStringLiteral("Convex token identity expired");
+        error.baseVersion = 0;
+        error.authUpdateAttempted = false;
+        server.send(error);
+        server.close();
+        // No refetch for it: the reconnect carries the token that is waiting for confirmation.
+        QVERIFY(server.waitForConnections(2));
+        const auto again = server.takeAs<protocol::Authenticate>(QStringLiteral("Authenticate"));
+        QVERIFY(again);
+        QCOMPARE(tokens.calls, QList<bool>({false}));
+        QVERIFY(spy.refreshes.isEmpty());
+        server.transition(1, 1, 10);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.changes, QList<bool>({true}), 5000);
+    }
+
     void nullTokensLeaveTheUserSignedOut()
     {
         ScriptedServer server;
