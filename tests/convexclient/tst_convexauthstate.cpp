@@ -119,6 +119,35 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(rig.derived(), Pair(false, true), 5000);
     }
 
+    void refreshingDuringAReauthenticationOnly()
+    {
+        Rig rig;
+        rig.provider.set(false, true);
+        QVERIFY(rig.server.take(QStringLiteral("Authenticate")));
+        rig.server.transition(1, 1, 10);
+        QTRY_COMPARE_WITH_TIMEOUT(rig.derived(), Pair(false, true), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(rig.fetches.size(), 2, 5000); // same token: notRefetching
+        // The server rejects the identity; the client refetches and reconnects, and meanwhile
+        // the session counts as authenticated and refreshing.
+        QList<std::tuple<bool, bool, bool>> seen; // (isLoading, isAuthenticated, isRefreshing)
+        connect(rig.state.get(), &ConvexAuthState::changed, this, [&] {
+            seen.append({rig.state->isLoading(), rig.state->isAuthenticated(),
+                         rig.state->isRefreshing()});
+        });
+        protocol::AuthError error;
+        error.error = QStringLiteral("Convex token identity expired");
+        error.baseVersion = 1;
+        error.authUpdateAttempted = false;
+        rig.server.send(error);
+        // The fetcher hands back the same string: convex-js gives up, and so do we.
+        QTRY_COMPARE_WITH_TIMEOUT(rig.derived(), Pair(false, false), 5000);
+        QVERIFY(!seen.isEmpty());
+        QCOMPARE(seen.first(), std::make_tuple(false, true, true));
+        QCOMPARE(seen.last(), std::make_tuple(false, false, false));
+        for (const auto &entry : std::as_const(seen))
+            QVERIFY(!std::get<0>(entry)); // never back to loading
+    }
+
     void providerLoadingHidesAnEarlierAnswer()
     {
         Rig rig;
