@@ -371,6 +371,29 @@ private Q_SLOTS:
 
     // --- authentication (reference §7) ---
 
+    void aTokenShorterThanTheLeewayIsNotRefetchedInALoop()
+    {
+        // convex-js refetches such a token at once, again and again; we wait 4/5 of its life.
+        ScriptedServer server;
+        ConvexClient::Options options = testOptions();
+        options.authRefreshTokenLeewaySecs = 10;
+        ConvexClient client(server.deploymentUrl(), options);
+        ScriptedFetcher tokens;
+        tokens.answers = {makeJwt(300, QStringLiteral("cached")), makeJwt(5, QStringLiteral("short"))};
+        AuthSpy spy;
+        client.setAuth(tokens.fetcher(), [&](bool ok) { spy.changes.append(ok); });
+        std::unique_ptr<ConvexQuery> query(client.subscribe(QStringLiteral("messages:list")));
+        QVERIFY(server.takeAs<protocol::Authenticate>(QStringLiteral("Authenticate")));
+        server.transition(1, 1, 10, {updated(0, text("as the user"))});
+        QTRY_COMPARE_WITH_TIMEOUT(spy.changes, QList<bool>({true}), 5000);
+        QVERIFY(server.takeAs<protocol::Authenticate>(QStringLiteral("Authenticate")));
+        server.transition(1, 2, 11);
+        QTRY_VERIFY_WITH_TIMEOUT(client.msUntilAuthRefetch() >= 0, 5000);
+        QVERIFY2(client.msUntilAuthRefetch() > 3000 && client.msUntilAuthRefetch() <= 4000,
+                 qPrintable(QString::number(client.msUntilAuthRefetch())));
+        QCOMPARE(tokens.calls, QList<bool>({false, true}));
+    }
+
     void tokenIsConfirmedThenRefreshedAndScheduled()
     {
         ScriptedServer server;

@@ -200,14 +200,17 @@ void AuthenticationManager::scheduleTokenRefetch(const QString &token)
         qCWarning(lcConvexAuth) << "Auth token does not live long enough, cannot refetch the token";
         return;
     }
-    qint64 delayMs = static_cast<qint64>((lifetime - m_leewaySecs) * 1000);
+    // Unlike convex-js, a token that lives no longer than the leeway is not refetched in a
+    // loop: its leeway becomes a fifth of its lifetime, so a 5 s token is refetched after 4 s.
+    const double leeway = m_leewaySecs < lifetime ? m_leewaySecs : lifetime / 5;
+    qint64 delayMs = static_cast<qint64>((lifetime - leeway) * 1000);
     delayMs = std::min(delayMs, kMaximumRefreshDelayMs);
     // Measured from when the token arrived, not from the server's confirmation.
     if (m_tokenArrived.isValid())
         delayMs -= m_tokenArrived.elapsed();
     if (delayMs <= 0) {
-        qCWarning(lcConvexAuth) << "Refetching auth token immediately, configured leeway"
-                                << m_leewaySecs << "s is larger than the token's lifetime";
+        qCWarning(lcConvexAuth) << "Refetching auth token immediately: it arrived"
+                                << m_tokenArrived.elapsed() << "ms ago, past its refetch time";
         delayMs = 0;
     }
     setState(State::WaitingForScheduledRefetch);
