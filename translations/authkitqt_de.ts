@@ -298,6 +298,14 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
         <source>Restoring your session</source>
         <translation>Ihre Sitzung wird wiederhergestellt</translation>
     </message>
+    <message>
+        <source>Connecting to the backend…</source>
+        <translation>Verbindung zum Backend wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connecting to the backend</source>
+        <translation>Verbindung zum Backend wird hergestellt</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -356,6 +364,88 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     <message>
         <source>&lt;p&gt;&lt;b&gt;AuthKit Desktop&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Signs in with WorkOS AuthKit in a Qt WebEngine window and shows views that follow the sign-in state. The session is kept in the OS keychain.&lt;/p&gt;&lt;p&gt;Profile: %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;AuthKit Desktop&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Meldet Sie mit WorkOS AuthKit in einem Qt-WebEngine-Fenster an und zeigt Ansichten, die dem Anmeldestatus folgen. Die Sitzung wird im Schlüsselbund des Betriebssystems gespeichert.&lt;/p&gt;&lt;p&gt;Profil: %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MessageListModel</name>
+    <message>
+        <source>%1 wrote: %2</source>
+        <translation>%1 schrieb: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPanel</name>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Identity seen by the backend</source>
+        <translation>Identität aus Sicht des Backends</translation>
+    </message>
+    <message>
+        <source>Asking the backend who you are…</source>
+        <translation>Das Backend wird gefragt, wer Sie sind…</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Neue Nachricht</translation>
+    </message>
+    <message>
+        <source>Write a message</source>
+        <translation>Nachricht schreiben</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Messages error</source>
+        <translation>Fehler bei den Nachrichten</translation>
+    </message>
+    <message>
+        <source>Messages (Convex)</source>
+        <translation>Nachrichten (Convex)</translation>
+    </message>
+    <message>
+        <source>The backend could not say who you are: %1</source>
+        <translation>Das Backend konnte nicht sagen, wer Sie sind: %1</translation>
+    </message>
+    <message>
+        <source>Cannot load the messages: %1</source>
+        <translation>Die Nachrichten können nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot send the message: %1</source>
+        <translation>Die Nachricht kann nicht gesendet werden: %1</translation>
+    </message>
+    <message>
+        <source>The backend sees no signed-in user.</source>
+        <translation>Das Backend sieht keinen angemeldeten Benutzer.</translation>
+    </message>
+    <message>
+        <source>Backend identity: %1</source>
+        <translation>Identität im Backend: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Subjekt: %1</translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation>Aussteller: %1</translation>
+    </message>
+    <message>
+        <source>Email: %1</source>
+        <translation>E-Mail: %1</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,12 @@ AccountPage::AccountPage(AuthState *state, TokenManager *tokens, const QString &
     refresh();
 }
 
+void AccountPage::addSection(QWidget *section)
+{
+    auto *box = qobject_cast<QVBoxLayout *>(layout());
+    box->insertWidget(box->count() - 1, section, 1); // before the closing stretch
+}
+
 QString AccountPage::formatCountdown(qint64 ms)
 {
     const qint64 seconds = ms <= 0 ? 0 : (ms + 999) / 1000;

@@ -33,6 +33,9 @@ public:
     // m:ss (h:mm:ss from an hour up) for a remaining time; rounds up, so 0:00 means "now".
     static QString formatCountdown(qint64 ms);
 
+    // Adds a section (the messages panel) under the account details; it takes the spare height.
+    void addSection(QWidget *section);
+
 Q_SIGNALS:
     void signOutRequested();
     void switchOrganizationRequested(const QString &organizationId);

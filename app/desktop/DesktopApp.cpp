@@ -10,6 +10,9 @@
 #include <authkitqt/core/ConfigLoader.h>
 #include <authkitqt/core/LoopbackUserAgent.h>
 #include <authkitqt/core/SessionStore.h>
+#include <authkitqt/convex/AuthKitTokenSource.h>
+#include <authkitqt/convex/ConvexAuthState.h>
+#include <authkitqt/convex/ConvexClient.h>
 #include <authkitqt/emulator/AuthKitEmulator.h>
 #include <authkitqt/keychain/KeychainSecretStore.h>
 #include <authkitqt/webengine/LoginWindow.h> // complete type for the agent's QPointer
@@ -22,6 +25,11 @@
 #include <QStandardPaths>
 
 using namespace authkit;
+using authkit::convex::AuthKitTokenSource;
+using authkit::convex::ConvexAuthState;
+using authkit::convex::ConvexClient;
+using authkit::convex::ConvexResult;
+using authkit::convex::ConvexValue;
 using authkit::emulator::AuthKitEmulator;
 using authkit::emulator::EmulatorOptions;
 
@@ -39,6 +47,9 @@ DesktopApp::~DesktopApp()
 {
     // The window first: it holds the login window, whose page needs the agent's profile.
     m_window.reset();
+    delete m_convexAuth; // signs the client out
+    delete m_convex;
+    delete m_convexTokens;
     delete m_webAgent;
     delete m_browserAgent;
     delete m_session;
@@ -181,6 +192,8 @@ void DesktopApp::buildSession()
             });
     connect(m_session->state(), &AuthState::changed, this, &DesktopApp::logState);
 
+    buildBackend();
+
     connect(m_window.get(), &MainWindow::signInRequested, this,
             [this] { signIn(SignInOptions::Screen::SignIn); });
     connect(m_window.get(), &MainWindow::signUpRequested, this,
@@ -189,6 +202,50 @@ void DesktopApp::buildSession()
     connect(m_window.get(), &MainWindow::signOutRequested, this, &DesktopApp::signOut);
     connect(m_window.get(), &MainWindow::switchOrganizationRequested, this,
             &DesktopApp::switchOrganization);
+}
+
+QUrl DesktopApp::convexUrl() const
+{
+    return m_emulator ? m_emulator->convexUrl() : m_config.convexUrl;
+}
+
+void DesktopApp::buildBackend()
+{
+    const QUrl deployment = convexUrl();
+    if (deployment.isEmpty())
+        return; // no Convex: the gate follows the AuthKit session alone
+    qCInfo(lcDesktop).noquote() << "convex deployment at" << deployment.toString();
+    m_convex = new ConvexClient(deployment, this);
+    m_convexTokens = new AuthKitTokenSource(m_session, this);
+    m_convexAuth = new ConvexAuthState(m_convex, m_session->state(), m_convexTokens->fetcher(),
+                                       this);
+    connect(m_convex, &ConvexClient::fatalError, this, [](const QString &message) {
+        qCWarning(lcDesktop).noquote() << "convex client stopped:" << message;
+    });
+    connect(m_convexAuth, &ConvexAuthState::changed, this, [this] {
+        if (!m_convexAuth->isAuthenticated()) {
+            if (!m_convexAuth->isLoading() && m_session->state()->isAuthenticated())
+                qCWarning(lcDesktop) << "convex did not accept the token";
+            m_userStored = false;
+            return;
+        }
+        if (!m_userStored) {
+            m_userStored = true;
+            qCInfo(lcDesktop) << "convex accepted the token";
+            storeUser();
+        }
+    });
+    m_window->attachBackend(m_convex, m_convexAuth);
+}
+
+void DesktopApp::storeUser()
+{
+    m_convex->mutation(QStringLiteral("users:store"), ConvexValue(), [](const ConvexResult &result) {
+        if (result.success)
+            qCInfo(lcDesktop).noquote() << "users:store ->" << result.value.toString();
+        else
+            qCWarning(lcDesktop).noquote() << "users:store failed:" << result.errorMessage;
+    });
 }
 
 void DesktopApp::signIn(SignInOptions::Screen screen)

@@ -21,6 +21,11 @@ class LoopbackUserAgent;
 class SecretStore;
 class SessionStore;
 class WebEngineUserAgent;
+namespace convex {
+class AuthKitTokenSource;
+class ConvexAuthState;
+class ConvexClient;
+} // namespace convex
 namespace emulator {
 class AuthKitEmulator;
 }
@@ -29,7 +34,10 @@ class AuthKitEmulator;
 // Everything authkit-desktop's main() builds, in one object a test can build in-process: the
 // configuration (and, for the local profile, the emulator), the keychain-backed session, the
 // user agents, the main window; and the few decisions that are not the views' own (which user
-// agent signs in, when the hosted logout has finished).
+// agent signs in, when the hosted logout has finished). With a Convex deployment (the local
+// emulator's, else the profile's convexUrl) it also builds the Convex client, the token bridge
+// and the ConvexAuthState the window's gate follows, and stores the user (users:store) once per
+// authentication.
 class DesktopApp : public QObject
 {
     Q_OBJECT
@@ -56,6 +64,10 @@ public:
     authkit::WebEngineUserAgent *webAgent() const { return m_webAgent; }
     authkit::LoopbackUserAgent *browserAgent() const { return m_browserAgent; }
     authkit::emulator::AuthKitEmulator *emulator() const { return m_emulator.get(); }
+    // The Convex deployment in use; empty (and the Convex objects null) without one.
+    QUrl convexUrl() const;
+    authkit::convex::ConvexClient *convex() const { return m_convex; }
+    authkit::convex::ConvexAuthState *convexAuth() const { return m_convexAuth; }
     // True from a sign-out until the hosted logout has run in the login window's profile.
     bool isHostedLogoutPending() const { return m_hostedLogoutPending; }
 
@@ -71,6 +83,8 @@ private:
     bool loadConfig();
     bool startEmulator(const QString &clientId);
     void buildSession();
+    void buildBackend();
+    void storeUser();
     void useSystemBrowser();
     void logState();
 
@@ -88,6 +102,10 @@ private:
     std::unique_ptr<MainWindow> m_window;
     authkit::WebEngineUserAgent *m_webAgent = nullptr;
     authkit::LoopbackUserAgent *m_browserAgent = nullptr;
+    authkit::convex::ConvexClient *m_convex = nullptr;
+    authkit::convex::AuthKitTokenSource *m_convexTokens = nullptr;
+    authkit::convex::ConvexAuthState *m_convexAuth = nullptr;
+    bool m_userStored = false; // users:store ran for the current authentication
 
     authkit::SignInOptions m_lastSignIn;
     bool m_hostedLogoutPending = false;

@@ -2,11 +2,23 @@
 
 #include <QWidget>
 
-// The AuthGate's Loading page: shown while a stored session is being restored.
+class QLabel;
+class QProgressBar;
+
+// The AuthGate's Loading page: shown while a stored session is being restored and, with a Convex
+// deployment, until the backend has confirmed the token.
 // Object names: loadingPage, loadingProgress.
+
 class LoadingPage : public QWidget
 {
     Q_OBJECT
 public:
     explicit LoadingPage(QWidget *parent = nullptr);
+
+    // Restoring the session (the default) or connecting to the backend.
+    void setConnectingToBackend(bool connecting);
+
+private:
+    QLabel *m_label;
+    QProgressBar *m_progress;
 };

@@ -2,6 +2,7 @@
 
 #include "AccountPage.h"
 #include "LoadingPage.h"
+#include "MessagesPanel.h"
 #include "SettingsDialog.h"
 #include "SignedOutPage.h"
 
@@ -27,6 +28,7 @@ const QString kWindowStateKey = QStringLiteral("window/state");
 MainWindow::MainWindow(AuthState *state, authkit::TokenManager *tokens, Context context,
                        QWidget *parent)
     : QMainWindow(parent)
+    , m_state(state)
     , m_context(std::move(context))
     , m_loading(new LoadingPage)
     , m_signedOut(new SignedOutPage(state, tr("Profile: %1").arg(profileText())))
@@ -80,6 +82,24 @@ MainWindow::MainWindow(AuthState *state, authkit::TokenManager *tokens, Context 
 MainWindow::~MainWindow()
 {
     saveWindowState();
+}
+
+void MainWindow::attachBackend(authkit::convex::ConvexClient *client, QObject *gateState)
+{
+    if (m_messages || !client || !gateState)
+        return;
+    m_messages = new MessagesPanel(client);
+    m_account->addSection(m_messages);
+    // Loading is now also "the backend has not confirmed the token yet".
+    const auto describeLoading = [this] {
+        m_loading->setConnectingToBackend(m_state && !m_state->isLoading());
+    };
+    connect(m_state, &AuthState::changed, this, describeLoading);
+    describeLoading();
+    m_gate->bind(gateState);
+    // Room for the messages, unless the window size was remembered.
+    if (!QSettings().contains(kGeometryKey))
+        resize(width(), qMax(height(), 760));
 }
 
 QString MainWindow::profileText() const

@@ -8,6 +8,7 @@
 
 class AccountPage;
 class LoadingPage;
+class MessagesPanel;
 class SignedOutPage;
 class QLabel;
 
@@ -15,12 +16,16 @@ namespace authkit {
 class AuthGate;
 class AuthState;
 class TokenManager;
+namespace convex {
+class ConvexClient;
+}
 } // namespace authkit
 
 // The shell: a menu (File: Settings, Quit; Help: About), the AuthGate with its three pages, and a
 // status bar that says which profile and, for the local profile, which emulator is in use.
 // Views read the state; the requests they make go out as signals to DesktopApp.
-// Object names: mainWindow, authGate, emulatorLabel, settingsAction, quitAction, aboutAction.
+// Object names: mainWindow, authGate, emulatorLabel, settingsAction, quitAction, aboutAction
+// (and messagesPanel on the Authenticated page when a Convex deployment is attached).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -42,6 +47,11 @@ public:
     SignedOutPage *signedOutPage() const { return m_signedOut; }
     AccountPage *accountPage() const { return m_account; }
     SettingsDialog *settingsDialog() const { return m_settings; }
+    MessagesPanel *messagesPanel() const { return m_messages; }
+
+    // With a Convex deployment: the gate follows gateState (a ConvexAuthState, so Authenticated
+    // means the backend accepted the token) and the Authenticated page gains the messages panel.
+    void attachBackend(authkit::convex::ConvexClient *client, QObject *gateState);
 
 public Q_SLOTS:
     void openSettings();
@@ -61,10 +71,12 @@ private:
     QString profileText() const;
     void saveWindowState();
 
+    QPointer<authkit::AuthState> m_state;
     Context m_context;
     LoadingPage *m_loading;
     SignedOutPage *m_signedOut;
     AccountPage *m_account;
     authkit::AuthGate *m_gate;
+    MessagesPanel *m_messages = nullptr;
     QPointer<SettingsDialog> m_settings;
 };

@@ -2,7 +2,11 @@
 
 #include <DesktopApp.h>
 
+#include <authkitqt/convex/ConvexClient.h>
 #include <authkitqt/core/AuthKitConfig.h>
+#include <authkitqt/core/AuthSession.h>
+#include <authkitqt/core/TokenManager.h>
+#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/keychain/KeychainSecretStore.h>
 #include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
@@ -141,8 +145,15 @@ bool waitSignedIn(DesktopApp &app, QString *why)
 {
     authkit::WebEngineUserAgent *agent = app.webAgent();
     authkit::AuthGate *gate = app.window()->gate();
+    // With a Convex deployment the backend's first confirmation is followed by a forced token
+    // refetch (a real refresh) and a second confirmation; signed in means that handshake is done.
+    authkit::TokenManager *tokens = app.session()->tokens();
+    authkit::convex::ConvexClient *convex = app.convex();
     const bool ok = QTest::qWaitFor(
-        [&] { return !agent->window() && gate->page() == authkit::AuthGate::Page::Authenticated; },
+        [&] {
+            return !agent->window() && gate->page() == authkit::AuthGate::Page::Authenticated
+                   && !tokens->isRefreshing() && (!convex || convex->msUntilAuthRefetch() >= 0);
+        },
         30000);
     if (!ok) {
         *why = QStringLiteral("not signed in: login window %1, page %2")

@@ -48,7 +48,8 @@ QString exists(const QString &id);
 // of the page it shows. Null, with *why, when that does not happen in time.
 authkit::LoginWindow *openLoginWindow(DesktopApp &app, QPushButton *button, const QString &id,
                                       QString *why);
-// Waits until the login window has gone and the app shows the Authenticated page.
+// Waits until the login window has gone, the app shows the Authenticated page and the token
+// handshake (with Convex: the backend's confirmation and the forced refetch) has settled.
 bool waitSignedIn(DesktopApp &app, QString *why);
 // The whole password sign-in through the page.
 bool signInWithPassword(DesktopApp &app, const QString &email, QString *why);
