@@ -7,103 +7,28 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ConvexClient } from 'convex/browser';
 import { anyApi } from 'convex/server';
 import { SignJWT, decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
 
-const EMULATOR = process.env.AUTHKIT_EMULATOR;
+import { STARTUP_TIMEOUT_MS, STOP_TIMEOUT_MS, startEmulatorProcess, withTimeout } from './emulator-process.mjs';
+
 const CLIENT_ID = 'client_01J00000000000000000000DEV';
 const ISSUER = `https://api.workos.com/user_management/${CLIENT_ID}`;
 const REDIRECT_URI = 'http://127.0.0.1:48721/callback'; // nothing listens: we read the Location
 const ADA_ID = 'user_01J0000000000000000000ADA';
 
-const STARTUP_TIMEOUT_MS = 15_000;
-const STOP_TIMEOUT_MS = 5_000;
 const HTTP_TIMEOUT_MS = 10_000;
 const WAIT_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 30_000;
 
 const api = anyApi;
 
-function killGroup(child, signal) {
-  if (child.pid === undefined) return;
-  try { process.kill(-child.pid, signal); } catch { try { child.kill(signal); } catch { /* gone */ } }
-}
-
-const running = new Set();
-process.once('exit', () => { for (const child of running) killGroup(child, 'SIGKILL'); });
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms); }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-async function startEmulator() {
-  assert.ok(EMULATOR, 'set AUTHKIT_EMULATOR to the path of the authkit-emulator executable');
-  const args = ['--port', '0', '--convex-port', '0', '--auto-approve', '--memory'];
-  const child = spawn(EMULATOR, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  running.add(child);
-  const log = [];
-  const remember = (line) => { log.push(line); if (log.length > 200) log.shift(); };
-  child.on('error', (err) => remember(`[spawn error] ${err.message}`));
-  const exited = new Promise((resolve) => {
-    child.once('exit', (code, signal) => { running.delete(child); resolve({ code, signal }); });
-    child.once('error', () => { if (child.pid === undefined) { running.delete(child); resolve({ error: true }); } });
-  });
-  createInterface({ input: child.stderr }).on('line', (l) => remember(`[stderr] ${l}`));
-  const stdout = createInterface({ input: child.stdout });
-  const lines = [];
-  let wake = null;
-  stdout.on('line', (l) => { remember(`[stdout] ${l}`); lines.push(l); wake?.(); });
-
-  const emulator = {
-    logTail: (n = 60) => log.slice(-n).join('\n'),
-    async stop() {
-      if (child.pid !== undefined) {
-        if (child.exitCode === null && child.signalCode === null) {
-          killGroup(child, 'SIGTERM');
-          const first = await Promise.race([exited, sleep(STOP_TIMEOUT_MS, 'timeout', { ref: false })]);
-          if (first === 'timeout') {
-            killGroup(child, 'SIGKILL');
-            await Promise.race([exited, sleep(STOP_TIMEOUT_MS, 'timeout', { ref: false })]);
-          }
-        }
-        killGroup(child, 'SIGKILL');
-      }
-      running.delete(child);
-      child.stdout?.destroy();
-      child.stderr?.destroy();
-    },
-  };
-
-  try {
-    const twoLines = await withTimeout(new Promise((resolve, reject) => {
-      const check = () => { if (lines.length >= 2) resolve(lines.slice(0, 2)); };
-      wake = check;
-      child.once('error', reject);
-      child.once('exit', (code, signal) => reject(new Error(`the emulator exited early (code ${code}, signal ${signal})`)));
-      check();
-    }), STARTUP_TIMEOUT_MS, 'the emulator\'s two stdout lines');
-    const m1 = /^authkit-emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(twoLines[0]);
-    const m2 = /^convex deployment on (http:\/\/127\.0\.0\.1:\d+)$/.exec(twoLines[1]);
-    assert.ok(m1, `unexpected first stdout line: ${JSON.stringify(twoLines[0])}`);
-    assert.ok(m2, `unexpected second stdout line: ${JSON.stringify(twoLines[1])}`);
-    emulator.baseUrl = m1[1];
-    emulator.convexUrl = m2[1];
-  } catch (err) {
-    await emulator.stop();
-    err.message += `\n--- ${EMULATOR} ${args.join(' ')} ---\n${emulator.logTail()}`;
-    throw err;
-  }
-  return emulator;
+function startEmulator() {
+  return startEmulatorProcess(['--port', '0', '--convex-port', '0', '--auto-approve', '--memory'],
+                              { convex: true });
 }
 
 // authorize (--auto-approve: straight back with a code) + authenticate, over plain HTTP.

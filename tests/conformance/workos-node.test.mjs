@@ -8,14 +8,12 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import { createWorkOS } from '@workos-inc/node';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 
-const EMULATOR = process.env.AUTHKIT_EMULATOR;
+import { STARTUP_TIMEOUT_MS, STOP_TIMEOUT_MS, startEmulatorProcess } from './emulator-process.mjs';
+
 const CLIENT_ID = 'client_01J00000000000000000000DEV';
 const ISSUER = `https://api.workos.com/user_management/${CLIENT_ID}`;
 const CALLBACK_PORT = 48721; // nothing listens there: the tests read the Location header
@@ -28,85 +26,14 @@ const ORG_ENGNS = 'org_01J000000000000000000ENGNS';
 const ORG_HRVRD = 'org_01J000000000000000000HRVRD';
 const ORG_BTCHY = 'org_01J000000000000000000BTCHY';
 
-const STARTUP_TIMEOUT_MS = 15_000;
-const STOP_TIMEOUT_MS = 5_000;
 const HTTP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 30_000;
 
 // ---------------------------------------------------------------------------------------------
 // The emulator process
 
-// The emulator runs in its own process group, so that stopping it also stops anything it started.
-function killGroup(child, signal) {
-  if (child.pid === undefined) return;
-  try { process.kill(-child.pid, signal); } catch { try { child.kill(signal); } catch { /* gone */ } }
-}
-
-const running = new Set();
-process.once('exit', () => { for (const child of running) killGroup(child, 'SIGKILL'); });
-
 async function startEmulator(extraArgs = []) {
-  assert.ok(EMULATOR, 'set AUTHKIT_EMULATOR to the path of the authkit-emulator executable');
-  const args = ['--port', '0', ...extraArgs];
-  const child = spawn(EMULATOR, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  running.add(child);
-
-  const log = [];
-  const remember = (line) => { log.push(line); if (log.length > 200) log.shift(); };
-  child.on('error', (err) => remember(`[spawn error] ${err.message}`));
-  const exited = new Promise((resolve) => {
-    child.once('exit', (code, signal) => { running.delete(child); resolve({ code, signal }); });
-    child.once('error', () => { if (child.pid === undefined) { running.delete(child); resolve({ error: true }); } });
-  });
-  // Drain both pipes for the whole run, so the emulator can never block on a full pipe.
-  createInterface({ input: child.stderr }).on('line', (l) => remember(`[stderr] ${l}`));
-  const stdout = createInterface({ input: child.stdout });
-  stdout.on('line', (l) => remember(`[stdout] ${l}`));
-
-  const emulator = {
-    args,
-    logTail: (n = 40) => log.slice(-n).join('\n'),
-    async stop() {
-      if (child.pid !== undefined) {
-        if (child.exitCode === null && child.signalCode === null) {
-          killGroup(child, 'SIGTERM');
-          const first = await Promise.race([exited, sleep(STOP_TIMEOUT_MS, 'timeout', { ref: false })]);
-          if (first === 'timeout') {
-            killGroup(child, 'SIGKILL');
-            await Promise.race([exited, sleep(STOP_TIMEOUT_MS, 'timeout', { ref: false })]);
-          }
-        }
-        killGroup(child, 'SIGKILL'); // whatever it left behind
-      }
-      running.delete(child);
-      // Never let a leftover holder of the pipes keep this process alive.
-      child.stdout?.destroy();
-      child.stderr?.destroy();
-    },
-  };
-
-  try {
-    const firstLine = await new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no stdout line from the emulator within ${STARTUP_TIMEOUT_MS} ms`)),
-        STARTUP_TIMEOUT_MS);
-      stdout.once('line', (line) => { clearTimeout(timer); resolve(line); });
-      child.once('error', (err) => { clearTimeout(timer); reject(err); });
-      child.once('exit', (code, signal) => {
-        clearTimeout(timer);
-        reject(new Error(`the emulator exited before listening (code ${code}, signal ${signal})`));
-      });
-    });
-    const match = /^authkit-emulator listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(firstLine);
-    assert.ok(match, `unexpected first stdout line: ${JSON.stringify(firstLine)}`);
-    emulator.baseUrl = match[1];
-    emulator.port = Number(match[2]);
-    assert.ok(emulator.port > 0 && emulator.port < 65536, `bad port in ${firstLine}`);
-  } catch (err) {
-    await emulator.stop();
-    err.message += `\n--- ${EMULATOR} ${args.join(' ')} ---\n${emulator.logTail()}`;
-    throw err;
-  }
+  const emulator = await startEmulatorProcess(['--port', '0', ...extraArgs]);
 
   // The SDK's public client (no API key): what a desktop app gets.
   emulator.workos = createWorkOS({
