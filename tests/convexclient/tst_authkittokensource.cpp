@@ -18,35 +18,17 @@ using namespace authkit::convex;
 
 namespace {
 
-struct Rig
+struct Rig : TokenRig
 {
-    EmulatorSession emulator;
-    ManualClock clock;
-    CountingNetworkAccessManager network;
-    std::unique_ptr<AuthKitApi> api;
-    RecordingSecretStore secrets;
-    std::unique_ptr<SessionStore> store;
-    std::unique_ptr<JwksCache> jwks;
-    std::unique_ptr<TokenManager> tokens;
     std::unique_ptr<AuthKitTokenSource> source;
 };
 
 std::unique_ptr<Rig> signedInRig()
 {
     auto rig = std::make_unique<Rig>();
-    rig->emulator = startEmulator(300);
-    rig->api = std::make_unique<AuthKitApi>(rig->emulator.config, &rig->network);
-    rig->store = std::make_unique<SessionStore>(&rig->secrets, QStringLiteral("test/session"));
-    rig->jwks = std::make_unique<JwksCache>(rig->api.get(), rig->clock);
-    rig->tokens = std::make_unique<TokenManager>(rig->api.get(), rig->jwks.get(), rig->store.get(),
-                                                 rig->clock);
-    const auto response = signInThroughEmulator(rig->emulator.config, *rig->api, rig->network,
-                                                QStringLiteral("ada@example.com"));
-    if (!response)
-        return nullptr;
-    bool adopted = false;
-    rig->tokens->adopt(*response, [&](const TokenResult &result) { adopted = result.ok(); });
-    if (!QTest::qWaitFor([&] { return adopted; }, 10000))
+    rig->start(300);
+    const auto adopted = rig->signIn();
+    if (!adopted || !adopted->ok())
         return nullptr;
     rig->source = std::make_unique<AuthKitTokenSource>(rig->tokens.get());
     rig->source->setSettings({50, 1000}); // short backoff for the test

@@ -119,3 +119,25 @@ int emulatorControl(QNetworkAccessManager &network, const QUrl &base, const QStr
     reply->deleteLater();
     return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 }
+
+void TokenRig::start(int tokenTtlSecs)
+{
+    emulator = startEmulator(tokenTtlSecs);
+    api = std::make_unique<AuthKitApi>(emulator.config, &network);
+    store = std::make_unique<SessionStore>(&secrets, QStringLiteral("test/session"));
+    jwks = std::make_unique<JwksCache>(api.get(), clock);
+    tokens = std::make_unique<TokenManager>(api.get(), jwks.get(), store.get(), clock);
+}
+
+std::optional<TokenResult> TokenRig::signIn(const QString &email)
+{
+    const auto response = signInThroughEmulator(emulator.config, *api, network, email);
+    if (!response)
+        return std::nullopt;
+    firstRefreshToken = response->refreshToken;
+    std::optional<TokenResult> adopted;
+    tokens->adopt(*response, [&](const TokenResult &result) { adopted = result; });
+    if (!QTest::qWaitFor([&] { return adopted.has_value(); }, 10000))
+        return std::nullopt;
+    return adopted;
+}

@@ -4,6 +4,9 @@
 // given, a network manager that counts requests, and a signed-in session from the real emulator.
 
 #include <authkitqt/core/AuthKitApi.h>
+#include <authkitqt/core/JwksCache.h>
+#include <authkitqt/core/SessionStore.h>
+#include <authkitqt/core/TokenManager.h>
 #include <authkitqt/core/Clock.h>
 #include <authkitqt/core/MemorySecretStore.h>
 #include <authkitqt/emulator/AuthKitEmulator.h>
@@ -80,3 +83,23 @@ std::optional<authkit::AuthResponse> signInThroughEmulator(const authkit::AuthKi
 // POSTs a JSON control request to the emulator; returns the HTTP status.
 int emulatorControl(QNetworkAccessManager &network, const QUrl &base, const QString &path,
                     const QJsonObject &body);
+
+// A TokenManager on a manual clock against a started emulator, every seam reachable. start()
+// builds it (adjust the clock or the store before signIn()); signIn() signs a user in through the
+// emulator and adopts the response.
+struct TokenRig
+{
+    EmulatorSession emulator;
+    ManualClock clock;
+    CountingNetworkAccessManager network;
+    std::unique_ptr<authkit::AuthKitApi> api;
+    RecordingSecretStore secrets;
+    std::unique_ptr<authkit::SessionStore> store;
+    std::unique_ptr<authkit::JwksCache> jwks;
+    std::unique_ptr<authkit::TokenManager> tokens;
+    QString firstRefreshToken;
+
+    void start(int tokenTtlSecs = 300);
+    // What adopt() answered; nullopt when the sign-in or the adoption did not finish in time.
+    std::optional<authkit::TokenResult> signIn(const QString &email = QStringLiteral("ada@example.com"));
+};

@@ -18,36 +18,14 @@ class TokenManagerTest : public QObject
     Q_OBJECT
 
 private:
-    struct Rig
-    {
-        EmulatorSession emulator;
-        ManualClock clock;
-        CountingNetworkAccessManager network;
-        std::unique_ptr<AuthKitApi> api;
-        RecordingSecretStore secrets;
-        std::unique_ptr<SessionStore> store;
-        std::unique_ptr<JwksCache> jwks;
-        std::unique_ptr<TokenManager> tokens;
-        QString firstRefreshToken;
-    };
+    using Rig = TokenRig;
 
     std::unique_ptr<Rig> signedInRig(int ttl = 300, const QString &user = QStringLiteral("ada@example.com"))
     {
         auto rig = std::make_unique<Rig>();
-        rig->emulator = startEmulator(ttl);
-        rig->api = std::make_unique<AuthKitApi>(rig->emulator.config, &rig->network);
-        rig->store = std::make_unique<SessionStore>(&rig->secrets, QStringLiteral("test/session"));
-        rig->jwks = std::make_unique<JwksCache>(rig->api.get(), rig->clock);
-        rig->tokens = std::make_unique<TokenManager>(rig->api.get(), rig->jwks.get(),
-                                                     rig->store.get(), rig->clock);
-        const auto response =
-            signInThroughEmulator(rig->emulator.config, *rig->api, rig->network, user);
-        if (!response)
-            return nullptr;
-        rig->firstRefreshToken = response->refreshToken;
-        bool adopted = false;
-        rig->tokens->adopt(*response, [&](const TokenResult &result) { adopted = result.ok(); });
-        if (!QTest::qWaitFor([&] { return adopted; }, 10000))
+        rig->start(ttl);
+        const auto adopted = rig->signIn(user);
+        if (!adopted || !adopted->ok())
             return nullptr;
         return rig;
     }
@@ -270,45 +248,27 @@ private Q_SLOTS:
 
     void skewedWallClockDoesNotSignAnyoneOut()
     {
-        auto rig = std::make_unique<Rig>();
-        rig->emulator = startEmulator(300);
-        rig->clock.skewWallClock(2 * 3600); // this machine thinks it is two hours later
-        rig->api = std::make_unique<AuthKitApi>(rig->emulator.config, &rig->network);
-        rig->store = std::make_unique<SessionStore>(&rig->secrets, QStringLiteral("test/session"));
-        rig->jwks = std::make_unique<JwksCache>(rig->api.get(), rig->clock);
-        rig->tokens = std::make_unique<TokenManager>(rig->api.get(), rig->jwks.get(),
-                                                     rig->store.get(), rig->clock);
-        const auto response = signInThroughEmulator(rig->emulator.config, *rig->api, rig->network,
-                                                    QStringLiteral("ada@example.com"));
-        QVERIFY(response);
-        std::optional<TokenResult> adopted;
-        rig->tokens->adopt(*response, [&](const TokenResult &r) { adopted = r; });
-        QTRY_VERIFY_WITH_TIMEOUT(adopted.has_value(), 10000);
+        Rig rig;
+        rig.start(300);
+        rig.clock.skewWallClock(2 * 3600); // this machine thinks it is two hours later
+        const auto adopted = rig.signIn();
+        QVERIFY(adopted);
         QVERIFY2(adopted->ok(), qPrintable(adopted->error.message()));
-        QCOMPARE(rig->tokens->msUntilExpiry(), 300 * 1000);
+        QCOMPARE(rig.tokens->msUntilExpiry(), 300 * 1000);
     }
 
     void memoryOnlyWhenTheKeychainIsUnavailable()
     {
-        auto rig = std::make_unique<Rig>();
-        rig->emulator = startEmulator(300);
-        rig->secrets.unavailable = true;
-        rig->api = std::make_unique<AuthKitApi>(rig->emulator.config, &rig->network);
-        rig->store = std::make_unique<SessionStore>(&rig->secrets, QStringLiteral("test/session"));
-        rig->jwks = std::make_unique<JwksCache>(rig->api.get(), rig->clock);
-        rig->tokens = std::make_unique<TokenManager>(rig->api.get(), rig->jwks.get(),
-                                                     rig->store.get(), rig->clock);
-        QSignalSpy persistence(rig->tokens.get(), &TokenManager::persistenceChanged);
-        const auto response = signInThroughEmulator(rig->emulator.config, *rig->api, rig->network,
-                                                    QStringLiteral("ada@example.com"));
-        QVERIFY(response);
-        std::optional<TokenResult> adopted;
-        rig->tokens->adopt(*response, [&](const TokenResult &r) { adopted = r; });
-        QTRY_VERIFY_WITH_TIMEOUT(adopted.has_value(), 10000);
+        Rig rig;
+        rig.start(300);
+        rig.secrets.unavailable = true;
+        QSignalSpy persistence(rig.tokens.get(), &TokenManager::persistenceChanged);
+        const auto adopted = rig.signIn();
+        QVERIFY(adopted);
         QVERIFY(adopted->ok());
-        QVERIFY(!rig->tokens->isPersistent());
+        QVERIFY(!rig.tokens->isPersistent());
         QCOMPARE(persistence.count(), 1);
-        QVERIFY(waitForToken(*rig->tokens, true).ok()); // refreshes work from memory
+        QVERIFY(waitForToken(*rig.tokens, true).ok()); // refreshes work from memory
     }
 };
 
