@@ -119,7 +119,8 @@ QString certificateMismatch(const QJsonObject &jwk, EVP_PKEY *key)
     const QJsonValue x5c = jwk.value(QLatin1String("x5c"));
     if (x5c.isUndefined())
         return {};
-    const QJsonValue first = x5c.toArray().first();
+    const QJsonArray chain = x5c.toArray();
+    const QJsonValue first = chain.isEmpty() ? QJsonValue() : chain.at(0);
     if (!first.isString())
         return QStringLiteral("x5c is not an array of certificates");
     const QByteArray encoded = first.toString().toLatin1();

@@ -273,6 +273,8 @@ addSet('x5c not base64', { keys: [base({ x5c: ['***'] })] }, [], 'the x5c certif
 addSet('x5c not DER', { keys: [base({ x5c: [Buffer.from('not a certificate').toString('base64')] })] }, [], 'not DER X.509');
 addSet('x5c with bytes after the certificate', { keys: [base({ x5c: [Buffer.concat([cert1, Buffer.alloc(3)]).toString('base64')] })] }, [], 'not DER X.509');
 addSet('x5c a string, not an array', { keys: [base({ x5c: cert1.toString('base64') })] }, [], 'x5c is not an array');
+addSet('x5c an empty array', { keys: [base({ x5c: [] })] }, [], 'x5c is not an array');
+addSet('x5c of numbers', { keys: [base({ x5c: [1, 2] })] }, [], 'x5c is not an array');
 addSet('x5t#S256 of another certificate', { keys: [base({ x5c: [cert1.toString('base64')], 'x5t#S256': thumbprint(certOther) })] }, [], 'thumbprint');
 addSet('kid too long', { keys: [base({ kid: 'k'.repeat(257) })] }, [], 'the kid is too long');
 addSet('kid missing', { keys: [base({ kid: undefined })] }, [], 'no kid');
