@@ -45,6 +45,8 @@ private Q_SLOTS:
     void bodyOverOneMebibyte();
     void refreshRotates();
     void refreshReuseIsRejected();
+    void refreshDroppedAfterCommit();
+    void codeExchangeDroppedAfterCommit();
     void refreshErrors();
     void organizationSwitch();
     void failedOrganizationSwitchKeepsToken();
@@ -53,6 +55,9 @@ private Q_SLOTS:
     void refreshTokenExpires();
 
 private:
+    // POSTs body to authenticate on a raw socket after arming a drop_after_commit fault.
+    HttpClient::RawExchange postDroppedAfterCommit(const QJsonObject &body);
+    int refreshTokenCount();
     QUrl authenticateUrl() const { return m_driver->url(QStringLiteral("/user_management/authenticate")); }
     HttpResult postJson(const QJsonObject &body) { return m_http.postJson(authenticateUrl(), body); }
     // A fresh browser, a password sign-in, the code (with m_driver's PKCE pair).
@@ -470,6 +475,78 @@ void TestEmulatorAuthenticate::refreshReuseIsRejected()
                                                   QStringLiteral("Refresh token already exchanged.")));
     // Reuse does not end the session: the replacement still works.
     QCOMPARE(m_driver->refresh(first.json().value(QLatin1String("refresh_token")).toString()).status, 200);
+}
+
+HttpClient::RawExchange TestEmulatorAuthenticate::postDroppedAfterCommit(const QJsonObject &body)
+{
+    const HttpResult armed = m_driver->control(
+        QStringLiteral("/_emulator/faults"),
+        {{QStringLiteral("endpoint"), QStringLiteral("authenticate")},
+         {QStringLiteral("action"), QStringLiteral("drop_after_commit")}});
+    if (armed.status != 201)
+        qWarning().noquote() << "fault not armed:" << armed.describe();
+    // A raw socket: a client library might resend the request on its own after the drop.
+    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return HttpClient::rawExchange(
+        m_emulator->port(),
+        "POST /user_management/authenticate HTTP/1.1\r\nHost: 127.0.0.1:"
+            + QByteArray::number(m_emulator->port())
+            + "\r\nContent-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(json.size()) + "\r\n\r\n" + json);
+}
+
+int TestEmulatorAuthenticate::refreshTokenCount()
+{
+    return m_http.get(m_driver->url(QStringLiteral("/_emulator/stats")))
+        .json()
+        .value(QLatin1String("refresh_tokens"))
+        .toInt(-1);
+}
+
+void TestEmulatorAuthenticate::refreshDroppedAfterCommit()
+{
+    const QJsonObject signedIn = signInAndExchange(seed::ada());
+    const QString token = signedIn.value(QLatin1String("refresh_token")).toString();
+    QVERIFY(!token.isEmpty());
+    const int recordsBefore = refreshTokenCount();
+    const auto dropped = postDroppedAfterCommit({{QStringLiteral("client_id"), seed::devClient()},
+                                                 {QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                                                 {QStringLiteral("refresh_token"), token}});
+    QVERIFY(dropped.connected);
+    QVERIFY(dropped.closedByPeer);
+    QVERIFY(!dropped.timedOut);
+    QCOMPARE(dropped.received, QByteArray()); // the client never saw the new token
+    // ...but the rotation happened: a successor is stored and the old token is spent.
+    QCOMPARE(refreshTokenCount(), recordsBefore + 1);
+    const HttpResult retried = m_driver->refresh(token);
+    QCOMPARE(retried.status, 400);
+    QCOMPARE(retried.compactJson(), oauthErrorBody(QStringLiteral("invalid_grant"),
+                                                   QStringLiteral("Refresh token already exchanged.")));
+    // The session itself lives on: a new sign-in in the same browser is silent.
+    const QString sessionId = sessionIdOf(signedIn);
+    const QJsonArray sessions = m_http.get(m_driver->url(QStringLiteral("/_emulator/sessions")))
+                                    .json().value(QLatin1String("data")).toArray();
+    bool active = false;
+    for (const QJsonValue &session : sessions)
+        active = active || (session.toObject().value(QLatin1String("id")).toString() == sessionId
+                            && session.toObject().value(QLatin1String("status")).toString() == QLatin1String("active"));
+    QVERIFY(active);
+    // One fault, one drop: the next refresh is answered.
+    QCOMPARE(m_http.get(m_driver->url(QStringLiteral("/_emulator/faults"))).json()
+                 .value(QLatin1String("data")).toArray().size(), 0);
+}
+
+void TestEmulatorAuthenticate::codeExchangeDroppedAfterCommit()
+{
+    const QString code = freshCode();
+    QVERIFY(!code.isEmpty());
+    const auto dropped = postDroppedAfterCommit(codeGrant(code, m_driver->pkce().verifier));
+    QVERIFY(dropped.closedByPeer);
+    QCOMPARE(dropped.received, QByteArray());
+    // The code was spent by the exchange the client never saw.
+    const HttpResult retried = postJson(codeGrant(code, m_driver->pkce().verifier));
+    QCOMPARE(retried.status, 400);
+    QCOMPARE(retried.json().value(QLatin1String("error")).toString(), QStringLiteral("invalid_grant"));
 }
 
 void TestEmulatorAuthenticate::refreshErrors()

@@ -21,6 +21,7 @@ class TestEmulatorAuthorize : public QObject
 private Q_SLOTS:
     void initTestCase();
     void init();
+    void pendingAttemptsAreCapped();
 
     void unknownClientShowsErrorPage_data();
     void unknownClientShowsErrorPage();
@@ -461,6 +462,28 @@ void TestEmulatorAuthorize::organizationIdRejectsNonMember()
     QCOMPARE(query.value(QStringLiteral("error_description")),
              QStringLiteral("The user is not a member of the organization."));
     QCOMPARE(query.value(QStringLiteral("state")), m_driver->state());
+}
+
+void TestEmulatorAuthorize::pendingAttemptsAreCapped()
+{
+    EmulatorOptions options;
+    options.maxLoginAttempts = 3;
+    const auto emulator = startEmulator(options);
+    QVERIFY(emulator);
+    HttpClient http;
+    SignInDriver driver(http, emulator->baseUrl());
+    QStringList attempts;
+    for (int i = 0; i < 5; ++i)
+        attempts.append(SignInDriver::attemptOf(driver.authorize()));
+    QCOMPARE(http.get(driver.url(QStringLiteral("/_emulator/stats"))).json()
+                 .value(QLatin1String("login_attempts")).toInt(), 3);
+    // The two oldest were evicted; the three newest still sign in.
+    for (int i = 0; i < 5; ++i) {
+        const HttpResult page = http.get(driver.url(QStringLiteral("/authkit/sign-in"),
+                                                    {{QStringLiteral("attempt"), attempts.at(i)}}));
+        QCOMPARE(page.status, i < 2 ? 400 : 200);
+    }
+    QVERIFY(driver.isCallback(driver.submitPassword(attempts.at(4), seed::ada())));
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorAuthorize)

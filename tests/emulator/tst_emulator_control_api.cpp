@@ -26,6 +26,8 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
+    void statsCountRecords();
+    void inboxIsCappedAndExpires();
 
     void emptyInbox();
     void health();
@@ -605,6 +607,45 @@ void TestEmulatorControlApi::inbox()
     QVERIFY(html.body.contains(sent.at(0).at(1).toString().toLatin1()));
     QVERIFY(html.body.indexOf("second+") < html.body.indexOf("first@")); // newest first
     QVERIFY(!html.body.contains("No messages yet."));
+}
+
+void TestEmulatorControlApi::statsCountRecords()
+{
+    const QJsonObject before = m_http.get(url(QStringLiteral("/_emulator/stats"))).json();
+    for (const char *key : {"login_attempts", "authorization_codes", "refresh_tokens", "sessions",
+                            "inbox_messages"})
+        QVERIFY2(before.value(QLatin1String(key)).isDouble(), key);
+    m_http.resetCookies();
+    QVERIFY(!m_driver->signInAndExchange(seed::ada()).isEmpty());
+    const QJsonObject after = m_http.get(url(QStringLiteral("/_emulator/stats"))).json();
+    QCOMPARE(after.value(QLatin1String("sessions")).toInt(), before.value(QLatin1String("sessions")).toInt() + 1);
+    QCOMPARE(after.value(QLatin1String("refresh_tokens")).toInt(),
+             before.value(QLatin1String("refresh_tokens")).toInt() + 1);
+    QCOMPARE(after.value(QLatin1String("authorization_codes")).toInt(),
+             before.value(QLatin1String("authorization_codes")).toInt() + 1);
+}
+
+void TestEmulatorControlApi::inboxIsCappedAndExpires()
+{
+    EmulatorOptions options;
+    options.maxInboxMessages = 2;
+    const auto emulator = startEmulator(options);
+    QVERIFY(emulator);
+    HttpClient http;
+    SignInDriver driver(http, emulator->baseUrl());
+    const QString attempt = SignInDriver::attemptOf(driver.follow(driver.authorize()));
+    for (const QString &email : {QStringLiteral("one@example.com"), QStringLiteral("two@example.com"),
+                                 QStringLiteral("three@example.com")})
+        QCOMPARE(driver.postHosted(QStringLiteral("/authkit/email-code"), attempt,
+                                   {{QStringLiteral("email"), email}}).status, 302);
+    const QUrl inbox = driver.url(QStringLiteral("/_emulator/inbox.json"));
+    const QJsonArray messages = http.get(inbox).json().value(QLatin1String("messages")).toArray();
+    QCOMPARE(messages.size(), 2); // the oldest was dropped
+    QCOMPARE(messages.at(0).toObject().value(QLatin1String("email")).toString(), QStringLiteral("three@example.com"));
+    QCOMPARE(messages.at(1).toObject().value(QLatin1String("email")).toString(), QStringLiteral("two@example.com"));
+    // A message lives as long as its code, ten minutes.
+    driver.advanceClock(601);
+    QVERIFY(http.get(inbox).json().value(QLatin1String("messages")).toArray().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorControlApi)

@@ -59,6 +59,10 @@ private Q_SLOTS:
     void finishedAttemptCannotBeReused();
     void invitationSignUpJoinsOrganization();
     void stylesheetAndSignedOutPage();
+    void everyFormCarriesCsrfToken();
+    void postWithoutCsrfTokenIsRefused_data();
+    void postWithoutCsrfTokenIsRefused();
+    void totpLocksAfterFiveWrongCodes();
 
 private:
     // authorize with params, then the hosted page it redirects to.
@@ -799,6 +803,101 @@ void TestEmulatorHostedPages::stylesheetAndSignedOutPage()
     const HttpResult signedOut = m_http.get(m_driver->url(QStringLiteral("/authkit/signed-out")));
     QCOMPARE(signedOut.status, 200);
     QCOMPARE(HtmlPage(signedOut.body).title(), QStringLiteral("You have signed out"));
+}
+
+void TestEmulatorHostedPages::everyFormCarriesCsrfToken()
+{
+    const HttpResult page = openPage();
+    QCOMPARE(page.status, 200);
+    // The first page gives the browser its CSRF cookie: HttpOnly, SameSite=Strict, /authkit.
+    const QByteArray cookie = page.header("Set-Cookie");
+    QVERIFY2(cookie.startsWith("authkit_emulator_csrf="), cookie.constData());
+    QVERIFY(cookie.contains("; HttpOnly"));
+    QVERIFY(cookie.contains("; SameSite=Strict"));
+    QVERIFY(cookie.contains("; Path=/authkit"));
+    const QString token = SignInDriver::csrfOf(page);
+    QVERIFY(token.size() >= 40);
+    // Both forms of the sign-in page carry it.
+    QCOMPARE(page.text().count(QStringLiteral("name=\"csrf_token\" value=\"%1\"").arg(token)), 2);
+    // A second page of the same attempt: the same token, no new cookie.
+    const HttpResult again = m_http.get(m_driver->url(QStringLiteral("/authkit/sign-up"),
+                                                      {{QStringLiteral("attempt"), SignInDriver::attemptOf(page)}}));
+    QCOMPARE(SignInDriver::csrfOf(again), token);
+    QVERIFY(!again.hasHeader("Set-Cookie"));
+    // Another attempt in the same browser: another token.
+    m_driver->renew();
+    QVERIFY(SignInDriver::csrfOf(openPage()) != token);
+}
+
+void TestEmulatorHostedPages::postWithoutCsrfTokenIsRefused_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("sign-in") << QStringLiteral("/authkit/sign-in") << QStringLiteral("password") << QStringLiteral("password");
+    QTest::newRow("sign-up") << QStringLiteral("/authkit/sign-up") << QStringLiteral("password") << QStringLiteral("password123");
+    QTest::newRow("email-code") << QStringLiteral("/authkit/email-code") << QStringLiteral("email") << seed::ada();
+    QTest::newRow("email-code/verify") << QStringLiteral("/authkit/email-code/verify") << QStringLiteral("code") << QStringLiteral("000000");
+    QTest::newRow("oauth/google") << QStringLiteral("/authkit/oauth/google") << QStringLiteral("decision") << QStringLiteral("allow");
+    QTest::newRow("mfa") << QStringLiteral("/authkit/mfa") << QStringLiteral("code") << QStringLiteral("000000");
+    QTest::newRow("organizations") << QStringLiteral("/authkit/organizations") << QStringLiteral("organization_id") << seed::engines();
+}
+
+void TestEmulatorHostedPages::postWithoutCsrfTokenIsRefused()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    const QString attempt = SignInDriver::attemptOf(openPage());
+    const HttpResult refused = m_http.postForm(m_driver->url(path),
+                                               {{QStringLiteral("attempt"), attempt},
+                                                {QStringLiteral("email"), seed::ada()},
+                                                {field, value}});
+    QCOMPARE(refused.status, 403);
+    QCOMPARE(HtmlPage(refused.body).title(), QStringLiteral("This form was not sent by this sign-in page"));
+    QVERIFY(!refused.hasHeader("Location"));
+    // Nothing happened to the attempt: the genuine form still signs in.
+    QVERIFY(m_driver->isCallback(m_driver->submitPassword(attempt, seed::ada())));
+}
+
+void TestEmulatorHostedPages::totpLocksAfterFiveWrongCodes()
+{
+    const QString attempt = SignInDriver::attemptOf(openPage());
+    QCOMPARE(m_driver->submitPassword(attempt, seed::alan()).location().path(), QStringLiteral("/authkit/mfa"));
+    const QByteArray key = rfc6238::base32Decode(seed::alanTotpSecret());
+    const qint64 now = m_driver->emulatorNow();
+    QStringList current;
+    for (int step = -2; step <= 2; ++step)
+        current.append(rfc6238::code(key, now + step * 30));
+    int wrong = 0;
+    for (int guess = 0; wrong < 5; ++guess) {
+        const QString code = QStringLiteral("%1").arg(guess, 6, 10, QLatin1Char('0'));
+        if (current.contains(code))
+            continue;
+        const HttpResult rejected = postPage(QStringLiteral("/authkit/mfa"),
+                                             {{QStringLiteral("attempt"), attempt}, {QStringLiteral("code"), code}});
+        QCOMPARE(rejected.status, 400);
+        ++wrong;
+        QCOMPARE(HtmlPage(rejected.body).shownError(),
+                 wrong < 5 ? QStringLiteral("That code is not valid. Enter the current code from your authenticator app.")
+                           : QStringLiteral("Too many attempts. Go back to the application and start signing in again."));
+    }
+    const HttpResult locked = postPage(QStringLiteral("/authkit/mfa"),
+                                       {{QStringLiteral("attempt"), attempt},
+                                        {QStringLiteral("code"), rfc6238::code(key, m_driver->emulatorNow())}});
+    QCOMPARE(locked.status, 400);
+    QVERIFY(!m_driver->isCallback(locked));
+    QCOMPARE(HtmlPage(locked.body).shownError(),
+             QStringLiteral("Too many attempts. Go back to the application and start signing in again."));
+    // A fresh sign-in starts a fresh count.
+    m_http.resetCookies();
+    m_driver->renew();
+    const QString fresh = SignInDriver::attemptOf(openPage());
+    QCOMPARE(m_driver->submitPassword(fresh, seed::alan()).location().path(), QStringLiteral("/authkit/mfa"));
+    const HttpResult passed = postPage(QStringLiteral("/authkit/mfa"),
+                                       {{QStringLiteral("attempt"), fresh},
+                                        {QStringLiteral("code"), rfc6238::code(key, m_driver->emulatorNow())}});
+    QVERIFY2(m_driver->isCallback(passed), passed.describe().constData());
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorHostedPages)
