@@ -227,6 +227,39 @@ for (const [name, message] of Object.entries(serverMessages))
   seed('convex_messages', 'chunks out of order', [chunk(cut[1], 1), chunk(cut[0], 0, 3, 't-2')].join('\n'));
 }
 
+// --- The emulator's HTTP requests and forms -----------------------------------------------------
+const form = 'grant_type=authorization_code&client_id=client_01J00000000000000000000DEV&code=01K4&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+const crlf = (...lines) => lines.join('\r\n');
+const requests = {
+  'get': crlf('GET /user_management/authorize?client_id=c&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback&response_type=code&state=s HTTP/1.1', 'Host: 127.0.0.1:4598', 'Cookie: authkit_emulator_session=abc; other=1', '', ''),
+  'post form': crlf('POST /user_management/authenticate HTTP/1.1', 'Host: localhost:4598', 'Content-Type: application/x-www-form-urlencoded; charset=utf-8', `Content-Length: ${form.length}`, 'Origin: http://127.0.0.1:4598', '', form),
+  'post json keep-alive twice': crlf('POST /user_management/authenticate HTTP/1.1', 'Host: [::1]:4598', 'Content-Type: application/json', 'Content-Length: 2', '', '{}GET /sso/jwks/c HTTP/1.1', 'Host: 127.0.0.1:4598', 'Connection: close', '', ''),
+  'http 1.0': crlf('\r\nGET / HTTP/1.0', 'Connection: keep-alive', '', 'GET /x HTTP/1.0', '', ''),
+  'expect continue': crlf('PUT /_emulator/clock HTTP/1.1', 'Host: 127.0.0.1:4598', 'Expect: 100-continue', 'Content-Length: 5', '', 'hello'),
+  'bare newlines': 'GET /a?b=c HTTP/1.1\nHost: 127.0.0.1\n\n',
+  'transfer encoding': crlf('POST / HTTP/1.1', 'Host: 127.0.0.1:4598', 'Transfer-Encoding: chunked', '', '0', '', ''),
+  'conflicting lengths': crlf('POST / HTTP/1.1', 'Host: 127.0.0.1:4598', 'Content-Length: 1', 'Content-Length: 2', '', 'ab'),
+  'two hosts': crlf('GET / HTTP/1.1', 'Host: 127.0.0.1:4598', 'Host: evil.example', '', ''),
+  'folded header': crlf('GET / HTTP/1.1', 'Host: 127.0.0.1:4598', 'X-A: 1', ' folded', '', ''),
+  'absolute target': crlf('GET http://evil.example/ HTTP/1.1', 'Host: evil.example', '', ''),
+  'http 2': crlf('PRI * HTTP/2.0', '', 'SM', '', ''),
+  'long request line': `GET /${'a'.repeat(600)} HTTP/1.1\r\n`,
+  'many headers': crlf('GET / HTTP/1.1', 'Host: 127.0.0.1:4598', ...Array.from({ length: 20 }, (_, i) => `X-${i}: ${i}`), '', ''),
+  'body too large': crlf('POST / HTTP/1.1', 'Host: 127.0.0.1:4598', 'Content-Length: 999999999999999999', '', ''),
+  'incomplete body': crlf('POST / HTTP/1.1', 'Host: 127.0.0.1:4598', 'Content-Length: 10', '', 'abc'),
+};
+for (const [name, request] of Object.entries(requests)) seed('http_request', name, request);
+
+const forms = {
+  'authenticate': form,
+  'hosted sign in': 'attempt=la_01K4&csrf=Zm9v&email=ada%40example.com&password=pass+word%2B1',
+  'duplicates': 'code=a&code=b&code=&=x&y&&',
+  'bad escapes': 'a=%zz&b=%&c=%4&d=%E2%9C%93&e=%ff',
+  'cookie style': 'authkit_emulator_session=abc; a=1;a=2; =3;b',
+  'media type': ' Application/X-WWW-Form-URLEncoded ; charset=UTF-8',
+};
+for (const [name, body] of Object.entries(forms)) seed('form', name, body);
+
 // --- Output -------------------------------------------------------------------------------------
 mkdirSync(join(here, 'data'), { recursive: true });
 writeFileSync(join(here, 'data/jwt-setup.json'), `${JSON.stringify(setup, null, 2)}\n`);
