@@ -83,8 +83,24 @@ QString ApiError::message() const
         return Text::tr("Too many requests to WorkOS; trying again shortly.");
     if (httpStatus >= 500)
         return Text::tr("WorkOS is having trouble (HTTP %1); trying again shortly.").arg(httpStatus);
-    if (code == QLatin1String("invalid_grant"))
-        return Text::tr("Your session has ended (%1). Please sign in again.").arg(description);
+    if (code == QLatin1String("invalid_grant")) {
+        // Say why in words; WorkOS's own description follows for the record.
+        QString why;
+        if (description.contains(QLatin1String("already exchanged"), Qt::CaseInsensitive))
+            why = Text::tr("its refresh token was already used (by another program with this "
+                           "session, or a reply that was lost on the way)");
+        else if (description.contains(QLatin1String("expired"), Qt::CaseInsensitive))
+            why = Text::tr("it expired");
+        else if (description.contains(QLatin1String("Session has ended"), Qt::CaseInsensitive)
+                 || description.contains(QLatin1String("revoked"), Qt::CaseInsensitive))
+            why = Text::tr("it was signed out or revoked");
+        else
+            why = Text::tr("WorkOS no longer accepts it");
+        return description.isEmpty()
+                   ? Text::tr("Your session has ended: %1. Please sign in again.").arg(why)
+                   : Text::tr("Your session has ended: %1 (%2). Please sign in again.")
+                         .arg(why, description);
+    }
     if (!description.isEmpty())
         return code.isEmpty() ? description : QStringLiteral("%1 (%2)").arg(description, code);
     return Text::tr("WorkOS refused the request (HTTP %1 %2).").arg(httpStatus).arg(code);
