@@ -23,13 +23,13 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(AuthKitApi)
 };
 
-QNetworkRequest jsonRequest(const QUrl &url)
+QNetworkRequest jsonRequest(const QUrl &url, int timeoutMs)
 {
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "AuthKitQt/" AUTHKITQT_VERSION);
-    request.setTransferTimeout(AuthKitApi::kTimeoutMs);
+    request.setTransferTimeout(timeoutMs);
     // Redirects are never followed: an authenticate call answered by a redirect is an error.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
@@ -161,7 +161,7 @@ void AuthKitApi::authenticateWithRefreshToken(const QString &refreshToken,
 void AuthKitApi::postAuthenticate(const QJsonObject &body, AuthCallback done)
 {
     const QString grant = body.value(QStringLiteral("grant_type")).toString();
-    QNetworkReply *reply = m_network->post(jsonRequest(m_config.authenticateUrl()),
+    QNetworkReply *reply = m_network->post(jsonRequest(m_config.authenticateUrl(), m_timeoutMs),
                                            QJsonDocument(body).toJson(QJsonDocument::Compact));
     connect(reply, &QNetworkReply::finished, this, [reply, grant, done = std::move(done)] {
         reply->deleteLater();
@@ -205,7 +205,7 @@ void AuthKitApi::fetchJwks(JwksCallback done)
 {
     QNetworkRequest request(m_config.jwksUrl());
     request.setRawHeader("Accept", "application/json");
-    request.setTransferTimeout(kTimeoutMs);
+    request.setTransferTimeout(m_timeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);
     QNetworkReply *reply = m_network->get(request);
