@@ -61,8 +61,14 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
                                         QStringLiteral("file"));
     const QCommandLineOption memory(QStringLiteral("memory"),
                                     QCoreApplication::translate("main", "Keep the Convex tables in memory, even with --data-dir."));
+    const QCommandLineOption headerTimeout(QStringLiteral("header-timeout-ms"),
+                                           QCoreApplication::translate("main", "A request's line and headers, then its body, must arrive within this many milliseconds, else 408 (default 10000)."),
+                                           QStringLiteral("ms"), QStringLiteral("10000"));
+    const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout-ms"),
+                                         QCoreApplication::translate("main", "A kept-alive connection with no request is closed after this many milliseconds (default 30000)."),
+                                         QStringLiteral("ms"), QStringLiteral("30000"));
     parser.addOptions({port, seed, clientId, issuer, ttl, key, dataDir, autoApprove, convexPort,
-                       convexAuth, memory});
+                       convexAuth, memory, headerTimeout, idleTimeout});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -88,6 +94,16 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
     options->tokenTtlSeconds = parser.value(ttl).toInt(&ok);
     if (!ok) {
         *error = QCoreApplication::translate("main", "--token-ttl takes a number of seconds");
+        return false;
+    }
+    options->headerTimeoutMs = parser.value(headerTimeout).toInt(&ok);
+    if (!ok || options->headerTimeoutMs < 1) {
+        *error = QCoreApplication::translate("main", "--header-timeout-ms takes a positive number");
+        return false;
+    }
+    options->idleTimeoutMs = parser.value(idleTimeout).toInt(&ok);
+    if (!ok || options->idleTimeoutMs < 1) {
+        *error = QCoreApplication::translate("main", "--idle-timeout-ms takes a positive number");
         return false;
     }
     options->seedFile = parser.value(seed);

@@ -356,7 +356,9 @@ void TestEmulatorControlApi::dropClosesConnection()
                        {QStringLiteral("action"), QStringLiteral("drop")},
                        {QStringLiteral("count"), 2}}).status, 201);
     const QByteArray request = "GET /sso/jwks/" + seed::devClient().toLatin1()
-                               + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+                               + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                               + QByteArray::number(m_emulator->port())
+                               + "\r\nConnection: close\r\n\r\n";
     // Exactly two connections are closed without a byte of reply...
     for (int i = 0; i < 2; ++i) {
         const auto dropped = HttpClient::rawExchange(m_emulator->port(), request);
@@ -441,7 +443,7 @@ void TestEmulatorControlApi::invalidFaults_data()
     QTest::newRow("empty object") << QByteArray("{}") << 422
                                   << invalid("endpoint must be one of: authorize, authenticate, jwks, logout, hosted");
     QTest::newRow("unknown action") << QByteArray(R"({"endpoint":"jwks","action":"crash"})") << 422
-                                    << invalid("action must be respond, delay or drop");
+                                    << invalid("action must be respond, delay, drop or drop_after_commit");
     QTest::newRow("count 0") << QByteArray(R"({"endpoint":"jwks","count":0})") << 422
                              << invalid("count must be between 1 and 10000");
     QTest::newRow("status 100") << QByteArray(R"({"endpoint":"jwks","status":100})") << 422
@@ -579,8 +581,8 @@ void TestEmulatorControlApi::inbox()
     const HttpResult page = m_driver->follow(m_driver->authorize());
     const QString attempt = SignInDriver::attemptOf(page);
     for (const QString &email : {QStringLiteral("first@example.com"), QStringLiteral("second+<b>@example.com")}) {
-        QCOMPARE(m_http.postForm(url(QStringLiteral("/authkit/email-code")),
-                                 {{QStringLiteral("attempt"), attempt}, {QStringLiteral("email"), email}}).status, 302);
+        QCOMPARE(m_driver->postHosted(QStringLiteral("/authkit/email-code"), attempt,
+                                      {{QStringLiteral("email"), email}}).status, 302);
     }
     QCOMPARE(sent.size(), 2);
 

@@ -97,7 +97,15 @@ HttpResult TestEmulatorHostedPages::openPage(const QueryItems &params)
 
 HttpResult TestEmulatorHostedPages::postPage(const QString &path, const QueryItems &fields)
 {
-    return m_http.postForm(m_driver->url(path), fields);
+    // As the page's own form does: with the attempt's CSRF token.
+    QueryItems all = fields;
+    for (const auto &[key, value] : fields) {
+        if (key == QLatin1String("attempt")) {
+            all.append({QStringLiteral("csrf_token"), m_driver->csrfToken(value)});
+            break;
+        }
+    }
+    return m_http.postForm(m_driver->url(path), all);
 }
 
 QJsonObject TestEmulatorHostedPages::exchange(const HttpResult &callback)

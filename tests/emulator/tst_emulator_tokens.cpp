@@ -268,12 +268,12 @@ void TestEmulatorTokens::organizationClaims()
     const HttpResult page = m_driver->follow(m_driver->authorize(params));
     const QString attempt = SignInDriver::attemptOf(page);
     QSignalSpy sent(m_emulator.get(), &AuthKitEmulator::oneTimeCodeSent);
-    m_http.postForm(m_driver->url(QStringLiteral("/authkit/email-code")),
-                    {{QStringLiteral("attempt"), attempt}, {QStringLiteral("email"), seed::alan()}});
+    m_driver->postHosted(QStringLiteral("/authkit/email-code"), attempt,
+                         {{QStringLiteral("email"), seed::alan()}});
     QCOMPARE(sent.size(), 1);
-    const HttpResult callback = m_http.postForm(m_driver->url(QStringLiteral("/authkit/email-code/verify")),
-                                                {{QStringLiteral("attempt"), attempt},
-                                                 {QStringLiteral("code"), sent.first().at(1).toString()}});
+    const HttpResult callback =
+        m_driver->postHosted(QStringLiteral("/authkit/email-code/verify"), attempt,
+                             {{QStringLiteral("code"), sent.first().at(1).toString()}});
     const HttpResult tokens = m_driver->exchangeCode(m_driver->codeOf(callback));
     const Jwt alan = Jwt::decode(tokens.json().value(QLatin1String("access_token")).toString().toLatin1());
     QCOMPARE(alan.claims.value(QLatin1String("org_id")).toString(), seed::bletchley());

@@ -350,7 +350,7 @@ void TestEmulatorUnits::faultParseRejects_data()
         << QByteArray(R"({"endpoint":"control"})")
         << QStringLiteral("endpoint must be one of: authorize, authenticate, jwks, logout, hosted");
     QTest::newRow("unknown action") << QByteArray(R"({"endpoint":"jwks","action":"explode"})")
-                                    << QStringLiteral("action must be respond, delay or drop");
+                                    << QStringLiteral("action must be respond, delay, drop or drop_after_commit");
     QTest::newRow("count 0") << QByteArray(R"({"endpoint":"jwks","count":0})")
                              << QStringLiteral("count must be between 1 and 10000");
     QTest::newRow("count 10001") << QByteArray(R"({"endpoint":"jwks","count":10001})")

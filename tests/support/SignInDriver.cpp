@@ -72,13 +72,31 @@ QString SignInDriver::codeOf(const HttpResult &result) const
     return isCallback(result) ? result.locationQuery().value(QStringLiteral("code")) : QString();
 }
 
+QString SignInDriver::csrfOf(const HttpResult &page)
+{
+    return HtmlPage(page.body).inputValue(QStringLiteral("csrf_token"));
+}
+
+QString SignInDriver::csrfToken(const QString &attempt)
+{
+    return csrfOf(m_http.get(url(QStringLiteral("/authkit/sign-in"),
+                                 {{QStringLiteral("attempt"), attempt}})));
+}
+
+HttpResult SignInDriver::postHosted(const QString &path, const QString &attempt,
+                                    const QueryItems &fields)
+{
+    QueryItems all{{QStringLiteral("attempt"), attempt},
+                   {QStringLiteral("csrf_token"), csrfToken(attempt)}};
+    all.append(fields);
+    return m_http.postForm(url(path), all);
+}
+
 HttpResult SignInDriver::submitPassword(const QString &attempt, const QString &email,
                                         const QString &password)
 {
-    return m_http.postForm(url(QStringLiteral("/authkit/sign-in")),
-                           {{QStringLiteral("attempt"), attempt},
-                            {QStringLiteral("email"), email},
-                            {QStringLiteral("password"), password}});
+    return postHosted(QStringLiteral("/authkit/sign-in"), attempt,
+                      {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
 }
 
 QString SignInDriver::signInWithPassword(const QString &email, const QString &organizationId,
@@ -101,6 +119,7 @@ QString SignInDriver::signInWithPassword(const QString &email, const QString &or
         const QString chosen = organizationId.isEmpty() ? buttons.first().mid(4) : organizationId;
         result = m_http.postForm(url(QStringLiteral("/authkit/organizations")),
                                  {{QStringLiteral("attempt"), attemptOf(picker)},
+                                  {QStringLiteral("csrf_token"), csrfOf(picker)},
                                   {QStringLiteral("organization_id"), chosen}});
     }
     if (last)

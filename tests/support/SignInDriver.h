@@ -36,6 +36,14 @@ public:
     // True when result is a 302 to the redirect URI (not to a hosted page).
     bool isCallback(const HttpResult &result) const;
 
+    // The CSRF token of a hosted page (its hidden field csrf_token).
+    static QString csrfOf(const HttpResult &page);
+    // The CSRF token for attempt in this client's cookie jar, read from the attempt's sign-in
+    // page as a browser would have it (the page also sets the CSRF cookie when the jar has none).
+    QString csrfToken(const QString &attempt);
+    // POSTs a hosted form for attempt: fields plus attempt and its CSRF token.
+    HttpResult postHosted(const QString &path, const QString &attempt, const QueryItems &fields);
+
     // authorize -> sign-in page -> password; returns the reply of the password POST.
     HttpResult submitPassword(const QString &attempt, const QString &email,
                               const QString &password = seedPassword());

@@ -49,6 +49,7 @@ void AuthenticationManager::setConfig(ConvexClient::TokenFetcher fetcher,
                                       std::function<void(bool)> onRefreshChange)
 {
     resetAuthState();
+    m_client->m_lastAuthError.clear();
     m_fetchToken = std::move(fetcher);
     m_onChange = std::move(onChange);
     m_onRefreshChange = std::move(onRefreshChange);
@@ -74,6 +75,9 @@ void AuthenticationManager::onTransition(const protocol::Transition &transition)
         return;
     if (transition.endVersion.identity <= transition.startVersion.identity)
         return;
+    if (m_state == State::WaitingForServerConfirmationOfCachedToken
+        || m_state == State::WaitingForServerConfirmationOfFreshToken)
+        m_client->m_lastAuthError.clear(); // a token was accepted
     switch (m_state) {
     case State::WaitingForServerConfirmationOfCachedToken:
         qCDebug(lcConvexAuth) << "cached token confirmed; refetching a fresh one";
@@ -116,6 +120,7 @@ void AuthenticationManager::onAuthError(const protocol::AuthError &error)
 
 void AuthenticationManager::tryToReauthenticate(const protocol::AuthError &error)
 {
+    m_client->m_lastAuthError = error.error; // what the app can show if this ends in "rejected"
     if (m_state == State::NoAuth
         || (m_state == State::WaitingForServerConfirmationOfFreshToken
             && m_confirmationAttempts >= kMaxTokenConfirmationAttempts)) {

@@ -173,6 +173,7 @@ void ConvexClient::clearAuth()
 {
     // Unlike convex-js (#63), a scheduled refetch must not sign the user back in later.
     m_auth->stop();
+    m_lastAuthError.clear();
     clearAuthToken(true);
 }
 

@@ -102,6 +102,7 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
     knob("POST", QStringLiteral("/_emulator/clock"), &ControlApi::moveClock);
     knob("GET", QStringLiteral("/_emulator/inbox"), &ControlApi::inboxPage);
     knob("GET", QStringLiteral("/_emulator/inbox.json"), &ControlApi::inboxJson);
+    knob("GET", QStringLiteral("/_emulator/stats"), &ControlApi::stats);
     server.addRoute("POST", QStringLiteral("/_emulator/sessions/") + id + QStringLiteral("/revoke"),
                     QString(), [control, keep](Request r, Captures c) {
                         return control->revokeSession(r, c.value(0));
@@ -157,6 +158,14 @@ bool AuthKitEmulator::start()
         m_error = QStringLiteral("the token lifetime must be between 1 and 86400 seconds");
         return false;
     }
+    if (m_options.maxBodyBytes < 1024 || m_options.headerTimeoutMs < 1
+        || m_options.idleTimeoutMs < 1 || m_options.maxConnections < 1
+        || m_options.maxLoginAttempts < 1 || m_options.maxAuthorizationCodes < 1
+        || m_options.maxRefreshTokens < 1 || m_options.maxInboxMessages < 1) {
+        m_error = QStringLiteral("the limits must be positive (and the body limit at least 1024 "
+                                 "bytes)");
+        return false;
+    }
 
     QString keyFile = m_options.signingKeyFile;
     QString stateFile;
@@ -196,7 +205,12 @@ bool AuthKitEmulator::start()
         Q_EMIT oneTimeCodeSent(email, code);
     };
 
-    auto server = std::make_unique<EmulatorHttpServer>(state->faults());
+    HttpLimits limits;
+    limits.maxBodyBytes = m_options.maxBodyBytes;
+    auto server = std::make_unique<EmulatorHttpServer>(
+        state->faults(), limits,
+        HttpConnection::Timeouts{m_options.headerTimeoutMs, m_options.idleTimeoutMs},
+        m_options.maxConnections);
     addRoutes(*server, std::make_shared<Endpoints>(*state));
     if (!stateFile.isEmpty()) {
         // Written when it changed, atomically, readable by its owner only.

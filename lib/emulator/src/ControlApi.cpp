@@ -129,6 +129,17 @@ HttpResponse ControlApi::moveClock(const HttpRequest &request)
                                      m_state.clock().offsetSeconds()}});
 }
 
+HttpResponse ControlApi::stats(const HttpRequest &)
+{
+    SessionRegistry &registry = m_state.sessions();
+    return HttpResponse::json(
+        200, {{QStringLiteral("login_attempts"), registry.loginAttemptCount()},
+              {QStringLiteral("authorization_codes"), registry.authorizationCodeCount()},
+              {QStringLiteral("refresh_tokens"), registry.refreshTokenCount()},
+              {QStringLiteral("sessions"), int(registry.sessions().size())},
+              {QStringLiteral("inbox_messages"), int(m_state.inbox().size())}});
+}
+
 HttpResponse ControlApi::inboxJson(const HttpRequest &)
 {
     QJsonArray messages;

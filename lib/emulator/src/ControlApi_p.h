@@ -25,6 +25,9 @@ public:
     HttpResponse rotateKey(const HttpRequest &request);
     HttpResponse moveClock(const HttpRequest &request);
     HttpResponse inboxJson(const HttpRequest &request);
+    // How many records the emulator holds (login attempts, codes, refresh tokens, inbox): the
+    // caps of lib/emulator/README.md, "Limits", made visible for tests.
+    HttpResponse stats(const HttpRequest &request);
     HttpResponse inboxPage(const HttpRequest &request);
 
 private:

@@ -1,38 +1,49 @@
 #include "EmulatorHttpServer_p.h"
 
 #include "EmulatorState_p.h"
+#include "LoopbackHost_p.h"
 
-#include <QHttpServerRequest>
-#include <QMetaEnum>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
-#include <QUuid>
 
 namespace authkit::emulator {
 
-namespace {
-constexpr int kMaxBodyBytes = 1024 * 1024;
-
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    default: return "OTHER";
-    }
-}
-} // namespace
-
-EmulatorHttpServer::EmulatorHttpServer(FaultInjector &faults, QObject *parent)
-    : QAbstractHttpServer(parent)
+EmulatorHttpServer::EmulatorHttpServer(FaultInjector &faults, HttpLimits limits,
+                                       HttpConnection::Timeouts timeouts, int maxConnections,
+                                       QObject *parent)
+    : QObject(parent)
     , m_faults(faults)
+    , m_limits(limits)
+    , m_timeouts(timeouts)
+    , m_maxConnections(maxConnections)
 {
+    connect(&m_server, &QTcpServer::newConnection, this, &EmulatorHttpServer::acceptConnections);
+}
+
+quint16 EmulatorHttpServer::listen(const QHostAddress &address, quint16 port)
+{
+    return m_server.listen(address, port) ? m_server.serverPort() : 0;
+}
+
+void EmulatorHttpServer::acceptConnections()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        if (m_connections >= m_maxConnections) {
+            // Every connection costs memory; past the cap a client gets none.
+            qCWarning(lcEmulator) << "connection refused: already" << m_connections << "open";
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        ++m_connections;
+        auto *connection = new HttpConnection(socket, m_limits, m_timeouts, this);
+        connect(connection, &HttpConnection::requestReceived, this, &EmulatorHttpServer::handle);
+        connect(connection, &HttpConnection::finished, this, [this](HttpConnection *closed) {
+            --m_connections;
+            closed->deleteLater();
+        });
+    }
 }
 
 void EmulatorHttpServer::addRoute(const QByteArray &method, const QString &pattern,
@@ -64,7 +75,7 @@ const EmulatorHttpServer::Route *EmulatorHttpServer::match(const HttpRequest &re
 
 HttpResponse EmulatorHttpServer::dispatch(const HttpRequest &request) const
 {
-    if (request.body.size() > kMaxBodyBytes)
+    if (request.body.size() > m_limits.maxBodyBytes)
         return oauthError(413, QStringLiteral("invalid_request"),
                           QStringLiteral("The request body is too large."));
     QStringList captures;
@@ -76,14 +87,18 @@ HttpResponse EmulatorHttpServer::dispatch(const HttpRequest &request) const
     return route->handler(request, captures);
 }
 
-bool EmulatorHttpServer::handleRequest(const QHttpServerRequest &serverRequest, QTcpSocket *socket)
+void EmulatorHttpServer::handle(HttpConnection *connection, const HttpRequest &request)
 {
-    HttpRequest request;
-    request.method = methodName(serverRequest.method());
-    request.url = serverRequest.url();
-    request.headers = serverRequest.headers();
-    request.body = serverRequest.body();
-
+    const QByteArray host = request.header("host");
+    if (!LoopbackHost::accepts(host, m_server.serverPort())) {
+        const QString port = QString::number(m_server.serverPort());
+        reply(connection, request,
+              messageError(421, QStringLiteral("This emulator answers only to 127.0.0.1:%1, "
+                                               "localhost:%1 and [::1]:%1, not to \"%2\" (a guard "
+                                               "against DNS rebinding).")
+                                    .arg(port, QString::fromLatin1(host.left(256)))));
+        return;
+    }
     QStringList captures;
     bool pathKnown = false;
     const Route *route = match(request, &captures, &pathKnown);
@@ -92,24 +107,32 @@ bool EmulatorHttpServer::handleRequest(const QHttpServerRequest &serverRequest, 
         fault = m_faults.take(route->faultGroup);
 
     if (!fault) {
-        reply(socket, request, dispatch(request));
-        return true;
+        reply(connection, request, dispatch(request));
+        return;
     }
     qCInfo(lcEmulator).noquote() << "injecting a fault into" << request.method << request.path();
     switch (fault->action) {
     case Fault::Action::Drop:
-        socket->abort();
-        return true;
+        connection->drop();
+        return;
+    case Fault::Action::DropAfterCommit:
+        // The request takes full effect (a refresh token is spent and its successor stored),
+        // and the client never learns the outcome.
+        dispatch(request);
+        if (m_afterReply)
+            m_afterReply();
+        connection->drop();
+        return;
     case Fault::Action::Respond: {
         HttpResponse response = HttpResponse::text(fault->status, fault->body, fault->contentType);
         response.headers.append(fault->headers);
-        reply(socket, request, response);
-        return true;
+        reply(connection, request, response);
+        return;
     }
     case Fault::Action::Delay: {
         // The reply is worked out when the delay ends, so it reflects the state at that time.
         QTimer::singleShot(fault->delayMs, this,
-                           [this, guard = QPointer<QTcpSocket>(socket), request, fault] {
+                           [this, guard = QPointer<HttpConnection>(connection), request, fault] {
                                if (!guard)
                                    return;
                                HttpResponse response;
@@ -122,29 +145,17 @@ bool EmulatorHttpServer::handleRequest(const QHttpServerRequest &serverRequest, 
                                }
                                reply(guard, request, response);
                            });
-        return true;
+        return;
     }
     }
-    return true;
 }
 
-void EmulatorHttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
-{
-    HttpRequest request;
-    reply(socket, request, messageError(404, QStringLiteral("Not found.")));
-}
-
-void EmulatorHttpServer::reply(QTcpSocket *socket, const HttpRequest &request,
+void EmulatorHttpServer::reply(HttpConnection *connection, const HttpRequest &request,
                                HttpResponse response) const
 {
-    if (response.header("X-Request-ID").isEmpty())
-        response.headers.append({"X-Request-ID", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
     if (request.method == "HEAD")
         response.body.clear();
-    const bool close = request.header("connection").toLower() == "close";
-    socket->write(response.serialize(close));
-    if (close)
-        socket->disconnectFromHost();
+    connection->reply(std::move(response));
     if (m_afterReply)
         m_afterReply();
 }

@@ -13,6 +13,9 @@ EmulatorState::EmulatorState(EmulatorOptions options, Directory directory)
     : m_options(std::move(options))
     , m_directory(std::move(directory))
 {
+    m_sessions.setCaps(SessionRegistry::Caps{m_options.maxLoginAttempts,
+                                             m_options.maxAuthorizationCodes,
+                                             m_options.maxRefreshTokens});
 }
 
 QString EmulatorState::issuerFor(const QString &clientId) const
@@ -88,9 +91,27 @@ QJsonObject EmulatorState::authenticationResponse(const UserSession &session)
     return body;
 }
 
+const QList<InboxMessage> &EmulatorState::inbox()
+{
+    pruneInbox();
+    return m_inbox;
+}
+
+void EmulatorState::pruneInbox()
+{
+    const QDateTime now = m_clock.now();
+    m_inbox.removeIf([&now](const InboxMessage &message) {
+        return message.sentAt.secsTo(now) > kInboxLifetimeSecs;
+    });
+}
+
 void EmulatorState::deliverOneTimeCode(const QString &email, const QString &code)
 {
+    // Newest first; a message outlives its code by nothing, and the inbox holds at most the cap.
+    pruneInbox();
     m_inbox.prepend(InboxMessage{email, code, QStringLiteral("magic_auth"), m_clock.now()});
+    while (m_inbox.size() > m_options.maxInboxMessages)
+        m_inbox.removeLast();
     // The code is the dev inbox's whole point: it is shown on purpose, like WorkOS's emulator.
     qCInfo(lcEmulator).noquote() << "one-time code for" << email << "is" << code
                                  << "(also on /_emulator/inbox)";

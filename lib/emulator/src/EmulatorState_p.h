@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CsrfGuard_p.h"
 #include "Directory_p.h"
 #include "EmulatorClock_p.h"
 #include "FaultInjector_p.h"
@@ -30,6 +31,9 @@ struct InboxMessage
 class EmulatorState
 {
 public:
+    // A one-time code lives 10 minutes; its inbox message as long.
+    static constexpr int kInboxLifetimeSecs = 600;
+
     EmulatorState(EmulatorOptions options, Directory directory);
 
     const EmulatorOptions &options() const { return m_options; }
@@ -38,6 +42,7 @@ public:
     TokenService &tokens() { return m_tokens; }
     SessionRegistry &sessions() { return m_sessions; }
     FaultInjector &faults() { return m_faults; }
+    const CsrfGuard &csrf() const { return m_csrf; }
     QUrl baseUrl() const { return m_baseUrl; }
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
 
@@ -48,16 +53,19 @@ public:
     QJsonObject authenticationResponse(const UserSession &session);
 
     void deliverOneTimeCode(const QString &email, const QString &code);
-    const QList<InboxMessage> &inbox() const { return m_inbox; }
+    const QList<InboxMessage> &inbox(); // without the expired messages
     std::function<void(const QString &, const QString &)> onOneTimeCode;
 
 private:
+    void pruneInbox();
+
     EmulatorOptions m_options;
     EmulatorClock m_clock;
     Directory m_directory;
     TokenService m_tokens;
     SessionRegistry m_sessions;
     FaultInjector m_faults;
+    CsrfGuard m_csrf;
     QList<InboxMessage> m_inbox;
     QUrl m_baseUrl;
 };

@@ -29,8 +29,10 @@ std::optional<Fault> FaultInjector::parse(const QJsonObject &object, QString *er
         fault.action = Fault::Action::Delay;
     else if (action == QLatin1String("drop"))
         fault.action = Fault::Action::Drop;
+    else if (action == QLatin1String("drop_after_commit"))
+        fault.action = Fault::Action::DropAfterCommit;
     else {
-        *error = QStringLiteral("action must be respond, delay or drop");
+        *error = QStringLiteral("action must be respond, delay, drop or drop_after_commit");
         return std::nullopt;
     }
     fault.remaining = object.value(QStringLiteral("count")).toInt(1);
@@ -105,7 +107,7 @@ std::optional<Fault> FaultInjector::take(const QString &endpoint)
 
 QJsonObject Fault::toJson() const
 {
-    static const char *const actions[] = {"respond", "delay", "drop"};
+    static const char *const actions[] = {"respond", "delay", "drop", "drop_after_commit"};
     QJsonObject headerObject;
     for (const auto &[name, value] : headers)
         headerObject.insert(QString::fromLatin1(name), QString::fromLatin1(value));

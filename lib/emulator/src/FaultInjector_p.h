@@ -13,7 +13,7 @@ namespace authkit::emulator {
 // One scripted failure for the next N requests to an endpoint group.
 struct Fault
 {
-    enum class Action { Respond, Delay, Drop };
+    enum class Action { Respond, Delay, Drop, DropAfterCommit };
     int id = 0;
     QString endpoint; // authorize | authenticate | jwks | logout | hosted
     Action action = Action::Respond;

@@ -2,6 +2,7 @@
 
 #include "Ids_p.h"
 #include "PageRenderer_p.h"
+#include "SecretCompare_p.h"
 #include "Totp_p.h"
 
 #include <QFile>
@@ -57,11 +58,25 @@ HttpResponse HostedLoginPages::messagePage(int status, const QString &title, con
                                                            {{QStringLiteral("message"), message}}));
 }
 
-LoginAttempt *HostedLoginPages::attemptFor(const HttpRequest &request)
+LoginAttempt *HostedLoginPages::attemptFor(const HttpRequest &request, HttpResponse *refusal)
 {
-    const QString id = request.method == "POST" ? request.formField(QStringLiteral("attempt"))
-                                                : request.query(QStringLiteral("attempt"));
-    return m_state.sessions().attempt(id, m_state.clock().now());
+    const bool post = request.method == "POST";
+    const QString id = post ? request.formField(QStringLiteral("attempt"))
+                            : request.query(QStringLiteral("attempt"));
+    LoginAttempt *attempt = m_state.sessions().attempt(id, m_state.clock().now());
+    if (!attempt) {
+        *refusal = expiredAttempt();
+        return nullptr;
+    }
+    if (post
+        && !m_state.csrf().verify(request, attempt->id,
+                                  static_cast<quint16>(m_state.baseUrl().port()))) {
+        *refusal = messagePage(403, tr("This form was not sent by this sign-in page"),
+                               tr("Reload the page and try again, or go back to the application "
+                                  "and start signing in again."));
+        return nullptr;
+    }
+    return attempt;
 }
 
 HttpResponse HostedLoginPages::expiredAttempt() const
@@ -70,34 +85,46 @@ HttpResponse HostedLoginPages::expiredAttempt() const
                        tr("Go back to the application and start signing in again."));
 }
 
-HttpResponse HostedLoginPages::page(int status, const QString &pageName, const QString &title,
+HttpResponse HostedLoginPages::page(const HttpRequest &request, int status,
+                                    const QString &pageName, const QString &title,
                                     const LoginAttempt &attempt, PageRenderer::Values values)
 {
     values.insert(QStringLiteral("attempt"), attempt.id);
+    QByteArray setCookie;
+    const QString secret = m_state.csrf().browserSecret(request, &setCookie);
+    values.insert(QLatin1String(CsrfGuard::kField), m_state.csrf().token(secret, attempt.id));
     const ClientApp *client = m_state.directory().client(attempt.clientId);
     values.insert(QStringLiteral("app_name"), client ? client->name : attempt.clientId);
-    return HttpResponse::html(status, PageRenderer::render(pageName, title, values));
+    HttpResponse response = HttpResponse::html(status, PageRenderer::render(pageName, title, values));
+    if (!setCookie.isEmpty())
+        response.withHeader("Set-Cookie", setCookie);
+    return response;
 }
 
 HttpResponse HostedLoginPages::signInPage(const HttpRequest &request)
 {
-    LoginAttempt *attempt = attemptFor(request);
+    HttpResponse refusal;
+    LoginAttempt *attempt = attemptFor(request, &refusal);
     if (!attempt)
-        return expiredAttempt();
-    return page(200, QStringLiteral("sign-in"), tr("Sign in"), *attempt,
+        return refusal;
+    return page(request, 200, QStringLiteral("sign-in"), tr("Sign in"), *attempt,
                 {{QStringLiteral("email"), attempt->loginHint}});
 }
 
 HttpResponse HostedLoginPages::signIn(const HttpRequest &request)
 {
-    LoginAttempt *attempt = attemptFor(request);
+    HttpResponse refusal;
+    LoginAttempt *attempt = attemptFor(request, &refusal);
     if (!attempt)
-        return expiredAttempt();
+        return refusal;
     const QString email = request.formField(QStringLiteral("email")).trimmed();
     const QString password = request.formField(QStringLiteral("password"));
     const User *user = m_state.directory().userByEmail(email);
-    if (!user || user->password.isEmpty() || user->password != password) {
-        return page(400, QStringLiteral("sign-in"), tr("Sign in"), *attempt,
+    // Compared in constant time, and compared even for an unknown user.
+    const bool passwordMatches =
+        secrets::equal(user ? user->password : QString(), password);
+    if (!user || user->password.isEmpty() || !passwordMatches) {
+        return page(request, 400, QStringLiteral("sign-in"), tr("Sign in"), *attempt,
                     {{QStringLiteral("email"), email},
                      {QStringLiteral("error"), tr("Incorrect email or password.")}});
     }
@@ -106,21 +133,23 @@ HttpResponse HostedLoginPages::signIn(const HttpRequest &request)
 
 HttpResponse HostedLoginPages::signUpPage(const HttpRequest &request)
 {
-    LoginAttempt *attempt = attemptFor(request);
+    HttpResponse refusal;
+    LoginAttempt *attempt = attemptFor(request, &refusal);
     if (!attempt)
-        return expiredAttempt();
+        return refusal;
     QString email = attempt->loginHint;
     if (const Invitation *invitation = m_state.directory().invitation(attempt->invitationToken))
         email = invitation->email;
-    return page(200, QStringLiteral("sign-up"), tr("Create your account"), *attempt,
+    return page(request, 200, QStringLiteral("sign-up"), tr("Create your account"), *attempt,
                 {{QStringLiteral("email"), email}});
 }
 
 HttpResponse HostedLoginPages::signUp(const HttpRequest &request)
 {
-    LoginAttempt *attempt = attemptFor(request);
+    HttpResponse refusal;
+    LoginAttempt *attempt = attemptFor(request, &refusal);
     if (!attempt)
-        return expiredAttempt();
+        return refusal;
     const QString firstName = request.formField(QStringLiteral("first_name")).trimmed();
     const QString lastName = request.formField(QStringLiteral("last_name")).trimmed();
     const QString email = request.formField(QStringLiteral("email")).trimmed().toLower();
@@ -133,7 +162,7 @@ HttpResponse HostedLoginPages::signUp(const HttpRequest &request)
     else if (m_state.directory().userByEmail(email))
         error = tr("An account with this email already exists. Sign in instead.");
     if (!error.isEmpty()) {
-        return page(400, QStringLiteral("sign-up"), tr("Create your account"), *attempt,
+        return page(request, 400, QStringLiteral("sign-up"), tr("Create your account"), *attempt,
                     {{QStringLiteral("email"), email},
                      {QStringLiteral("first_name"), firstName},
                      {QStringLiteral("last_name"), lastName},
@@ -147,12 +176,13 @@ HttpResponse HostedLoginPages::signUp(const HttpRequest &request)
 
 HttpResponse HostedLoginPages::sendEmailCode(const HttpRequest &request)
 {
-    LoginAttempt *attempt = attemptFor(request);
+    HttpResponse refusal;
+    LoginAttempt *attempt = attemptFor(request, &refusal);
     if (!attempt)
-        return expiredAttempt();
+        return refusal;
     const QString email = request.formField(QStringLiteral("email")).trimmed().toLower();
     if (!looksLikeEmail(email)) {
-        return page(400, QStringLiteral("sign-in"), tr("Sign in"), *attempt,
+        return page(request, 400, QStringLiteral("sign-in"), tr("Sign in"), *attempt,
                     {{QStringLiteral("error"), tr("Enter a valid email address.")}});
     }
     attempt->codeEmail = email;
@@ -166,20 +196,22 @@ HttpResponse HostedLoginPages::sendEmailCode(const HttpRequest &request)
 
 HttpResponse HostedLoginPages::emailCodePage(const HttpRequest &request)
 {
-    LoginAttempt *attempt = attemptFor(request);
+    HttpResponse refusal;
+    LoginAttempt *attempt = attemptFor(request, &refusal);
     if (!attempt)
-        return expiredAttempt();
+        return refusal;
     if (attempt->oneTimeCode.isEmpty())
         return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
-    return page(200, QStringLiteral("email-code"), tr("Check your email"), *attempt,
+    return page(request, 200, QStringLiteral("email-code"), tr("Check your email"), *attempt,
                 {{QStringLiteral("email"), attempt->codeEmail}});
 }
 
 HttpResponse HostedLoginPages::verifyEmailCode(const HttpRequest &request)
 {
-    LoginAttempt *attempt = attemptFor(request);
+    HttpResponse refusal;
+    LoginAttempt *attempt = attemptFor(request, &refusal);
     if (!attempt)
-        return expiredAttempt();
+        return refusal;
     if (attempt->oneTimeCode.isEmpty())
         return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
     const QString code = request.formField(QStringLiteral("code")).trimmed();
@@ -188,10 +220,10 @@ HttpResponse HostedLoginPages::verifyEmailCode(const HttpRequest &request)
         error = tr("That code has expired. Go back and ask for a new one.");
     else if (++attempt->oneTimeCodeAttempts > kMaxCodeAttempts)
         error = tr("Too many attempts. Go back and ask for a new code.");
-    else if (code != attempt->oneTimeCode)
+    else if (!secrets::equal(code, attempt->oneTimeCode))
         error = tr("That code is not right. Check your email and try again.");
     if (!error.isEmpty()) {
-        return page(400, QStringLiteral("email-code"), tr("Check your email"), *attempt,
+        return page(request, 400, QStringLiteral("email-code"), tr("Check your email"), *attempt,
                     {{QStringLiteral("email"), attempt->codeEmail},
                      {QStringLiteral("error"), error}});
     }
@@ -205,14 +237,15 @@ HttpResponse HostedLoginPages::verifyEmailCode(const HttpRequest &request)
 
 HttpResponse HostedLoginPages::providerPage(const HttpRequest &request, const QString &slug)
 {
-    LoginAttempt *attempt = attemptFor(request);
+    HttpResponse refusal;
+    LoginAttempt *attempt = attemptFor(request, &refusal);
     if (!attempt)
-        return expiredAttempt();
+        return refusal;
     const Provider *provider = findProvider(slug);
     if (!provider)
         return messagePage(404, tr("Unknown provider"),
                            tr("This identity provider is not emulated."));
-    return page(200, QStringLiteral("oauth-consent"),
+    return page(request, 200, QStringLiteral("oauth-consent"),
                 tr("Sign in with %1").arg(QLatin1String(provider->displayName)), *attempt,
                 {{QStringLiteral("provider"), QLatin1String(provider->displayName)},
                  {QStringLiteral("provider_slug"), QLatin1String(provider->slug)},
@@ -221,9 +254,10 @@ HttpResponse HostedLoginPages::providerPage(const HttpRequest &request, const QS
 
 HttpResponse HostedLoginPages::providerDecision(const HttpRequest &request, const QString &slug)
 {
-    LoginAttempt *attempt = attemptFor(request);
+    HttpResponse refusal;
+    LoginAttempt *attempt = attemptFor(request, &refusal);
     if (!attempt)
-        return expiredAttempt();
+        return refusal;
     const Provider *provider = findProvider(slug);
     if (!provider)
         return messagePage(404, tr("Unknown provider"),
@@ -235,7 +269,7 @@ HttpResponse HostedLoginPages::providerDecision(const HttpRequest &request, cons
     }
     const QString email = request.formField(QStringLiteral("email")).trimmed().toLower();
     if (!looksLikeEmail(email)) {
-        return page(400, QStringLiteral("oauth-consent"),
+        return page(request, 400, QStringLiteral("oauth-consent"),
                     tr("Sign in with %1").arg(QLatin1String(provider->displayName)),
                     *attempt,
                     {{QStringLiteral("provider"), QLatin1String(provider->displayName)},
@@ -252,37 +286,49 @@ HttpResponse HostedLoginPages::providerDecision(const HttpRequest &request, cons
 
 HttpResponse HostedLoginPages::mfaPage(const HttpRequest &request)
 {
-    LoginAttempt *attempt = attemptFor(request);
+    HttpResponse refusal;
+    LoginAttempt *attempt = attemptFor(request, &refusal);
     if (!attempt)
-        return expiredAttempt();
+        return refusal;
     if (attempt->pendingUserId.isEmpty())
         return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
-    return page(200, QStringLiteral("mfa"), tr("Two-factor authentication"), *attempt);
+    return page(request, 200, QStringLiteral("mfa"), tr("Two-factor authentication"), *attempt);
 }
 
 HttpResponse HostedLoginPages::verifyMfa(const HttpRequest &request)
 {
-    LoginAttempt *attempt = attemptFor(request);
+    HttpResponse refusal;
+    LoginAttempt *attempt = attemptFor(request, &refusal);
     if (!attempt)
-        return expiredAttempt();
+        return refusal;
     const User *user = m_state.directory().userById(attempt->pendingUserId);
     if (!user)
         return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
     const QString code = request.formField(QStringLiteral("code")).remove(QLatin1Char(' '));
-    if (!totp::verify(user->totpSecret, code, m_state.clock().nowSecs())) {
-        return page(400, QStringLiteral("mfa"), tr("Two-factor authentication"), *attempt,
-                    {{QStringLiteral("error"),
-                      tr("That code is not valid. Enter the current code from your "
-                                  "authenticator app.")}});
+    // Five wrong codes lock the attempt, as for the e-mail code: a 6-digit code is not to be
+    // guessed at.
+    QString error;
+    if (attempt->totpAttempts >= kMaxCodeAttempts)
+        error = tr("Too many attempts. Go back to the application and start signing in again.");
+    else if (!totp::verify(user->totpSecret, code, m_state.clock().nowSecs()))
+        error = ++attempt->totpAttempts >= kMaxCodeAttempts
+                    ? tr("Too many attempts. Go back to the application and start signing in "
+                         "again.")
+                    : tr("That code is not valid. Enter the current code from your "
+                         "authenticator app.");
+    if (!error.isEmpty()) {
+        return page(request, 400, QStringLiteral("mfa"), tr("Two-factor authentication"),
+                    *attempt, {{QStringLiteral("error"), error}});
     }
     return m_flow.secondFactorPassed(attempt->id, request);
 }
 
 HttpResponse HostedLoginPages::organizationsPage(const HttpRequest &request)
 {
-    LoginAttempt *attempt = attemptFor(request);
+    HttpResponse refusal;
+    LoginAttempt *attempt = attemptFor(request, &refusal);
     if (!attempt)
-        return expiredAttempt();
+        return refusal;
     const User *user = m_state.directory().userById(attempt->pendingUserId);
     if (!user || !attempt->organizationChoicePending)
         return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
@@ -298,15 +344,16 @@ HttpResponse HostedLoginPages::organizationsPage(const HttpRequest &request)
                             PageRenderer::escape(organization->name),
                             PageRenderer::escape(membership.roles.first()));
     }
-    return page(200, QStringLiteral("organizations"), tr("Choose an organization"),
+    return page(request, 200, QStringLiteral("organizations"), tr("Choose an organization"),
                 *attempt, {{QStringLiteral("organization_buttons"), buttons}});
 }
 
 HttpResponse HostedLoginPages::chooseOrganization(const HttpRequest &request)
 {
-    LoginAttempt *attempt = attemptFor(request);
+    HttpResponse refusal;
+    LoginAttempt *attempt = attemptFor(request, &refusal);
     if (!attempt)
-        return expiredAttempt();
+        return refusal;
     const User *user = m_state.directory().userById(attempt->pendingUserId);
     if (!user || !attempt->organizationChoicePending)
         return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));

@@ -41,11 +41,14 @@ public:
     static HttpResponse messagePage(int status, const QString &title, const QString &message);
 
 private:
-    // The attempt named by the request (query for GET, form for POST), or nullptr.
-    LoginAttempt *attemptFor(const HttpRequest &request);
+    // The attempt named by the request (query for GET, form for POST, whose CSRF token must
+    // match), or nullptr and the page that says why in *refusal.
+    LoginAttempt *attemptFor(const HttpRequest &request, HttpResponse *refusal);
     HttpResponse expiredAttempt() const;
-    HttpResponse page(int status, const QString &page, const QString &title,
-                      const LoginAttempt &attempt, PageRenderer::Values values = {});
+    // A page of the attempt, with its CSRF token (and the browser's CSRF cookie if it had none).
+    HttpResponse page(const HttpRequest &request, int status, const QString &page,
+                      const QString &title, const LoginAttempt &attempt,
+                      PageRenderer::Values values = {});
 
     EmulatorState &m_state;
     LoginFlow m_flow;

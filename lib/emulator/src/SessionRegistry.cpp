@@ -6,6 +6,8 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace authkit::emulator {
 
 namespace {
@@ -15,6 +17,24 @@ QString digest(const QString &secret)
 {
     return QString::fromLatin1(
         QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+// Drops the expired records, then the oldest (by serial) until at most cap remain, so that no
+// client can make the emulator hold more than cap of them.
+template <typename Record, typename Expired>
+void prune(QHash<QString, Record> &records, int cap, Expired expired)
+{
+    records.removeIf([&](const auto &entry) { return expired(entry.value()); });
+    if (records.size() <= cap)
+        return;
+    QList<quint64> serials;
+    serials.reserve(records.size());
+    for (const Record &record : std::as_const(records))
+        serials.append(record.serial);
+    const qsizetype excess = records.size() - cap;
+    std::nth_element(serials.begin(), serials.begin() + (excess - 1), serials.end());
+    const quint64 newestEvicted = serials.at(excess - 1);
+    records.removeIf([&](const auto &entry) { return entry.value().serial <= newestEvicted; });
 }
 } // namespace
 
@@ -60,7 +80,10 @@ QString SessionRegistry::issueRefreshToken(const UserSession &session, const QDa
 {
     const QString token = ids::opaqueToken(32);
     m_refreshTokens.insert(digest(token), RefreshTokenRecord{session.id, session.clientId, false,
-                                                     now.addSecs(kSessionLifetimeSecs)});
+                                                             now.addSecs(kSessionLifetimeSecs),
+                                                             ++m_serial});
+    prune(m_refreshTokens, m_caps.refreshTokens,
+          [&now](const RefreshTokenRecord &record) { return now > record.expiresAt; });
     return token;
 }
 
@@ -76,7 +99,9 @@ QString SessionRegistry::issueCode(const LoginAttempt &attempt, const QString &s
     const QString code = ids::ulid(now.toMSecsSinceEpoch());
     m_codes.insert(code, AuthorizationCode{attempt.clientId, attempt.redirectUri,
                                            attempt.codeChallenge, sessionId,
-                                           now.addSecs(kCodeLifetimeSecs), false});
+                                           now.addSecs(kCodeLifetimeSecs), false, ++m_serial});
+    prune(m_codes, m_caps.authorizationCodes,
+          [&now](const AuthorizationCode &record) { return now > record.expiresAt; });
     return code;
 }
 
@@ -110,7 +135,13 @@ LoginAttempt &SessionRegistry::createAttempt(LoginAttempt attempt, const QDateTi
 {
     attempt.id = ids::opaqueToken(24);
     attempt.createdAt = now;
-    return *m_attempts.insert(attempt.id, attempt);
+    attempt.serial = ++m_serial;
+    const QString id = attempt.id;
+    m_attempts.insert(id, attempt);
+    prune(m_attempts, m_caps.loginAttempts, [&now](const LoginAttempt &record) {
+        return record.createdAt.secsTo(now) > kAttemptLifetimeSecs;
+    });
+    return m_attempts[id];
 }
 
 LoginAttempt *SessionRegistry::attempt(const QString &id, const QDateTime &now)
@@ -206,7 +237,8 @@ void SessionRegistry::restore(const QJsonObject &json)
                                RefreshTokenRecord{object.value(QStringLiteral("session_id")).toString(),
                                                   object.value(QStringLiteral("client_id")).toString(),
                                                   object.value(QStringLiteral("exchanged")).toBool(),
-                                                  time(object.value(QStringLiteral("expires_at")))});
+                                                  time(object.value(QStringLiteral("expires_at"))),
+                                                  ++m_serial});
     }
     for (const QJsonValue &value : json.value(QStringLiteral("browser_sessions")).toArray()) {
         const QJsonObject object = value.toObject();

@@ -31,6 +31,7 @@ struct RefreshTokenRecord
     QString clientId;
     bool exchanged = false;
     QDateTime expiresAt;
+    quint64 serial = 0; // issue order, for evicting the oldest
 };
 
 struct AuthorizationCode
@@ -41,6 +42,7 @@ struct AuthorizationCode
     QString sessionId;
     QDateTime expiresAt;
     bool used = false;
+    quint64 serial = 0;
 };
 
 // The hosted AuthKit session a browser keeps in its cookie: a second sign-in in the same browser
@@ -68,6 +70,7 @@ struct LoginAttempt
     QString invitationToken;
     QString provider; // google | github | microsoft: straight to that provider's page
     QDateTime createdAt;
+    quint64 serial = 0;
     // Set once the first factor passed, while a second factor or an organization is awaited.
     QString pendingUserId;
     QString pendingMethod;
@@ -79,6 +82,8 @@ struct LoginAttempt
     QString oneTimeCode;
     QDateTime oneTimeCodeExpiresAt;
     int oneTimeCodeAttempts = 0;
+    // Wrong TOTP codes so far: after kMaxCodeAttempts the second factor is locked.
+    int totpAttempts = 0;
 };
 
 // Sessions, refresh tokens, authorization codes, browser sessions and login attempts: all the
@@ -89,6 +94,18 @@ public:
     static constexpr int kCodeLifetimeSecs = 600;
     static constexpr qint64 kSessionLifetimeSecs = 30LL * 24 * 3600;
     static constexpr int kAttemptLifetimeSecs = 1800;
+
+    // How many records of each kind may exist; past that the oldest go (and expired ones first).
+    struct Caps
+    {
+        int loginAttempts = 1000;
+        int authorizationCodes = 1000;
+        int refreshTokens = 10000;
+    };
+    void setCaps(Caps caps) { m_caps = caps; }
+    int loginAttemptCount() const { return int(m_attempts.size()); }
+    int authorizationCodeCount() const { return int(m_codes.size()); }
+    int refreshTokenCount() const { return int(m_refreshTokens.size()); }
 
     UserSession &createSession(const User &user, const QString &clientId,
                                const QString &organizationId, const QString &method,
@@ -118,6 +135,8 @@ public:
     void finishAttempt(const QString &id);
 
 private:
+    Caps m_caps;
+    quint64 m_serial = 0;
     QHash<QString, UserSession> m_sessions;
     QHash<QString, RefreshTokenRecord> m_refreshTokens;
     QHash<QString, AuthorizationCode> m_codes;

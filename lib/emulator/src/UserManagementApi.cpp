@@ -133,7 +133,7 @@ HttpResponse UserManagementApi::authorize(const HttpRequest &request)
 
 HttpResponse UserManagementApi::authenticate(const HttpRequest &request)
 {
-    if (request.body.size() > kMaxBodyBytes)
+    if (request.body.size() > m_state.options().maxBodyBytes)
         return oauthError(413, QStringLiteral("invalid_request"),
                           QStringLiteral("The request body is too large."));
     QJsonObject body;

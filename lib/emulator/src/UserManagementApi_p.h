@@ -11,7 +11,6 @@ namespace authkit::emulator {
 class UserManagementApi
 {
 public:
-    static constexpr int kMaxBodyBytes = 1024 * 1024;
 
     explicit UserManagementApi(EmulatorState &state)
         : m_state(state)

@@ -71,6 +71,9 @@ public:
     bool isClosed() const { return m_closed; }
     bool hasAuth() const { return m_authToken.has_value(); }
     QString fatalErrorMessage() const { return m_fatalError; }
+    // The backend's message in the last AuthError of this setAuth (why a token was rejected);
+    // empty once a token is confirmed, and after setAuth/clearAuth.
+    QString lastAuthError() const { return m_lastAuthError; }
     StateVersion remoteVersion() const { return m_remoteVersion; }
     quint32 querySetVersion() const { return m_querySetVersion; }
     quint32 identityVersion() const { return m_identityVersion; }
@@ -149,6 +152,7 @@ private:
     bool m_paused = false;
     bool m_closed = false;
     QString m_fatalError;
+    QString m_lastAuthError;
     quint32 m_querySetVersion = 0; // last sent
     quint32 m_identityVersion = 0; // last sent
     StateVersion m_remoteVersion;  // last received endVersion

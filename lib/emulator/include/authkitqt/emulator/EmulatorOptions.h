@@ -22,6 +22,18 @@ struct EmulatorOptions
     QString convexAuthConfigFile;   // empty: the two AuthKit customJwt providers per client ID
     bool convexInMemory = false;    // keep the Convex tables in memory even with a dataDir
     int convexHeartbeatMs = 15000;  // a Ping after this much silence (tests shorten it)
+
+    // Limits of the AuthKit port (lib/emulator/README.md, "Limits"): it listens on loopback,
+    // which every web page in a browser can reach, so nothing a client sends may grow without
+    // bound. Tests shorten the timeouts and the caps.
+    qint64 maxBodyBytes = 1024 * 1024; // larger request bodies: 413, refused before reading
+    int headerTimeoutMs = 10000;    // request line and headers (then the body) must arrive in this
+    int idleTimeoutMs = 30000;      // a kept-alive connection with no request is closed after this
+    int maxConnections = 256;       // further connections are closed at once
+    int maxLoginAttempts = 1000;    // pending hosted sign-ins; the oldest is evicted
+    int maxAuthorizationCodes = 1000; // unexchanged codes; the oldest is evicted
+    int maxRefreshTokens = 10000;   // refresh-token records, spent ones too; the oldest is evicted
+    int maxInboxMessages = 100;     // dev inbox; the oldest is dropped
 };
 
 } // namespace authkit::emulator
