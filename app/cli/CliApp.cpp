@@ -196,8 +196,11 @@ void CliApp::token()
 {
     restoreThen([this] {
         if (!m_session->tokens()->hasSession()) {
-            finish(NotSignedIn, tr("Not signed in (profile %1). Run authkit-cli login.")
-                                    .arg(m_config.profile));
+            const QString why = m_session->state()->lastError();
+            finish(NotSignedIn, why.isEmpty()
+                                    ? tr("Not signed in (profile %1). Run authkit-cli login.")
+                                          .arg(m_config.profile)
+                                    : tr("Not signed in: %1 Run authkit-cli login.").arg(why));
             return;
         }
         m_session->accessToken(false, [this](const TokenResult &result) {

@@ -79,6 +79,8 @@ QString ApiError::message() const
     case Kind::Http:
         break;
     }
+    if (httpStatus == 408)
+        return Text::tr("WorkOS did not answer in time.");
     if (httpStatus == 429)
         return Text::tr("Too many requests to WorkOS; trying again shortly.");
     if (httpStatus >= 500)
