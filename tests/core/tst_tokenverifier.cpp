@@ -27,6 +27,8 @@ QString failureName(Failure failure)
     case Failure::Expired: return QStringLiteral("Expired");
     case Failure::NotYetValid: return QStringLiteral("NotYetValid");
     case Failure::MissingClaim: return QStringLiteral("MissingClaim");
+    case Failure::WrongAudience:
+        return QStringLiteral("WrongAudience");
     }
     return QStringLiteral("?");
 }
@@ -57,18 +59,22 @@ private slots:
     void everyCharacterMatters();
     void laterClockExpires();
     void emptyIssuerListAcceptsNothing();
+    void audienceNeedsTheClientId_data();
+    void audienceNeedsTheClientId();
     void emptyKeySet();
     void sizeCapComesFirst();
     void decodeUnverified();
 
 private:
     QByteArray validToken() const;
+    QByteArray vectorToken(const QString &name) const;
 
     QJsonObject m_file;
     Jwks m_jwks;
     qint64 m_now = 0;
     int m_leeway = 0;
     QStringList m_issuers;
+    QString m_audience;
 };
 
 void tst_TokenVerifier::initTestCase()
@@ -84,7 +90,10 @@ void tst_TokenVerifier::initTestCase()
     m_now = m_file.value(QLatin1String("now")).toInteger();
     m_leeway = m_file.value(QLatin1String("leewaySecs")).toInt();
     m_issuers = toStringList(m_file.value(QLatin1String("acceptedIssuers")));
+    m_audience = m_file.value(QLatin1String("audience")).toString();
     QVERIFY(m_now > 0);
+    QVERIFY(m_audience.startsWith(QLatin1String("client_")));
+    QVERIFY(m_issuers.contains(QLatin1String(TokenVerifier::kAudienceRequiredIssuer)));
     QCOMPARE(m_leeway, TokenVerifier::kDefaultLeewaySecs);
     QVERIFY(!m_issuers.isEmpty());
 
@@ -97,9 +106,14 @@ void tst_TokenVerifier::initTestCase()
 
 QByteArray tst_TokenVerifier::validToken() const
 {
+    return vectorToken(QStringLiteral("valid"));
+}
+
+QByteArray tst_TokenVerifier::vectorToken(const QString &name) const
+{
     const QJsonArray vectors = m_file.value(QLatin1String("vectors")).toArray();
     for (const QJsonValue &vector : vectors) {
-        if (vector[QLatin1String("name")].toString() == QLatin1String("valid"))
+        if (vector[QLatin1String("name")].toString() == name)
             return vector[QLatin1String("token")].toString().toLatin1();
     }
     return {};
@@ -172,7 +186,7 @@ void tst_TokenVerifier::vectors()
     QFETCH(QString, expected);
     QFETCH(QJsonObject, claims);
 
-    const TokenVerifier verifier(m_issuers, m_leeway);
+    const TokenVerifier verifier(m_issuers, m_leeway, m_audience);
     const TokenVerifier::Result result = verifier.verify(token, m_jwks, m_now);
     QCOMPARE(failureName(result.failure), expected);
     QCOMPARE(result.ok(), expected == QLatin1String("None"));
@@ -269,6 +283,70 @@ void tst_TokenVerifier::emptyIssuerListAcceptsNothing()
 {
     const TokenVerifier verifier({}, m_leeway);
     QCOMPARE(verifier.verify(validToken(), m_jwks, m_now).failure, Failure::WrongIssuer);
+}
+
+void tst_TokenVerifier::audienceNeedsTheClientId_data()
+{
+    // The table's vectors are checked with the client ID; here the same tokens meet verifiers
+    // with no client ID and with another one.
+    QTest::addColumn<QString>("vector");
+    QTest::addColumn<QString>("withoutClientId");
+    QTest::addColumn<QString>("withAnotherClientId");
+    QTest::newRow("no aud") << "valid"
+                            << "None"
+                            << "None";
+    QTest::newRow("legacy issuer, no aud") << "valid legacy issuer, no organization"
+                                           << "None"
+                                           << "None";
+    QTest::newRow("aud the client ID") << "aud the client ID"
+                                       << "WrongAudience"
+                                       << "WrongAudience";
+    QTest::newRow("aud an array") << "aud an array with the client ID"
+                                  << "WrongAudience"
+                                  << "WrongAudience";
+    QTest::newRow("bare issuer with aud") << "bare issuer, aud the client ID"
+                                          << "WrongAudience"
+                                          << "WrongAudience";
+    QTest::newRow("bare issuer without aud") << "bare issuer without aud"
+                                             << "MissingClaim"
+                                             << "MissingClaim";
+    QTest::newRow("aud another client") << "aud another client"
+                                        << "WrongAudience"
+                                        << "WrongAudience";
+    QTest::newRow("aud the empty string") << "aud the empty string"
+                                          << "WrongAudience"
+                                          << "WrongAudience";
+}
+
+void tst_TokenVerifier::audienceNeedsTheClientId()
+{
+    QFETCH(QString, vector);
+    QFETCH(QString, withoutClientId);
+    QFETCH(QString, withAnotherClientId);
+    const QByteArray token = vectorToken(vector);
+    QVERIFY2(!token.isEmpty(), qPrintable(vector));
+
+    // The two-argument form (no client ID) stays as it was for tokens without aud.
+    const TokenVerifier noClientId(m_issuers, m_leeway);
+    QVERIFY(noClientId.audience().isEmpty());
+    QCOMPARE(failureName(noClientId.verify(token, m_jwks, m_now).failure), withoutClientId);
+    const TokenVerifier otherClient(m_issuers, m_leeway,
+                                    QStringLiteral("client_01JTHIRDCLIENT000000000000"));
+    QCOMPARE(failureName(otherClient.verify(token, m_jwks, m_now).failure), withAnotherClientId);
+    const TokenVerifier ours(m_issuers, m_leeway, m_audience);
+    QCOMPARE(ours.audience(), m_audience);
+
+    // Signature, issuer and audience all hold: only then is the bare issuer's token accepted.
+    if (vector == QLatin1String("bare issuer, aud the client ID")) {
+        const TokenVerifier::Result result = ours.verify(token, m_jwks, m_now);
+        QVERIFY(result.ok());
+        QCOMPARE(result.claims.issuer, QLatin1String(TokenVerifier::kAudienceRequiredIssuer));
+        // Without the bare issuer in the list, the audience does not make it acceptable.
+        QStringList issuers = m_issuers;
+        issuers.removeAll(QLatin1String(TokenVerifier::kAudienceRequiredIssuer));
+        QCOMPARE(TokenVerifier(issuers, m_leeway, m_audience).verify(token, m_jwks, m_now).failure,
+                 Failure::WrongIssuer);
+    }
 }
 
 void tst_TokenVerifier::emptyKeySet()

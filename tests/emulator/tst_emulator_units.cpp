@@ -1,11 +1,18 @@
 // Unit tests of the emulator's private building blocks and of the test support's own helpers:
-// TOTP against RFC 6238, ULID shapes, page escaping, redirect URI matching and fault validation.
+// TOTP against RFC 6238, ULID shapes, page escaping, redirect URI matching, fault validation, the
+// HTTP request reader's limits, the Host check, CSRF tokens, secret comparison and the caps of
+// the session registry.
 
+#include "CsrfGuard_p.h"
 #include "Directory_p.h"
 #include "FaultInjector_p.h"
 #include "HttpMessage_p.h"
+#include "HttpRequestReader_p.h"
 #include "Ids_p.h"
+#include "LoopbackHost_p.h"
 #include "PageRenderer_p.h"
+#include "SecretCompare_p.h"
+#include "SessionRegistry_p.h"
 #include "Totp_p.h"
 
 #include "FormEncoding.h"
@@ -78,6 +85,22 @@ private Q_SLOTS:
     void faultParseRejects();
     void faultParseDefaults();
     void faultTakeCountsDown();
+    void faultDropAfterCommitParses();
+
+    void readerParsesRequests();
+    void readerTakesBytesOneByOne();
+    void readerKeepsPipelinedRest();
+    void readerRefuses_data();
+    void readerRefuses();
+    void readerConnectionOptions_data();
+    void readerConnectionOptions();
+    void loopbackHost_data();
+    void loopbackHost();
+    void csrfTokens();
+    void secretCompare();
+    void registryEvictsOldestAttempts();
+    void registryExpiresAndCapsCodes();
+    void registryCapsRefreshTokens();
 
     void requestQueryDecoding();
     void supportFormEncodingRoundTrip();
@@ -467,6 +490,273 @@ void TestEmulatorUnits::supportFormEncodingRoundTrip()
     QVERIFY(!encoded.contains(' '));
     QCOMPARE(support::parseFormEncoded(encoded).value(QStringLiteral("s")), items.first().second);
     QCOMPARE(support::parseFormEncoded("x=1+2").value(QStringLiteral("x")), QStringLiteral("1 2"));
+}
+
+void TestEmulatorUnits::faultDropAfterCommitParses()
+{
+    QString error;
+    const auto fault = FaultInjector::parse(
+        json(R"({"endpoint":"authenticate","action":"drop_after_commit"})"), &error);
+    QVERIFY2(fault, qPrintable(error));
+    QCOMPARE(fault->action, Fault::Action::DropAfterCommit);
+    QCOMPARE(fault->toJson().value(QLatin1String("action")).toString(),
+             QStringLiteral("drop_after_commit"));
+}
+
+namespace {
+HttpRequestReader::Status feedAll(HttpRequestReader &reader, const QByteArray &bytes,
+                                  qsizetype *consumed = nullptr)
+{
+    qsizetype used = 0;
+    const auto status = reader.feed(bytes.constData(), bytes.size(), &used);
+    if (consumed)
+        *consumed = used;
+    return status;
+}
+} // namespace
+
+void TestEmulatorUnits::readerParsesRequests()
+{
+    HttpRequestReader reader({});
+    const QByteArray bytes = "POST /a/b?x=1%202 HTTP/1.1\r\nHost: 127.0.0.1:9\r\nContent-Type: "
+                             "text/plain\r\nContent-Length: 5\r\n\r\nhello";
+    QCOMPARE(feedAll(reader, bytes), HttpRequestReader::Status::Complete);
+    QVERIFY(reader.keepAlive());
+    const HttpRequest request = reader.takeRequest();
+    QCOMPARE(request.method, QByteArray("POST"));
+    QCOMPARE(request.path(), QStringLiteral("/a/b"));
+    QCOMPARE(request.query(QStringLiteral("x")), QStringLiteral("1 2"));
+    QCOMPARE(request.header("content-type"), QByteArray("text/plain"));
+    QCOMPARE(request.body, QByteArray("hello"));
+
+    // "//x" is a path, not an authority.
+    reader.reset();
+    QCOMPARE(feedAll(reader, "GET //evil.example/x HTTP/1.1\r\nHost: h\r\n\r\n"),
+             HttpRequestReader::Status::Complete);
+    QCOMPARE(reader.takeRequest().path(), QStringLiteral("//evil.example/x"));
+}
+
+void TestEmulatorUnits::readerTakesBytesOneByOne()
+{
+    HttpRequestReader reader({});
+    const QByteArray bytes = "GET /health HTTP/1.1\r\nHost: h\r\nX-A:  spaced  \r\n\r\n";
+    for (int i = 0; i < bytes.size(); ++i) {
+        qsizetype consumed = 0;
+        const auto status = reader.feed(bytes.constData() + i, 1, &consumed);
+        QCOMPARE(consumed, qsizetype(1));
+        QCOMPARE(status, i + 1 == bytes.size() ? HttpRequestReader::Status::Complete
+                                               : HttpRequestReader::Status::NeedMore);
+    }
+    QCOMPARE(reader.takeRequest().header("x-a"), QByteArray("spaced"));
+}
+
+void TestEmulatorUnits::readerKeepsPipelinedRest()
+{
+    HttpRequestReader reader({});
+    const QByteArray first = "POST /a HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nabc";
+    const QByteArray second = "GET /b HTTP/1.1\r\nHost: h\r\n\r\n";
+    qsizetype consumed = 0;
+    QCOMPARE(feedAll(reader, first + second, &consumed), HttpRequestReader::Status::Complete);
+    QCOMPARE(consumed, first.size());
+    QCOMPARE(reader.takeRequest().body, QByteArray("abc"));
+    reader.reset();
+    QCOMPARE(feedAll(reader, second), HttpRequestReader::Status::Complete);
+    QCOMPARE(reader.takeRequest().path(), QStringLiteral("/b"));
+}
+
+void TestEmulatorUnits::readerRefuses_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<qsizetype>("maxConsumed"); // refused before reading further than this
+    const QByteArray host = "Host: h\r\n";
+    QTest::newRow("request line > 8 KiB") << QByteArray("GET /" + QByteArray(100000, 'a')) << 414
+                                          << qsizetype(8 * 1024 + 2);
+    QByteArray manyHeaders = "GET / HTTP/1.1\r\n";
+    for (int i = 0; i < 101; ++i)
+        manyHeaders += "X-" + QByteArray::number(i) + ": 1\r\n";
+    QTest::newRow("101 headers") << manyHeaders << 431 << manyHeaders.size();
+    QTest::newRow("headers > 32 KiB")
+        << QByteArray("GET / HTTP/1.1\r\nX-Big: " + QByteArray(100000, 'b')) << 431
+        << qsizetype(16 + 32 * 1024 + 2);
+    QTest::newRow("body > 1 MiB") << QByteArray("POST / HTTP/1.1\r\n" + host
+                                                + "Content-Length: 1048577\r\n\r\n" + QByteArray(4096, 'x'))
+                                  << 413 << qsizetype(60);
+    QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n")
+                             << 501 << qsizetype(100);
+    QTest::newRow("HTTP/2") << QByteArray("GET / HTTP/2\r\n" + host + "\r\n") << 505 << qsizetype(100);
+    QTest::newRow("no Host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400 << qsizetype(100);
+    QTest::newRow("bad Content-Length") << QByteArray("POST / HTTP/1.1\r\n" + host + "Content-Length: 1e3\r\n\r\n")
+                                        << 400 << qsizetype(100);
+    QTest::newRow("asterisk target") << QByteArray("OPTIONS * HTTP/1.1\r\n" + host + "\r\n") << 400
+                                     << qsizetype(100);
+    QTest::newRow("space in name") << QByteArray("GET / HTTP/1.1\r\n" + host + "X A: 1\r\n\r\n") << 400
+                                   << qsizetype(100);
+}
+
+void TestEmulatorUnits::readerRefuses()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, status);
+    QFETCH(qsizetype, maxConsumed);
+    HttpRequestReader reader({});
+    qsizetype consumed = 0;
+    QCOMPARE(feedAll(reader, bytes, &consumed), HttpRequestReader::Status::Failed);
+    QCOMPARE(reader.errorStatus(), status);
+    QVERIFY(!reader.errorMessage().isEmpty());
+    QVERIFY2(consumed <= maxConsumed, QByteArray::number(consumed).constData());
+}
+
+void TestEmulatorUnits::readerConnectionOptions_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<bool>("keepAlive");
+    QTest::addColumn<bool>("wantsContinue");
+    QTest::newRow("1.1") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n") << true << false;
+    QTest::newRow("1.1 close") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nConnection: close\r\nContent-Length: 1\r\n") << false << false;
+    QTest::newRow("1.0") << QByteArray("POST / HTTP/1.0\r\nContent-Length: 1\r\n") << false << false;
+    QTest::newRow("1.0 keep-alive") << QByteArray("POST / HTTP/1.0\r\nConnection: keep-alive\r\nContent-Length: 1\r\n") << true << false;
+    QTest::newRow("100-continue") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 1\r\n") << true << true;
+}
+
+void TestEmulatorUnits::readerConnectionOptions()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(bool, keepAlive);
+    QFETCH(bool, wantsContinue);
+    HttpRequestReader reader({});
+    QCOMPARE(feedAll(reader, head + "\r\n"), HttpRequestReader::Status::NeedMore);
+    QCOMPARE(reader.keepAlive(), keepAlive);
+    QCOMPARE(reader.wantsContinue(), wantsContinue);
+    QCOMPARE(feedAll(reader, "x"), HttpRequestReader::Status::Complete);
+}
+
+void TestEmulatorUnits::loopbackHost_data()
+{
+    QTest::addColumn<QByteArray>("host");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("127.0.0.1") << QByteArray("127.0.0.1:4000") << true;
+    QTest::newRow("localhost") << QByteArray("localhost:4000") << true;
+    QTest::newRow("LOCALHOST") << QByteArray("LOCALHOST:4000") << true;
+    QTest::newRow("[::1]") << QByteArray("[::1]:4000") << true;
+    QTest::newRow("other port") << QByteArray("127.0.0.1:4001") << false;
+    QTest::newRow("no port") << QByteArray("127.0.0.1") << false;
+    QTest::newRow("empty port") << QByteArray("127.0.0.1:") << false;
+    QTest::newRow("port with sign") << QByteArray("127.0.0.1:+4000") << false;
+    QTest::newRow("rebound name") << QByteArray("attacker.example:4000") << false;
+    QTest::newRow("suffix") << QByteArray("localhost.attacker.example:4000") << false;
+    QTest::newRow("[::1] no port") << QByteArray("[::1]") << false;
+    QTest::newRow("userinfo") << QByteArray("a@127.0.0.1:4000") << false;
+}
+
+void TestEmulatorUnits::loopbackHost()
+{
+    QFETCH(QByteArray, host);
+    QFETCH(bool, accepted);
+    QCOMPARE(LoopbackHost::accepts(host, 4000), accepted);
+    QCOMPARE(LoopbackHost::acceptsOrigin("http://" + host, 4000), accepted);
+    QVERIFY(!LoopbackHost::acceptsOrigin("https://" + host, 4000));
+    QVERIFY(LoopbackHost::accepts("localhost", 80));
+}
+
+void TestEmulatorUnits::csrfTokens()
+{
+    const CsrfGuard guard;
+    HttpRequest page;
+    QByteArray setCookie;
+    const QString secret = guard.browserSecret(page, &setCookie);
+    QVERIFY(setCookie.startsWith(QByteArray(QByteArray(CsrfGuard::kCookie) + '=' + secret.toLatin1() + ';')));
+    QVERIFY(setCookie.contains("HttpOnly"));
+    QVERIFY(setCookie.contains("SameSite=Strict"));
+    const QString token = guard.token(secret, QStringLiteral("attemptA"));
+    QVERIFY(token != guard.token(secret, QStringLiteral("attemptB")));
+    QVERIFY(token != CsrfGuard().token(secret, QStringLiteral("attemptA"))); // per run key
+
+    HttpRequest post;
+    post.method = "POST";
+    post.headers = {{"Cookie", QByteArray(CsrfGuard::kCookie) + '=' + secret.toLatin1()}};
+    post.body = "csrf_token=" + token.toLatin1();
+    QVERIFY(guard.verify(post, QStringLiteral("attemptA"), 4000));
+    QVERIFY(!guard.verify(post, QStringLiteral("attemptB"), 4000));
+    HttpRequest sameCookie = page;
+    sameCookie.headers = post.headers;
+    setCookie.clear();
+    QCOMPARE(guard.browserSecret(sameCookie, &setCookie), secret);
+    QVERIFY(setCookie.isEmpty());
+
+    HttpRequest foreign = post;
+    foreign.headers.append(qMakePair(QByteArray("Origin"), QByteArray("http://attacker.example")));
+    QVERIFY(!guard.verify(foreign, QStringLiteral("attemptA"), 4000));
+    HttpRequest own = post;
+    own.headers.append(qMakePair(QByteArray("Origin"), QByteArray("http://127.0.0.1:4000")));
+    QVERIFY(guard.verify(own, QStringLiteral("attemptA"), 4000));
+    HttpRequest noCookie = post;
+    noCookie.headers.clear();
+    QVERIFY(!guard.verify(noCookie, QStringLiteral("attemptA"), 4000));
+    HttpRequest badCookie = post;
+    badCookie.headers = {{"Cookie", QByteArray(CsrfGuard::kCookie) + "=short"}};
+    QVERIFY(!guard.verify(badCookie, QStringLiteral("attemptA"), 4000));
+}
+
+void TestEmulatorUnits::secretCompare()
+{
+    QVERIFY(secrets::equal(QStringLiteral("password"), QStringLiteral("password")));
+    QVERIFY(!secrets::equal(QStringLiteral("password"), QStringLiteral("passwore")));
+    QVERIFY(!secrets::equal(QStringLiteral("password"), QStringLiteral("password1")));
+    QVERIFY(!secrets::equal(QString(), QStringLiteral("x")));
+    QVERIFY(secrets::equal(QByteArray(), QByteArray()));
+}
+
+void TestEmulatorUnits::registryEvictsOldestAttempts()
+{
+    SessionRegistry registry;
+    registry.setCaps({3, 3, 3});
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList ids;
+    for (int i = 0; i < 5; ++i)
+        ids.append(registry.createAttempt(LoginAttempt(), now).id);
+    QCOMPARE(registry.loginAttemptCount(), 3);
+    QVERIFY(!registry.attempt(ids.at(0), now));
+    QVERIFY(!registry.attempt(ids.at(1), now));
+    for (int i = 2; i < 5; ++i)
+        QVERIFY(registry.attempt(ids.at(i), now));
+    // Expired attempts go first, whatever the cap.
+    const QDateTime later = now.addSecs(SessionRegistry::kAttemptLifetimeSecs + 1);
+    registry.createAttempt(LoginAttempt(), later);
+    QCOMPARE(registry.loginAttemptCount(), 1);
+}
+
+void TestEmulatorUnits::registryExpiresAndCapsCodes()
+{
+    SessionRegistry registry;
+    registry.setCaps({3, 2, 3});
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString first = registry.issueCode(LoginAttempt(), QStringLiteral("s"), now);
+    const QString second = registry.issueCode(LoginAttempt(), QStringLiteral("s"), now);
+    const QString third = registry.issueCode(LoginAttempt(), QStringLiteral("s"), now);
+    QCOMPARE(registry.authorizationCodeCount(), 2);
+    QVERIFY(!registry.code(first));
+    QVERIFY(registry.code(second));
+    QVERIFY(registry.code(third));
+    registry.issueCode(LoginAttempt(), QStringLiteral("s"),
+                       now.addSecs(SessionRegistry::kCodeLifetimeSecs + 1));
+    QCOMPARE(registry.authorizationCodeCount(), 1);
+}
+
+void TestEmulatorUnits::registryCapsRefreshTokens()
+{
+    SessionRegistry registry;
+    registry.setCaps({3, 3, 2});
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    UserSession session;
+    session.id = QStringLiteral("session_1");
+    const QString first = registry.issueRefreshToken(session, now);
+    const QString second = registry.issueRefreshToken(session, now);
+    const QString third = registry.issueRefreshToken(session, now);
+    QCOMPARE(registry.refreshTokenCount(), 2);
+    QVERIFY(!registry.refreshToken(first));
+    QVERIFY(registry.refreshToken(second));
+    QVERIFY(registry.refreshToken(third));
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorUnits)

@@ -2,6 +2,8 @@
 
 #include "Base64Url_p.h"
 #include "Logging_p.h"
+#include "Printable_p.h"
+#include "StrictJson_p.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,16 +37,29 @@ std::optional<Parts> splitCompact(const QByteArray &token)
                  token.mid(second + 1)};
 }
 
-std::optional<QJsonObject> decodeJsonObject(const QByteArray &base64Url)
+// A JSON object in base64url, or nullopt with *why set. Strict: see parseStrictJson.
+std::optional<QJsonObject> decodeJsonObject(const QByteArray &base64Url, QString *why)
 {
     const auto bytes = detail::decodeBase64UrlStrict(base64Url);
-    if (!bytes)
+    if (!bytes) {
+        *why = QStringLiteral("not base64url");
         return std::nullopt;
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(*bytes, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
+    }
+    detail::StrictJsonError error = detail::StrictJsonError::None;
+    const auto document = detail::parseStrictJson(*bytes, TokenVerifier::kMaxJsonDepth, &error);
+    if (error == detail::StrictJsonError::DuplicateMember) {
+        *why = QStringLiteral("a member is named twice");
         return std::nullopt;
-    return document.object();
+    }
+    if (error == detail::StrictJsonError::TooDeep) {
+        *why = QStringLiteral("nested too deep");
+        return std::nullopt;
+    }
+    if (!document || !document->isObject()) {
+        *why = QStringLiteral("not a JSON object");
+        return std::nullopt;
+    }
+    return document->object();
 }
 
 // RFC 7519 NumericDate: seconds, possibly fractional; the fraction is dropped.
@@ -67,6 +82,37 @@ QStringList stringList(const QJsonValue &value)
             result.append(item.toString());
     }
     return result;
+}
+
+// RFC 7519 §4.1.3: one string or an array of strings; anything else is nullopt.
+std::optional<QStringList> audiences(const QJsonValue &value)
+{
+    if (value.isString())
+        return QStringList{value.toString()};
+    if (!value.isArray())
+        return std::nullopt;
+    QStringList result;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &item : array) {
+        if (!item.isString())
+            return std::nullopt;
+        result.append(item.toString());
+    }
+    return result;
+}
+
+// RFC 7515 §4.1.9 makes typ advisory; WorkOS sends none. Another type (an ID token's, a logout
+// token's, "JWE") says the token was made for something else.
+bool acceptableType(const QJsonValue &typ)
+{
+    if (typ.isUndefined())
+        return true;
+    if (!typ.isString())
+        return false;
+    const QString type = typ.toString();
+    return type.compare(QLatin1String("JWT"), Qt::CaseInsensitive) == 0
+           || type.compare(QLatin1String("at+jwt"), Qt::CaseInsensitive) == 0
+           || type.compare(QLatin1String("application/at+jwt"), Qt::CaseInsensitive) == 0;
 }
 
 AccessTokenClaims claimsFrom(const QJsonObject &payload)
@@ -92,8 +138,10 @@ AccessTokenClaims claimsFrom(const QJsonObject &payload)
 
 } // namespace
 
-TokenVerifier::TokenVerifier(QStringList acceptedIssuers, int leewaySecs)
-    : m_acceptedIssuers(std::move(acceptedIssuers)), m_leewaySecs(qMax(0, leewaySecs))
+TokenVerifier::TokenVerifier(QStringList acceptedIssuers, int leewaySecs, QString audience)
+    : m_acceptedIssuers(std::move(acceptedIssuers))
+    , m_leewaySecs(qMax(0, leewaySecs))
+    , m_audience(std::move(audience))
 {
 }
 
@@ -115,12 +163,13 @@ TokenVerifier::Result TokenVerifier::verify(const QByteArray &token, const Jwks 
     const std::optional<Parts> parts = splitCompact(token);
     if (!parts)
         return fail(Failure::Malformed, QStringLiteral("not three dot-separated parts"));
-    const std::optional<QJsonObject> header = decodeJsonObject(parts->headerB64);
+    QString why;
+    const std::optional<QJsonObject> header = decodeJsonObject(parts->headerB64, &why);
     if (!header)
-        return fail(Failure::Malformed, QStringLiteral("header is not base64url JSON object"));
-    const std::optional<QJsonObject> payload = decodeJsonObject(parts->payloadB64);
+        return fail(Failure::Malformed, QStringLiteral("header: %1").arg(why));
+    const std::optional<QJsonObject> payload = decodeJsonObject(parts->payloadB64, &why);
     if (!payload)
-        return fail(Failure::Malformed, QStringLiteral("payload is not a base64url JSON object"));
+        return fail(Failure::Malformed, QStringLiteral("payload: %1").arg(why));
     const auto signature = detail::decodeBase64UrlStrict(parts->signatureB64);
     if (!signature)
         return fail(Failure::Malformed, QStringLiteral("signature is not base64url"));
@@ -133,14 +182,21 @@ TokenVerifier::Result TokenVerifier::verify(const QByteArray &token, const Jwks 
     // RFC 7515 §4.1.11: extensions we do not understand must not be ignored.
     if (header->contains(QLatin1String("crit")))
         return fail(Failure::Malformed, QStringLiteral("unsupported crit header"));
+    if (!acceptableType(header->value(QLatin1String("typ"))))
+        return fail(Failure::Malformed, QStringLiteral("typ is not JWT"));
+    // A nested JWT (RFC 7519 §5.2) would put the real claims out of our sight.
+    if (header->contains(QLatin1String("cty")))
+        return fail(Failure::Malformed, QStringLiteral("unsupported cty header"));
+    // jwk, jku, x5u and x5c in the header are never read: the key comes from our key set only.
 
     const QJsonValue kid = header->value(QLatin1String("kid"));
     if (!kid.isString() || kid.toString().isEmpty())
         return fail(Failure::Malformed, QStringLiteral("no kid in header"));
     result.kid = kid.toString();
     if (!jwks.hasKey(result.kid)) {
-        return fail(Failure::UnknownKey,
-                    QStringLiteral("kid %1 is not in the key set").arg(result.kid));
+        return fail(
+            Failure::UnknownKey,
+            QStringLiteral("kid \"%1\" is not in the key set").arg(detail::printable(result.kid)));
     }
 
     const QByteArray signingInput = parts->headerB64 + '.' + parts->payloadB64;
@@ -156,8 +212,31 @@ TokenVerifier::Result TokenVerifier::verify(const QByteArray &token, const Jwks 
         return fail(Failure::MissingClaim, QStringLiteral("no iss"));
     // Exact string match: "https://api.workos.com" and "https://api.workos.com/" differ.
     if (!m_acceptedIssuers.contains(iss.toString(), Qt::CaseSensitive)) {
-        return fail(Failure::WrongIssuer,
-                    QStringLiteral("issuer %1 is not accepted").arg(iss.toString()));
+        return fail(
+            Failure::WrongIssuer,
+            QStringLiteral("issuer \"%1\" is not accepted").arg(detail::printable(iss.toString())));
+    }
+
+    const QJsonValue aud = payload->value(QLatin1String("aud"));
+    if (aud.isUndefined()) {
+        if (iss.toString() == QLatin1String(kAudienceRequiredIssuer)) {
+            return fail(Failure::MissingClaim,
+                        QStringLiteral("no aud, which the issuer %1 requires")
+                            .arg(QLatin1String(kAudienceRequiredIssuer)));
+        }
+    } else {
+        const std::optional<QStringList> audience = audiences(aud);
+        if (!audience) {
+            return fail(Failure::Malformed,
+                        QStringLiteral("aud is neither a string nor an array of strings"));
+        }
+        if (m_audience.isEmpty()) {
+            return fail(
+                Failure::WrongAudience,
+                QStringLiteral("the token has an aud and no client ID was given to check it"));
+        }
+        if (!audience->contains(m_audience, Qt::CaseSensitive))
+            return fail(Failure::WrongAudience, QStringLiteral("aud does not name the client ID"));
     }
 
     const std::optional<qint64> exp = numericDate(payload->value(QLatin1String("exp")));
@@ -198,7 +277,8 @@ AccessTokenClaims TokenVerifier::decodeUnverified(const QByteArray &token)
     const std::optional<Parts> parts = splitCompact(token);
     if (!parts)
         return {};
-    const std::optional<QJsonObject> payload = decodeJsonObject(parts->payloadB64);
+    QString why;
+    const std::optional<QJsonObject> payload = decodeJsonObject(parts->payloadB64, &why);
     if (!payload)
         return {};
     return claimsFrom(*payload);

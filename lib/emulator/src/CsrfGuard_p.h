@@ -12,8 +12,7 @@ namespace authkit::emulator {
 // HMAC(key, secret, attempt id) in a hidden field, checked on every POST. A page on another
 // site can neither read the token nor make the browser send the cookie with its POST, so it
 // cannot post a form into a sign-in (for example, to sign the browser in as someone else).
-class CsrfGuard
-{
+class CsrfGuard {
 public:
     static constexpr char kCookie[] = "authkit_emulator_csrf";
     static constexpr char kField[] = "csrf_token";

@@ -16,18 +16,15 @@ EmulatorHttpServer::EmulatorHttpServer(FaultInjector &faults, HttpLimits limits,
     , m_faults(faults)
     , m_limits(limits)
     , m_timeouts(timeouts)
-    , m_maxConnections(maxConnections)
-{
+    , m_maxConnections(maxConnections) {
     connect(&m_server, &QTcpServer::newConnection, this, &EmulatorHttpServer::acceptConnections);
 }
 
-quint16 EmulatorHttpServer::listen(const QHostAddress &address, quint16 port)
-{
+quint16 EmulatorHttpServer::listen(const QHostAddress &address, quint16 port) {
     return m_server.listen(address, port) ? m_server.serverPort() : 0;
 }
 
-void EmulatorHttpServer::acceptConnections()
-{
+void EmulatorHttpServer::acceptConnections() {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         if (m_connections >= m_maxConnections) {
             // Every connection costs memory; past the cap a client gets none.
@@ -47,16 +44,14 @@ void EmulatorHttpServer::acceptConnections()
 }
 
 void EmulatorHttpServer::addRoute(const QByteArray &method, const QString &pattern,
-                                  const QString &faultGroup, Handler handler)
-{
+                                  const QString &faultGroup, Handler handler) {
     m_routes.append(Route{method, QRegularExpression(QRegularExpression::anchoredPattern(pattern)),
                           faultGroup, std::move(handler)});
 }
 
 const EmulatorHttpServer::Route *EmulatorHttpServer::match(const HttpRequest &request,
                                                            QStringList *captures,
-                                                           bool *pathKnown) const
-{
+                                                           bool *pathKnown) const {
     *pathKnown = false;
     const QString path = request.path();
     for (const Route &route : m_routes) {
@@ -64,8 +59,7 @@ const EmulatorHttpServer::Route *EmulatorHttpServer::match(const HttpRequest &re
         if (!result.hasMatch())
             continue;
         *pathKnown = true;
-        if (route.method != request.method
-            && !(route.method == "GET" && request.method == "HEAD"))
+        if (route.method != request.method && !(route.method == "GET" && request.method == "HEAD"))
             continue;
         *captures = result.capturedTexts().mid(1);
         return &route;
@@ -73,8 +67,7 @@ const EmulatorHttpServer::Route *EmulatorHttpServer::match(const HttpRequest &re
     return nullptr;
 }
 
-HttpResponse EmulatorHttpServer::dispatch(const HttpRequest &request) const
-{
+HttpResponse EmulatorHttpServer::dispatch(const HttpRequest &request) const {
     if (request.body.size() > m_limits.maxBodyBytes)
         return oauthError(413, QStringLiteral("invalid_request"),
                           QStringLiteral("The request body is too large."));
@@ -87,8 +80,7 @@ HttpResponse EmulatorHttpServer::dispatch(const HttpRequest &request) const
     return route->handler(request, captures);
 }
 
-void EmulatorHttpServer::handle(HttpConnection *connection, const HttpRequest &request)
-{
+void EmulatorHttpServer::handle(HttpConnection *connection, const HttpRequest &request) {
     const QByteArray host = request.header("host");
     if (!LoopbackHost::accepts(host, m_server.serverPort())) {
         const QString port = QString::number(m_server.serverPort());
@@ -151,8 +143,7 @@ void EmulatorHttpServer::handle(HttpConnection *connection, const HttpRequest &r
 }
 
 void EmulatorHttpServer::reply(HttpConnection *connection, const HttpRequest &request,
-                               HttpResponse response) const
-{
+                               HttpResponse response) const {
     if (request.method == "HEAD")
         response.body.clear();
     connection->reply(std::move(response));

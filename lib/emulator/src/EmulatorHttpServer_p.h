@@ -16,8 +16,7 @@ namespace authkit::emulator {
 // The AuthKit port: our own HTTP/1.1 reader (HttpConnection, with limits and timeouts) on a
 // QTcpServer, a Host check against DNS rebinding, and a small router. Every reply passes through
 // one place where the fault injector can delay it, replace it or drop the connection.
-class EmulatorHttpServer : public QObject
-{
+class EmulatorHttpServer : public QObject {
     Q_OBJECT
 public:
     using Handler = std::function<HttpResponse(const HttpRequest &, const QStringList &captures)>;
@@ -41,8 +40,7 @@ public:
     HttpResponse dispatch(const HttpRequest &request) const;
 
 private:
-    struct Route
-    {
+    struct Route {
         QByteArray method;
         QRegularExpression pattern;
         QString faultGroup;

@@ -13,8 +13,8 @@ namespace authkit::emulator {
 
 namespace {
 constexpr qint64 kReadChunk = 16 * 1024;
-constexpr qint64 kSocketBuffer = 64 * 1024;     // what Qt may hold unread for us
-constexpr qint64 kMaxUnsentBytes = 256 * 1024;  // a client that does not read is not answered more
+constexpr qint64 kSocketBuffer = 64 * 1024;    // what Qt may hold unread for us
+constexpr qint64 kMaxUnsentBytes = 256 * 1024; // a client that does not read is not answered more
 constexpr qint64 kMaxDrainBytes = 4 * 1024 * 1024; // after a refusal, then the connection is cut
 constexpr int kLingerMs = 2000;
 } // namespace
@@ -24,8 +24,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpLimits limits, Timeouts t
     : QObject(parent)
     , m_socket(socket)
     , m_reader(limits)
-    , m_timeouts(timeouts)
-{
+    , m_timeouts(timeouts) {
     m_socket->setParent(this);
     // Qt stops reading from the kernel when this much waits: TCP flow control does the rest.
     m_socket->setReadBufferSize(kSocketBuffer);
@@ -39,8 +38,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpLimits limits, Timeouts t
     QMetaObject::invokeMethod(this, &HttpConnection::readSome, Qt::QueuedConnection);
 }
 
-void HttpConnection::readSome()
-{
+void HttpConnection::readSome() {
     if (m_state == State::Lingering) {
         // Read and forget: the answer is sent, the client may still be sending its body.
         char scratch[kReadChunk];
@@ -90,8 +88,7 @@ void HttpConnection::readSome()
     }
 }
 
-void HttpConnection::reply(HttpResponse response)
-{
+void HttpConnection::reply(HttpResponse response) {
     if (m_state != State::Busy)
         return;
     if (response.header("X-Request-ID").isEmpty())
@@ -108,17 +105,16 @@ void HttpConnection::reply(HttpResponse response)
     QMetaObject::invokeMethod(this, &HttpConnection::readSome, Qt::QueuedConnection);
 }
 
-void HttpConnection::drop()
-{
+void HttpConnection::drop() {
     close(false);
 }
 
-void HttpConnection::refuse(int status, const QString &message)
-{
+void HttpConnection::refuse(int status, const QString &message) {
     HttpResponse response = status == 413
                                 ? oauthError(413, QStringLiteral("invalid_request"), message)
                                 : messageError(status, message);
-    response.headers.append({"X-Request-ID", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
+    response.headers.append(
+        {"X-Request-ID", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
     m_socket->write(response.serialize(true));
     m_state = State::Lingering;
     m_pending.clear();
@@ -129,16 +125,14 @@ void HttpConnection::refuse(int status, const QString &message)
     readSome();
 }
 
-void HttpConnection::bytesWritten()
-{
+void HttpConnection::bytesWritten() {
     if (m_state == State::Lingering && !m_writeShut && m_socket->bytesToWrite() == 0)
         shutdownWrite();
     else if (m_state == State::Reading && m_socket->bytesToWrite() <= kMaxUnsentBytes)
         readSome();
 }
 
-void HttpConnection::shutdownWrite()
-{
+void HttpConnection::shutdownWrite() {
     // The answer and then end-of-stream reach the client, while its late bytes are drained here.
     m_writeShut = true;
 #ifdef Q_OS_WIN
@@ -148,8 +142,7 @@ void HttpConnection::shutdownWrite()
 #endif
 }
 
-void HttpConnection::timedOut()
-{
+void HttpConnection::timedOut() {
     if (m_state == State::Reading && m_reader.started())
         refuse(408, QStringLiteral("The request did not arrive in time."));
     else if (m_state == State::Reading)
@@ -158,8 +151,7 @@ void HttpConnection::timedOut()
         close(false);
 }
 
-void HttpConnection::close(bool graceful)
-{
+void HttpConnection::close(bool graceful) {
     if (m_state == State::Closed)
         return;
     if (graceful && m_state != State::Closing) {

@@ -15,12 +15,10 @@ namespace authkit::emulator {
 // between kept-alive requests). A refused request gets its status (400, 408, 413, 414, 431, ...)
 // and the connection closes after a short, bounded drain of what the client still sends, so the
 // client can read the answer instead of a reset.
-class HttpConnection : public QObject
-{
+class HttpConnection : public QObject {
     Q_OBJECT
 public:
-    struct Timeouts
-    {
+    struct Timeouts {
         int headerMs = 10000; // from the first byte of a request to its last header, then the body
         int idleMs = 30000;   // between requests
     };

@@ -7,21 +7,19 @@ namespace authkit::emulator {
 namespace {
 
 // RFC 9110 §5.6.2 token characters, for methods and header names.
-bool isToken(const QByteArray &text)
-{
+bool isToken(const QByteArray &text) {
     if (text.isEmpty())
         return false;
     for (const char c : text) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                        || std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
         if (!ok || c == '\0')
             return false;
     }
     return true;
 }
 
-bool hasControlCharacters(const QByteArray &text)
-{
+bool hasControlCharacters(const QByteArray &text) {
     for (const char c : text) {
         const auto byte = static_cast<unsigned char>(c);
         if ((byte < 0x20 && c != '\t') || byte == 0x7f)
@@ -32,8 +30,7 @@ bool hasControlCharacters(const QByteArray &text)
 
 } // namespace
 
-HttpRequestReader::Status HttpRequestReader::fail(int status, const QString &message)
-{
+HttpRequestReader::Status HttpRequestReader::fail(int status, const QString &message) {
     m_phase = Phase::Failed;
     m_errorStatus = status;
     m_errorMessage = message;
@@ -42,8 +39,7 @@ HttpRequestReader::Status HttpRequestReader::fail(int status, const QString &mes
     return Status::Failed;
 }
 
-void HttpRequestReader::reset()
-{
+void HttpRequestReader::reset() {
     m_phase = Phase::RequestLine;
     m_line.clear();
     m_headerBytes = 0;
@@ -57,16 +53,14 @@ void HttpRequestReader::reset()
     m_errorMessage.clear();
 }
 
-HttpRequest HttpRequestReader::takeRequest()
-{
+HttpRequest HttpRequestReader::takeRequest() {
     HttpRequest request = std::move(m_request);
     m_request = HttpRequest();
     return request;
 }
 
 HttpRequestReader::Status HttpRequestReader::feed(const char *data, qsizetype size,
-                                                  qsizetype *consumed)
-{
+                                                  qsizetype *consumed) {
     *consumed = 0;
     while (*consumed < size) {
         if (m_phase == Phase::Done)
@@ -87,8 +81,8 @@ HttpRequestReader::Status HttpRequestReader::feed(const char *data, qsizetype si
         const char *end = static_cast<const char *>(std::memchr(at, '\n', size_t(left)));
         const qsizetype chunk = end ? (end - at) + 1 : left;
         const bool requestLine = m_phase == Phase::RequestLine;
-        const qsizetype limit = requestLine ? m_limits.maxRequestLineBytes
-                                            : m_limits.maxHeaderBytes - m_headerBytes;
+        const qsizetype limit =
+            requestLine ? m_limits.maxRequestLineBytes : m_limits.maxHeaderBytes - m_headerBytes;
         if (m_line.size() + chunk > limit + 2) { // + CRLF
             return requestLine
                        ? fail(414, QStringLiteral("The request line is longer than %1 bytes.")
@@ -115,8 +109,7 @@ HttpRequestReader::Status HttpRequestReader::feed(const char *data, qsizetype si
     return m_phase == Phase::Failed ? Status::Failed : Status::NeedMore;
 }
 
-HttpRequestReader::Status HttpRequestReader::lineComplete(QByteArray line)
-{
+HttpRequestReader::Status HttpRequestReader::lineComplete(QByteArray line) {
     if (m_phase == Phase::RequestLine) {
         if (line.isEmpty()) {
             if (++m_emptyLines > 4)
@@ -130,8 +123,7 @@ HttpRequestReader::Status HttpRequestReader::lineComplete(QByteArray line)
     return parseHeader(line);
 }
 
-HttpRequestReader::Status HttpRequestReader::parseRequestLine(const QByteArray &line)
-{
+HttpRequestReader::Status HttpRequestReader::parseRequestLine(const QByteArray &line) {
     const QList<QByteArray> parts = line.split(' ');
     if (parts.size() != 3 || !isToken(parts.at(0)))
         return fail(400, QStringLiteral("The request line is not \"METHOD /path HTTP/1.1\"."));
@@ -152,12 +144,12 @@ HttpRequestReader::Status HttpRequestReader::parseRequestLine(const QByteArray &
     return Status::NeedMore;
 }
 
-HttpRequestReader::Status HttpRequestReader::parseHeader(const QByteArray &line)
-{
+HttpRequestReader::Status HttpRequestReader::parseHeader(const QByteArray &line) {
     if (line.startsWith(' ') || line.startsWith('\t'))
         return fail(400, QStringLiteral("Folded header lines are not accepted."));
     if (m_request.headers.size() >= m_limits.maxHeaderCount)
-        return fail(431, QStringLiteral("More than %1 request headers.").arg(m_limits.maxHeaderCount));
+        return fail(431,
+                    QStringLiteral("More than %1 request headers.").arg(m_limits.maxHeaderCount));
     const int colon = int(line.indexOf(':'));
     if (colon <= 0)
         return fail(400, QStringLiteral("A header line has no name."));
@@ -169,8 +161,7 @@ HttpRequestReader::Status HttpRequestReader::parseHeader(const QByteArray &line)
     return Status::NeedMore;
 }
 
-HttpRequestReader::Status HttpRequestReader::headersComplete()
-{
+HttpRequestReader::Status HttpRequestReader::headersComplete() {
     QByteArray length;
     bool hostSeen = false;
     m_keepAlive = !m_http10;

@@ -9,8 +9,7 @@ namespace authkit::emulator {
 
 // How much of a request the emulator's HTTP reader accepts. Every limit is checked while the
 // bytes arrive, so an oversized request is refused before it is held in memory.
-struct HttpLimits
-{
+struct HttpLimits {
     int maxRequestLineBytes = 8 * 1024;
     int maxHeaderBytes = 32 * 1024; // all header lines together
     int maxHeaderCount = 100;
@@ -20,15 +19,12 @@ struct HttpLimits
 // An incremental HTTP/1.1 request parser (RFC 9112) for one connection: fed bytes as they
 // arrive, it yields one request at a time or the status that refuses it (400, 413, 414, 431,
 // 501, 505). Bodies need Content-Length; transfer codings are refused.
-class HttpRequestReader
-{
+class HttpRequestReader {
 public:
     enum class Status { NeedMore, Complete, Failed };
 
     explicit HttpRequestReader(HttpLimits limits)
-        : m_limits(limits)
-    {
-    }
+        : m_limits(limits) {}
 
     // Parses as much of data as belongs to the current request; *consumed says how much that
     // was (the rest starts the next request). Complete: takeRequest(). Failed: errorStatus().
@@ -58,9 +54,9 @@ private:
 
     HttpLimits m_limits;
     Phase m_phase = Phase::RequestLine;
-    QByteArray m_line;      // the line being read, without its end
-    int m_headerBytes = 0;  // header lines so far, ends included
-    int m_emptyLines = 0;   // CRLFs before the request line (RFC 9112 §2.2 allows one)
+    QByteArray m_line;     // the line being read, without its end
+    int m_headerBytes = 0; // header lines so far, ends included
+    int m_emptyLines = 0;  // CRLFs before the request line (RFC 9112 §2.2 allows one)
     qint64 m_bodyLength = 0;
     bool m_expectContinue = false;
     bool m_keepAlive = true;

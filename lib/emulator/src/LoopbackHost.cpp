@@ -2,8 +2,7 @@
 
 namespace authkit::emulator {
 
-bool LoopbackHost::accepts(const QByteArray &host, quint16 port)
-{
+bool LoopbackHost::accepts(const QByteArray &host, quint16 port) {
     const QByteArray lower = host.trimmed().toLower();
     const int close = int(lower.lastIndexOf(']'));
     const int colon = int(lower.lastIndexOf(':'));
@@ -20,8 +19,7 @@ bool LoopbackHost::accepts(const QByteArray &host, quint16 port)
     return ok && digits.toUInt() == port;
 }
 
-bool LoopbackHost::acceptsOrigin(const QByteArray &origin, quint16 port)
-{
+bool LoopbackHost::acceptsOrigin(const QByteArray &origin, quint16 port) {
     const QByteArray scheme = "http://";
     return origin.startsWith(scheme) && accepts(origin.mid(scheme.size()), port);
 }

@@ -4,6 +4,7 @@
 
 #include <QDesktopServices>
 #include <QHostAddress>
+#include <QUrlQuery>
 #include <QWebEngineCertificateError>
 #include <QWebEngineFileSystemAccessRequest>
 #include <QWebEngineFullScreenRequest>
@@ -160,6 +161,27 @@ bool LoginPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bo
     if (isRedirect(url)) {
         if (!isMainFrame) {
             refuse(url, tr("The sign-in answer may only arrive in the page itself."));
+            return false;
+        }
+        // AuthKit answers with a redirect, never with a form; history holds no answer. (A
+        // private-use scheme is handed over as a URL whatever led there: the engine reports
+        // a server redirect after a form as a form, and no body could travel with it.)
+        const bool formOrHistory = type == NavigationTypeFormSubmitted
+                                   || type == NavigationTypeBackForward
+                                   || type == NavigationTypeReload;
+        if (formOrHistory && isWebUrl(url)) {
+            qCInfo(lcWebEngine) << "redirect URI reached by navigation type" << type << "- refused";
+            refuse(url, tr("The sign-in answer did not come from the sign-in service, so it was "
+                           "ignored."));
+            return false;
+        }
+        if (!m_expectedState.isEmpty()
+            && QUrlQuery(url).queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded)
+                   != m_expectedState) {
+            // Not this window's sign-in (a forged or stale answer): it must not end this one.
+            qCInfo(lcWebEngine) << "redirect with another sign-in's state - refused";
+            refuse(url, tr("The sign-in answer does not belong to this sign-in, so it was "
+                           "ignored."));
             return false;
         }
         // Caught here, before any request is made: the code never reaches a server or the OS.

@@ -66,6 +66,7 @@ LoginWindow::LoginWindow(QWebEngineProfile *profile, const QUrl &redirectUri,
     m_error->setObjectName(QStringLiteral("loginError"));
     m_error->setAccessibleName(tr("Sign-in problem"));
     m_error->setTextFormat(Qt::PlainText);
+    m_host->setTextFormat(Qt::PlainText); // a host name from the page's URL
     m_error->setWordWrap(true);
     m_error->setFrameShape(QFrame::StyledPanel);
     m_error->setMargin(6);

@@ -79,6 +79,7 @@ void WebEngineUserAgent::present(const AuthorizationRequest &request)
 
     auto *window = new LoginWindow(profile(), m_redirectUri, m_allowedHosts, m_parentWindow);
     m_window = window;
+    window->page()->setExpectedState(request.state());
     connect(window, &LoginWindow::redirectReceived, this, &UserAgent::redirectReceived);
     connect(window, &LoginWindow::systemBrowserRequested, this,
             &WebEngineUserAgent::systemBrowserRequested);

@@ -19,6 +19,8 @@ const LEEWAY = 60;
 const CLIENT_ID = 'client_01JTESTVECTORS00000000000';
 const ISSUER = `https://api.workos.com/user_management/${CLIENT_ID}`;
 const LEGACY_ISSUER = 'https://api.workos.com';
+// The bare issuer with a trailing slash: shared by every environment, so aud must name us.
+const BARE_ISSUER = 'https://api.workos.com/';
 const KID1 = 'sso_oidc_key_pair_01JTESTKEY0000000000000001';
 const KID2 = 'sso_oidc_key_pair_01JTESTKEY0000000000000002';
 const KID_EC = 'sso_oidc_key_pair_01JTESTKEY00000000000000EC';
@@ -168,6 +170,35 @@ add('exp missing', await rs256(claims({ exp: undefined })), 'MissingClaim');
 add('exp a string', rawRs256({ alg: 'RS256', kid: KID1 }, b64(claims({ exp: String(NOW + 290) }))), 'MissingClaim');
 add('iat missing', await rs256(claims({ iat: undefined })), 'MissingClaim');
 
+// Audience (RFC 7519 §4.1.3): when present it must name the client ID; the bare issuer needs it.
+{
+  const c = claims({ aud: CLIENT_ID });
+  add('aud the client ID', await rs256(c), 'None', { claims: c });
+}
+{
+  const c = claims({ aud: ['https://convex.example.com', CLIENT_ID] });
+  add('aud an array with the client ID', await rs256(c), 'None', { claims: c });
+}
+{
+  const c = claims({ iss: BARE_ISSUER, aud: CLIENT_ID });
+  add('bare issuer, aud the client ID', await rs256(c), 'None', { claims: c });
+}
+{
+  const c = claims({ iss: BARE_ISSUER, aud: [CLIENT_ID] });
+  add('bare issuer, aud a one-element array', await rs256(c), 'None', { claims: c });
+}
+add('bare issuer without aud', await rs256(claims({ iss: BARE_ISSUER })), 'MissingClaim');
+add('bare issuer, aud another client', await rs256(claims({ iss: BARE_ISSUER, aud: 'client_01JOTHERCLIENT000000000000' })), 'WrongAudience');
+add('aud another client', await rs256(claims({ aud: 'client_01JOTHERCLIENT000000000000' })), 'WrongAudience');
+add('aud an array without the client ID', await rs256(claims({ aud: ['a', 'b'] })), 'WrongAudience');
+add('aud an empty array', await rs256(claims({ aud: [] })), 'WrongAudience');
+add('aud the client ID in another case', await rs256(claims({ aud: CLIENT_ID.toLowerCase() })), 'WrongAudience');
+add('aud the client ID with a suffix', await rs256(claims({ aud: `${CLIENT_ID}/` })), 'WrongAudience');
+add('aud the empty string', await rs256(claims({ aud: '' })), 'WrongAudience');
+add('aud a number', rawRs256({ alg: 'RS256', kid: KID1 }, b64(claims({ aud: 42 }))), 'Malformed');
+add('aud an array with a number', rawRs256({ alg: 'RS256', kid: KID1 }, b64(claims({ aud: [CLIENT_ID, 42] }))), 'Malformed');
+add('aud null', rawRs256({ alg: 'RS256', kid: KID1 }, b64(claims({ aud: null }))), 'Malformed');
+
 // Structure.
 add('malformed base64 (invalid character)', `${vh}.${vp.slice(0, 10)}!${vp.slice(11)}.${vs}`, 'Malformed');
 add('malformed base64 (standard alphabet)', `${vh}.${vp}.${vs.replace(/-/g, '+').replace(/_/g, '/')}+/`, 'Malformed');
@@ -189,15 +220,20 @@ add('oversized (> 16 KiB)', await rs256(claims({ pad: 'x'.repeat(17 * 1024) })),
 const keySet = createLocalJWKSet({ keys: jwks.keys.filter((k) => k.kid === KID1 || k.kid === KID2) });
 for (const v of vectors) {
   let joseOk = true;
+  // jose's audience option makes aud required, which is our rule for the bare issuer only.
+  let payload = {};
+  try { payload = JSON.parse(Buffer.from(parts(v.token)[1] ?? '', 'base64url')); } catch {}
+  const audience = payload?.aud !== undefined || payload?.iss === BARE_ISSUER ? CLIENT_ID : undefined;
   try {
     await jwtVerify(v.token, keySet, {
-      algorithms: ['RS256'], issuer: [ISSUER, LEGACY_ISSUER], currentDate: new Date(NOW * 1000),
-      clockTolerance: LEEWAY, requiredClaims: ['exp', 'iat', 'sub', 'sid'],
+      algorithms: ['RS256'], issuer: [ISSUER, LEGACY_ISSUER, BARE_ISSUER], audience,
+      currentDate: new Date(NOW * 1000), clockTolerance: LEEWAY,
+      requiredClaims: ['exp', 'iat', 'sub', 'sid'],
     });
   } catch {
     joseOk = false;
   }
-  const mustAgree = v.expected === 'None' || ['UnsupportedAlgorithm', 'BadSignature', 'WrongIssuer', 'Expired', 'UnknownKey'].includes(v.expected);
+  const mustAgree = v.expected === 'None' || ['UnsupportedAlgorithm', 'BadSignature', 'WrongIssuer', 'Expired', 'UnknownKey', 'WrongAudience'].includes(v.expected);
   if (mustAgree && !v.joseDiffers && joseOk !== (v.expected === 'None'))
     throw new Error(`jose disagrees on "${v.name}": jose ${joseOk ? 'accepts' : 'rejects'}`);
 }
@@ -206,7 +242,8 @@ process.stdout.write(`${JSON.stringify({
   generator: 'tests/core/vectors/make-jwt-vectors.mjs (jose 6)',
   now: NOW,
   leewaySecs: LEEWAY,
-  acceptedIssuers: [ISSUER, LEGACY_ISSUER],
+  acceptedIssuers: [ISSUER, LEGACY_ISSUER, BARE_ISSUER],
+  audience: CLIENT_ID,
   usableKids: [KID1, KID2],
   jwks,
   vectors,
