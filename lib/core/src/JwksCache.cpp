@@ -10,7 +10,8 @@ JwksCache::JwksCache(AuthKitApi *api, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_api(api)
     , m_clock(clock)
-    , m_verifier(api->config().acceptedIssuers)
+    , m_verifier(api->config().acceptedIssuers, TokenVerifier::kDefaultLeewaySecs,
+                 api->config().clientId) // an aud must name this client
 {
 }
 
