@@ -120,10 +120,10 @@ void LoopbackUserAgent::completeSignIn(bool ok, const QString &message)
 
 bool LoopbackUserAgent::flush(int msecs)
 {
-    if (!m_held || m_held->state() != QAbstractSocket::ConnectedState)
-        return true;
-    while (m_held && m_held->bytesToWrite() > 0) {
-        if (!m_held->waitForBytesWritten(msecs))
+    // Written to the kernel is enough: it delivers the page even after this process is gone.
+    while (m_answered && m_answered->state() != QAbstractSocket::UnconnectedState
+           && m_answered->bytesToWrite() > 0) {
+        if (!m_answered->waitForBytesWritten(msecs))
             return false;
     }
     return true;
@@ -132,8 +132,10 @@ bool LoopbackUserAgent::flush(int msecs)
 void LoopbackUserAgent::answer(QTcpSocket *socket, int status, const QString &title,
                                const QString &message)
 {
-    if (socket == m_held)
+    if (socket == m_held) {
         m_held.clear();
+        m_answered = socket;
+    }
     socket->write(page(status, title, message));
     socket->disconnectFromHost(); // flushes what was written, then closes
 }

@@ -53,7 +53,8 @@ private:
     QTcpServer m_server;
     QUrl m_redirectUri;
     QByteArray m_expectedState;
-    QPointer<QTcpSocket> m_held; // the browser's redirect request, awaiting completeSignIn()
+    QPointer<QTcpSocket> m_held;     // the browser's redirect request, awaiting completeSignIn()
+    QPointer<QTcpSocket> m_answered; // the same, answered and closing
 };
 
 } // namespace authkit
