@@ -1,4 +1,5 @@
 #include "CliApp.h"
+#include "TerminalText.h"
 
 #include <authkitqt/core/AuthKitApi.h>
 #include <authkitqt/core/AuthSession.h>
@@ -29,13 +30,20 @@ void printLine(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
+// Text that came from the user or a server, made safe for a terminal: no escape sequences, no
+// line breaks that could fake another line, no bidirectional overrides.
+QString safe(const QString &text)
+{
+    return TerminalText::sanitize(text);
+}
+
 QString describe(const Session &session)
 {
     QString text = QCoreApplication::translate("CliApp", "Signed in as %1 <%2>")
-                       .arg(session.user.displayName(), session.user.email);
+                       .arg(safe(session.user.displayName()), safe(session.user.email));
     if (!session.organizationId.isEmpty())
         text += QCoreApplication::translate("CliApp", " in organization %1 (role %2)")
-                    .arg(session.organizationId, session.role);
+                    .arg(safe(session.organizationId), safe(session.role));
     return text;
 }
 
@@ -85,7 +93,9 @@ void CliApp::finish(int code, const QString &message)
         return;
     m_finished = true;
     if (!message.isEmpty())
-        printLine(stderr, message);
+        printLine(stderr, safe(message));
+    // The browser that brought the redirect is told how it ended before the process goes.
+    m_agent->flush(3000);
     QCoreApplication::exit(code);
 }
 
@@ -172,11 +182,11 @@ void CliApp::status()
             printLine(stdout, describe(session));
             printLine(stdout, tr("Profile %1, client %2").arg(m_config.profile, m_config.clientId));
             if (!session.permissions.isEmpty())
-                printLine(stdout, tr("Permissions: %1").arg(session.permissions.join(QStringLiteral(", "))));
+                printLine(stdout, tr("Permissions: %1").arg(safe(session.permissions.join(QStringLiteral(", ")))));
             if (!session.impersonatorEmail.isEmpty())
-                printLine(stdout, tr("Impersonated by %1").arg(session.impersonatorEmail));
+                printLine(stdout, tr("Impersonated by %1").arg(safe(session.impersonatorEmail)));
             if (offline)
-                printLine(stdout, tr("Offline: %1").arg(state->lastError()));
+                printLine(stdout, tr("Offline: %1").arg(safe(state->lastError())));
         }
         finish(Ok);
     });
@@ -186,8 +196,11 @@ void CliApp::token()
 {
     restoreThen([this] {
         if (!m_session->tokens()->hasSession()) {
-            finish(NotSignedIn, tr("Not signed in (profile %1). Run authkit-cli login.")
-                                    .arg(m_config.profile));
+            const QString why = m_session->state()->lastError();
+            finish(NotSignedIn, why.isEmpty()
+                                    ? tr("Not signed in (profile %1). Run authkit-cli login.")
+                                          .arg(m_config.profile)
+                                    : tr("Not signed in: %1 Run authkit-cli login.").arg(why));
             return;
         }
         m_session->accessToken(false, [this](const TokenResult &result) {

@@ -82,7 +82,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption signUp(QStringLiteral("sign-up"), QCoreApplication::translate("main", "login: show the sign-up page."));
     const QCommandLineOption organization(QStringLiteral("organization"), QCoreApplication::translate("main", "login: sign in to this organization."), QStringLiteral("id"));
     const QCommandLineOption loginHint(QStringLiteral("login-hint"), QCoreApplication::translate("main", "login: pre-fill this e-mail address."), QStringLiteral("email"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"), QCoreApplication::translate("main", "Give up after this many seconds (default 600)."), QStringLiteral("seconds"), QStringLiteral("600"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), QCoreApplication::translate("main", "Give up after this many seconds, 0 for never (default 600, at most 86400)."), QStringLiteral("seconds"), QStringLiteral("600"));
     const QCommandLineOption verbose(QStringLiteral("verbose"), QCoreApplication::translate("main", "Log what happens (never secrets) on stderr."));
     parser.addOptions({profile, clientId, apiBase, redirect, project, noBrowser, browser, json,
                        signUp, organization, loginHint, timeout, verbose});
@@ -121,9 +121,12 @@ int main(int argc, char *argv[])
     options.organizationId = parser.value(organization);
     options.loginHint = parser.value(loginHint);
     bool ok = false;
+    // Bounded so that seconds * 1000 fits a timer: a day is more than any sign-in needs.
+    constexpr int kMaxTimeoutSecs = 24 * 3600;
     options.timeoutSecs = parser.value(timeout).toInt(&ok);
-    if (!ok || options.timeoutSecs < 0) {
-        std::fprintf(stderr, "authkit-cli: --timeout takes a number of seconds\n");
+    if (!ok || options.timeoutSecs < 0 || options.timeoutSecs > kMaxTimeoutSecs) {
+        std::fprintf(stderr, "authkit-cli: --timeout takes a number of seconds from 0 (none) to %d\n",
+                     kMaxTimeoutSecs);
         return CliApp::Usage;
     }
 

@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using authkit::emulator::AuthKitEmulator;
 using authkit::emulator::EmulatorOptions;
@@ -143,6 +144,40 @@ private Q_SLOTS:
         const Run run = cli({QStringLiteral("status")}, environment());
         QCOMPARE(run.exitCode, 3);
         QVERIFY(run.err.contains(QStringLiteral("Not signed in")));
+    }
+
+    // Other local processes probing the loopback listener do not end the sign-in; the browser
+    // is told the outcome only after the exchange, and the page reaches it before the CLI exits.
+    void forgedCallbacksDoNotEndALoginAndTheBrowserHearsTheTruth()
+    {
+        QByteArray page;
+        QList<int> probes;
+        const Run run = cli({QStringLiteral("login"), QStringLiteral("--no-browser"),
+                             QStringLiteral("--login-hint"), QStringLiteral("ada@example.com")},
+                            environment(), [&](QProcess &process) {
+                                if (!QTest::qWaitFor([&] { return process.canReadLine(); }, 10000))
+                                    return;
+                                const QUrl authorize(QString::fromUtf8(process.readLine()).trimmed());
+                                const QUrl redirect(QUrlQuery(authorize).queryItemValue(
+                                    QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
+                                for (const char *target : {"/callback?state=wrong&code=x", "/callback",
+                                                           "/%63allback", "/callback/"}) {
+                                    QUrl probe = redirect;
+                                    probe.setPath(QString());
+                                    QNetworkRequest request(QUrl(probe.toString() + QLatin1String(target)));
+                                    QNetworkReply *reply = m_network.get(request);
+                                    QSignalSpy done(reply, &QNetworkReply::finished);
+                                    done.wait(5000);
+                                    probes.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+                                    reply->deleteLater();
+                                }
+                                QUrl callback;
+                                get(authorize, &callback);
+                                page = get(callback);
+                            });
+        QCOMPARE(probes, QList<int>({404, 404, 404, 404}));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(page.contains("You are signed in"), qPrintable(QString::fromUtf8(page) + run.err));
     }
 
     void loginThenStatusShowsAda()

@@ -8,6 +8,8 @@
 #include <authkitqt/core/SessionStore.h>
 #include <authkitqt/core/UserAgent.h>
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
@@ -69,6 +71,24 @@ private:
 class AuthSessionTest : public QObject
 {
     Q_OBJECT
+
+    // Rewrites the stored envelope without its access token, as a restart finds it once that
+    // token has expired.
+    template<typename Rig>
+    static bool forgetStoredAccessToken(Rig &rig)
+    {
+        QJsonObject envelope = QJsonDocument::fromJson(rig.secrets.current).object();
+        if (!envelope.contains(QStringLiteral("access_token")))
+            return false;
+        envelope.remove(QStringLiteral("access_token"));
+        bool written = false;
+        rig.secrets.write(rig.store.key(), QJsonDocument(envelope).toJson(QJsonDocument::Compact),
+                          [&written](SecretStore::Status status, const QString &) {
+                              written = status == SecretStore::Status::Ok;
+                          });
+        QTest::qWaitFor([&written] { return written; }, 5000);
+        return written;
+    }
 
     struct Rig
     {
@@ -188,6 +208,29 @@ private Q_SLOTS:
         QCOMPARE(first.agent.presented.size(), 1);
     }
 
+    void restoreWithAStoredTokenStillGoodMakesNoRequest()
+    {
+        Rig first;
+        QVERIFY(first.restore());
+        QVERIFY(first.signIn());
+        const QString token = first.session.state()->session().accessToken;
+        const int requestsBefore = first.network.countFor(QStringLiteral("/authenticate"))
+                                   + first.network.countFor(QStringLiteral("/sso/jwks/")
+                                                            + first.emulator.config.clientId);
+        AuthKitApi api(first.emulator.config, &first.network);
+        AuthSession restarted(&api, &first.store);
+        QSignalSpy restored(&restarted, &AuthSession::restored);
+        restarted.restore();
+        QVERIFY(restored.wait(15000));
+        QVERIFY(restarted.state()->isAuthenticated());
+        QCOMPARE(restarted.state()->session().accessToken, token);
+        QCOMPARE(restarted.state()->session().sessionId, first.session.state()->session().sessionId);
+        QCOMPARE(first.network.countFor(QStringLiteral("/authenticate"))
+                     + first.network.countFor(QStringLiteral("/sso/jwks/")
+                                              + first.emulator.config.clientId),
+                 requestsBefore);
+    }
+
     void restoreOfAnEndedSessionSignsOutWithTheReason()
     {
         Rig rig;
@@ -198,6 +241,7 @@ private Q_SLOTS:
                                      .arg(rig.session.state()->session().sessionId),
                                  {}),
                  200);
+        QVERIFY(forgetStoredAccessToken(rig)); // as once it has expired: a refresh is needed
         QVERIFY(rig.restore());
         QVERIFY(!rig.session.state()->isAuthenticated());
         QVERIFY(rig.session.state()->lastError().contains(QStringLiteral("Session has ended")));
@@ -215,6 +259,7 @@ private Q_SLOTS:
                                   {QStringLiteral("status"), 503},
                                   {QStringLiteral("count"), 5}}),
                  201);
+        QVERIFY(forgetStoredAccessToken(rig));
         AuthKitApi api(rig.emulator.config, &rig.network);
         AuthSession restarted(&api, &rig.store);
         QSignalSpy restored(&restarted, &AuthSession::restored);

@@ -23,13 +23,13 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(AuthKitApi)
 };
 
-QNetworkRequest jsonRequest(const QUrl &url)
+QNetworkRequest jsonRequest(const QUrl &url, int timeoutMs)
 {
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "AuthKitQt/" AUTHKITQT_VERSION);
-    request.setTransferTimeout(AuthKitApi::kTimeoutMs);
+    request.setTransferTimeout(timeoutMs);
     // Redirects are never followed: an authenticate call answered by a redirect is an error.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
@@ -79,12 +79,30 @@ QString ApiError::message() const
     case Kind::Http:
         break;
     }
+    if (httpStatus == 408)
+        return Text::tr("WorkOS did not answer in time.");
     if (httpStatus == 429)
         return Text::tr("Too many requests to WorkOS; trying again shortly.");
     if (httpStatus >= 500)
         return Text::tr("WorkOS is having trouble (HTTP %1); trying again shortly.").arg(httpStatus);
-    if (code == QLatin1String("invalid_grant"))
-        return Text::tr("Your session has ended (%1). Please sign in again.").arg(description);
+    if (code == QLatin1String("invalid_grant")) {
+        // Say why in words; WorkOS's own description follows for the record.
+        QString why;
+        if (description.contains(QLatin1String("already exchanged"), Qt::CaseInsensitive))
+            why = Text::tr("its refresh token was already used (by another program with this "
+                           "session, or a reply that was lost on the way)");
+        else if (description.contains(QLatin1String("expired"), Qt::CaseInsensitive))
+            why = Text::tr("it expired");
+        else if (description.contains(QLatin1String("Session has ended"), Qt::CaseInsensitive)
+                 || description.contains(QLatin1String("revoked"), Qt::CaseInsensitive))
+            why = Text::tr("it was signed out or revoked");
+        else
+            why = Text::tr("WorkOS no longer accepts it");
+        return description.isEmpty()
+                   ? Text::tr("Your session has ended: %1. Please sign in again.").arg(why)
+                   : Text::tr("Your session has ended: %1 (%2). Please sign in again.")
+                         .arg(why, description);
+    }
     if (!description.isEmpty())
         return code.isEmpty() ? description : QStringLiteral("%1 (%2)").arg(description, code);
     return Text::tr("WorkOS refused the request (HTTP %1 %2).").arg(httpStatus).arg(code);
@@ -145,7 +163,7 @@ void AuthKitApi::authenticateWithRefreshToken(const QString &refreshToken,
 void AuthKitApi::postAuthenticate(const QJsonObject &body, AuthCallback done)
 {
     const QString grant = body.value(QStringLiteral("grant_type")).toString();
-    QNetworkReply *reply = m_network->post(jsonRequest(m_config.authenticateUrl()),
+    QNetworkReply *reply = m_network->post(jsonRequest(m_config.authenticateUrl(), m_timeoutMs),
                                            QJsonDocument(body).toJson(QJsonDocument::Compact));
     connect(reply, &QNetworkReply::finished, this, [reply, grant, done = std::move(done)] {
         reply->deleteLater();
@@ -189,7 +207,7 @@ void AuthKitApi::fetchJwks(JwksCallback done)
 {
     QNetworkRequest request(m_config.jwksUrl());
     request.setRawHeader("Accept", "application/json");
-    request.setTransferTimeout(kTimeoutMs);
+    request.setTransferTimeout(m_timeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);
     QNetworkReply *reply = m_network->get(request);

@@ -1,5 +1,6 @@
 #include <authkitqt/core/AuthSession.h>
 
+#include <authkitqt/core/CrossProcessLock.h>
 #include <authkitqt/core/JwksCache.h>
 #include <authkitqt/core/RedirectParser.h>
 #include <authkitqt/core/SessionStore.h>
@@ -39,6 +40,11 @@ AuthSession::AuthSession(AuthKitApi *api, SessionStore *store, const Clock &cloc
     , m_tokens(new TokenManager(api, m_jwks, store, clock, this))
     , m_state(new AuthState(this))
 {
+    // Every process of this user that uses the same keychain entry refreshes under one lock.
+    if (store->secrets() && store->secrets()->isPersistent()) {
+        m_lock = new CrossProcessLock(CrossProcessLock::pathForKey(store->key()), this);
+        m_tokens->setCrossProcessLock(m_lock);
+    }
     connect(m_tokens, &TokenManager::sessionChanged, this, &AuthSession::publishSession);
     connect(m_tokens, &TokenManager::refreshingChanged, this, [this](bool refreshing) {
         update([refreshing](AuthState &s) { s.m_refreshing = refreshing; });
@@ -224,8 +230,11 @@ void AuthSession::endSignIn(bool ok, const QString &error)
     const bool wasSigningIn = !m_pending.isNull() || m_state->isSigningIn();
     m_pending = AuthorizationRequest();
     m_exchanging = false;
-    if (m_agent)
+    if (m_agent) {
+        // Only now, with the exchange and the checks done, is the browser told how it ended.
+        m_agent->completeSignIn(ok, error);
         m_agent->dismiss();
+    }
     // A failed sign-in never discards a session that was already there.
     update([ok, error](AuthState &s) {
         s.m_signingIn = false;

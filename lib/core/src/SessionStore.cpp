@@ -10,25 +10,43 @@ Q_LOGGING_CATEGORY(lcStore, "authkit.store")
 
 namespace authkit {
 
+bool StoredSession::hasAccessTokenValidFor(qint64 nowSecs, qint64 minRemainingSecs) const
+{
+    if (accessToken.isEmpty() || accessTokenLifetimeSecs <= 0)
+        return false;
+    const qint64 remaining = accessTokenExpiresAtSecs - nowSecs;
+    return remaining > minRemainingSecs && remaining <= accessTokenLifetimeSecs;
+}
+
 QByteArray StoredSession::toJson() const
 {
-    return QJsonDocument(QJsonObject{
-                             {QStringLiteral("v"), kVersion},
-                             {QStringLiteral("refresh_token"), refreshToken},
-                             {QStringLiteral("session_id"), sessionId},
-                             {QStringLiteral("user_id"), userId},
-                             {QStringLiteral("organization_id"), organizationId},
-                             {QStringLiteral("user"), user},
-                             {QStringLiteral("saved_at"), savedAt.toUTC().toString(Qt::ISODate)},
-                         })
-        .toJson(QJsonDocument::Compact);
+    QJsonObject object{
+        {QStringLiteral("v"), kVersion},
+        {QStringLiteral("refresh_token"), refreshToken},
+        {QStringLiteral("session_id"), sessionId},
+        {QStringLiteral("user_id"), userId},
+        {QStringLiteral("organization_id"), organizationId},
+        {QStringLiteral("user"), user},
+        {QStringLiteral("saved_at"), savedAt.toUTC().toString(Qt::ISODate)},
+    };
+    if (!authenticationMethod.isEmpty())
+        object.insert(QStringLiteral("authentication_method"), authenticationMethod);
+    if (!impersonationReason.isEmpty())
+        object.insert(QStringLiteral("impersonation_reason"), impersonationReason);
+    if (!accessToken.isEmpty()) {
+        object.insert(QStringLiteral("access_token"), accessToken);
+        object.insert(QStringLiteral("access_token_lifetime"), accessTokenLifetimeSecs);
+        object.insert(QStringLiteral("access_token_expires_at"), accessTokenExpiresAtSecs);
+    }
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
 std::optional<StoredSession> StoredSession::fromJson(const QByteArray &json)
 {
     const QJsonObject object = QJsonDocument::fromJson(json).object();
     // A newer envelope is not guessed at: the user signs in again rather than us misreading it.
-    if (object.value(QStringLiteral("v")).toInt() != kVersion)
+    const int version = object.value(QStringLiteral("v")).toInt();
+    if (version != 1 && version != kVersion)
         return std::nullopt;
     StoredSession session;
     session.refreshToken = object.value(QStringLiteral("refresh_token")).toString();
@@ -40,6 +58,13 @@ std::optional<StoredSession> StoredSession::fromJson(const QByteArray &json)
     session.user = object.value(QStringLiteral("user")).toObject();
     session.savedAt = QDateTime::fromString(object.value(QStringLiteral("saved_at")).toString(),
                                             Qt::ISODate);
+    session.authenticationMethod = object.value(QStringLiteral("authentication_method")).toString();
+    session.impersonationReason = object.value(QStringLiteral("impersonation_reason")).toString();
+    session.accessToken = object.value(QStringLiteral("access_token")).toString();
+    session.accessTokenLifetimeSecs =
+        qint64(object.value(QStringLiteral("access_token_lifetime")).toDouble());
+    session.accessTokenExpiresAtSecs =
+        qint64(object.value(QStringLiteral("access_token_expires_at")).toDouble());
     return session;
 }
 

@@ -61,6 +61,9 @@ public:
     AuthKitApi(AuthKitConfig config, QNetworkAccessManager *network, QObject *parent = nullptr);
 
     const AuthKitConfig &config() const { return m_config; }
+    // How long one call may take before it counts as a (transient) timeout.
+    void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
+    int timeoutMs() const { return m_timeoutMs; }
 
     void authenticateWithCode(const QString &code, const QString &codeVerifier, AuthCallback done);
     void authenticateWithRefreshToken(const QString &refreshToken, const QString &organizationId,
@@ -75,6 +78,7 @@ private:
 
     AuthKitConfig m_config;
     QNetworkAccessManager *m_network;
+    int m_timeoutMs = kTimeoutMs;
 };
 
 } // namespace authkit

@@ -11,6 +11,7 @@
 
 namespace authkit {
 
+class CrossProcessLock;
 class JwksCache;
 class SessionStore;
 
@@ -64,6 +65,7 @@ private:
     const Clock &m_clock;
     JwksCache *m_jwks;
     TokenManager *m_tokens;
+    CrossProcessLock *m_lock = nullptr;
     AuthState *m_state;
     QPointer<UserAgent> m_agent;
     AuthorizationRequest m_pending;

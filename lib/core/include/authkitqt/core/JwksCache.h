@@ -12,18 +12,21 @@
 namespace authkit {
 
 // The key set, fetched once and kept; an unknown kid refetches it, at most once per cooldown
-// (as jose's createRemoteJWKSet does), so a flood of bad tokens cannot make us hammer WorkOS.
+// after a successful fetch (as jose's createRemoteJWKSet does, 30 s), so a flood of bad tokens
+// cannot make us hammer WorkOS. Trouble with the key set itself (unreachable, 404, HTML, no
+// usable key, a kid it does not list yet) is never the token's fault: it is reported as
+// transient, in words, and the caller keeps the session and tries again later.
 class JwksCache : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr qint64 kCooldownMs = 5 * 60 * 1000;
+    static constexpr qint64 kCooldownMs = 30 * 1000;
 
     struct Outcome
     {
         TokenVerifier::Result result;
-        bool transient = false; // the JWKS could not be fetched: try again later
-        QString error;
+        bool transient = false; // the key set is at fault, not the token: try again later
+        QString error;          // why, for the user, when transient
     };
     using VerifyCallback = std::function<void(const Outcome &)>;
 

@@ -6,12 +6,14 @@
 #include <authkitqt/core/SessionStore.h>
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <functional>
 
 namespace authkit {
 
+class CrossProcessLock;
 class JwksCache;
 
 struct TokenResult
@@ -23,11 +25,18 @@ struct TokenResult
 };
 
 // Holds the refresh token and the current access token, and keeps the latter fresh:
-// - one refresh in flight however many callers ask; they all get its result;
-// - the rotated refresh token is persisted before the new access token is handed out;
+// - only a verified session is stored: a sign-in is verified before anything is written, and
+//   an access token that failed verification is never stored nor handed out;
+// - one refresh in flight however many callers ask; they all get its result; across processes
+//   a CrossProcessLock is held around the refresh and the keychain is read again under it, so a
+//   token another process already rotated is used instead of presenting a spent one;
+// - the rotated refresh token is persisted before the new access token is handed out, in one
+//   keychain entry with that access token (another process can use it with no request);
 // - refresh ahead of expiry (lead configurable), measured on the monotonic clock;
-// - transient failures keep the session and retry with exponential backoff, jitter and
-//   Retry-After; terminal ones end it, with the reason.
+// - only invalid_grant ends the session (docs/architecture.md, "refresh policy"): transient
+//   failures, JWKS trouble, other 4xx and unreadable answers keep it and are retried with
+//   exponential backoff, jitter and Retry-After (failures that are not transient a bounded
+//   number of times); the keychain entry is removed before sessionEnded is emitted.
 class TokenManager : public QObject
 {
     Q_OBJECT
@@ -39,17 +48,25 @@ public:
         int refreshLeadSecs = 60;      // capped at a fifth of the token's lifetime
         int initialBackoffMs = 1000;
         int maxBackoffMs = 60000;
+        // Failures that are not transient (a 4xx other than invalid_grant, an unreadable body,
+        // a token that fails verification) are retried this many times, then left until a
+        // caller asks for a token again.
+        int maxUnexpectedFailureRetries = 5;
     };
 
     TokenManager(AuthKitApi *api, JwksCache *jwks, SessionStore *store, const Clock &clock,
                  QObject *parent = nullptr);
+    ~TokenManager() override;
 
     void setSettings(const Settings &settings) { m_settings = settings; }
     const Settings &settings() const { return m_settings; }
+    // The lock shared with other processes that use the same keychain entry (not owned).
+    void setCrossProcessLock(CrossProcessLock *lock) { m_lock = lock; }
 
-    // A fresh authenticate response (code exchange): verify, persist, adopt.
+    // A fresh authenticate response (code exchange): verify, then persist, then adopt. On any
+    // failure nothing changes: the session that was there (if any) stays, in memory and stored.
     void adopt(const AuthResponse &response, TokenCallback done);
-    // A stored session: refresh it to get an access token and the user.
+    // A stored session: its access token when it is still good, else a refresh.
     void resume(const StoredSession &stored);
 
     bool hasSession() const { return !m_refreshToken.isEmpty(); }
@@ -61,7 +78,8 @@ public:
     void accessToken(bool forceRefresh, TokenCallback done);
     // A refresh that asks for another organization (organization_id).
     void switchOrganization(const QString &organizationId, TokenCallback done);
-    // After sleep or a network change: refresh now if the token is (nearly) due.
+    // After sleep or a network change: refresh now if the token is (nearly) due and no backoff
+    // is pending.
     void checkNow();
     // Forgets everything in memory (the caller clears the store).
     void clear();
@@ -72,7 +90,10 @@ public:
 Q_SIGNALS:
     void sessionChanged();               // a new access token or session data
     void refreshingChanged(bool refreshing);
-    void sessionEnded(const QString &reason); // terminal failure: the session is gone
+    // The session is gone (invalid_grant, or signed out elsewhere); the keychain entry has been
+    // removed by the time this is emitted.
+    void sessionEnded(const QString &reason);
+    // The session is kept; retryInMs < 0 when no automatic retry is scheduled.
     void transientFailure(const QString &message, int retryInMs);
     void persistenceChanged(bool persistent);
 
@@ -82,21 +103,34 @@ private:
         TokenCallback done;
         bool forced = false;
     };
+    using Verified = std::function<void(bool ok, const ApiError &error, const Session &session)>;
 
     void startRefresh();
-    void onRefreshFailed(const ApiError &error, const QString &switchingTo);
+    void rereadStoreThenRefresh(quint64 generation);
+    void refreshWithServer(quint64 generation);
+    void acceptRefreshed(const AuthResponse &response, quint64 generation);
+    void onRefreshFailed(const ApiError &error, quint64 generation);
     void finishRefresh(const TokenResult &result);
-    void accept(const AuthResponse &response, TokenCallback done);
-    void endSession(const QString &reason);
+    void verifyResponse(const AuthResponse &response, Verified done);
+    void persist(bool withAccessToken, std::function<void()> then);
+    void adoptStored(const StoredSession &stored);
+    void endSession(const QString &reason, bool clearStore, std::function<void()> then);
+    void releaseLock();
     void scheduleRefresh();
-    void scheduleRetry(const ApiError &error);
+    void scheduleRetry(const ApiError &error, bool transient);
+    void startTimer(qint64 delayMs);
     qint64 leadMs() const;
+    qint64 leadMsFor(qint64 lifetimeSecs) const;
+    bool storedTokenUsable(const StoredSession &stored) const;
     bool hasUsableToken() const; // an access token that has not expired
+    bool anyForcedWaiter() const;
+    StoredSession envelope(bool withAccessToken) const;
 
     AuthKitApi *m_api;
     JwksCache *m_jwks;
     SessionStore *m_store;
     const Clock &m_clock;
+    CrossProcessLock *m_lock = nullptr; // outlives this (AuthSession owns both)
     Settings m_settings;
 
     QString m_refreshToken;
@@ -107,9 +141,11 @@ private:
     QString m_switchTarget;             // organization_id of the refresh in flight, if a switch
     QString m_pendingSwitch;            // a switch asked for while another refresh ran
     QList<TokenCallback> m_switchWaiters;
-    int m_failures = 0;
+    int m_failures = 0;                 // consecutive failed refreshes
+    int m_unexpectedFailures = 0;       // of which not transient
+    bool m_parked = false;              // bounded retries used up: wait for a caller
     QTimer m_refreshTimer;
-    qint64 m_refreshDueMs = 0;
+    qint64 m_nextAttemptAtMs = -1;      // on the monotonic clock; -1 when nothing is scheduled
     quint64 m_generation = 0; // bumps on clear(), so late replies of an old session are dropped
 };
 

@@ -21,6 +21,14 @@ public:
     virtual void dismiss() = 0;
     // Best effort: run the hosted logout where the sign-in ran, so the next sign-in asks again.
     virtual void endSession(const QUrl &logoutUrl) = 0;
+    // How the sign-in this agent carried ended, once the code exchange and the token checks are
+    // done: an agent that still has the browser waiting (the loopback listener) answers it with
+    // the truth. message is empty on success and for a cancelled sign-in.
+    virtual void completeSignIn(bool ok, const QString &message)
+    {
+        Q_UNUSED(ok);
+        Q_UNUSED(message);
+    }
 
 Q_SIGNALS:
     void redirectReceived(const QUrl &url);
