@@ -64,11 +64,15 @@ private Q_SLOTS:
     void forgedHostedForms();
     void totpLocksAfterFiveWrongCodes();
     void tenThousandAuthorizeAttempts();
+    void connectionCap();
     void stillServing();
 
 private:
     QByteArray hostValue() const { return "127.0.0.1:" + QByteArray::number(m_port); }
     QUrl baseUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+    // Starts authkit-emulator with arguments; its port, 0 when it did not start.
+    static quint16 launch(QProcess &process, const QStringList &arguments);
+    static void stop(QProcess &process);
     qint64 rssKiB() const;
     // Writes head, then streams bodyBytes of 'a' while the peer takes them, until the peer
     // closes, all is sent, or timeoutMs pass. The body is never held in memory whole.
@@ -84,24 +88,38 @@ private:
     qint64 m_baselineKiB = 0;
 };
 
-void TestEmulatorHostile::initTestCase() {
+quint16 TestEmulatorHostile::launch(QProcess &process, const QStringList &arguments) {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_LOGGING_RULES"),
                        QStringLiteral("authkit.emulator.info=false"));
-    m_process.setProcessEnvironment(environment);
-    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process.start(QStringLiteral(AUTHKIT_EMULATOR_PATH),
-                    {QStringLiteral("--header-timeout-ms"), QString::number(kHeaderTimeoutMs),
-                     QStringLiteral("--idle-timeout-ms"), QString::number(kIdleTimeoutMs)});
-    QVERIFY2(m_process.waitForStarted(10000), qPrintable(m_process.errorString()));
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(QStringLiteral(AUTHKIT_EMULATOR_PATH), arguments);
+    if (!process.waitForStarted(10000))
+        return 0;
     QByteArray first;
-    while (!first.contains('\n') && m_process.waitForReadyRead(15000))
-        first += m_process.readAllStandardOutput();
+    while (!first.contains('\n') && process.waitForReadyRead(15000))
+        first += process.readAllStandardOutput();
     const auto match =
         QRegularExpression(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"))
             .match(QString::fromLatin1(first));
-    QVERIFY2(match.hasMatch(), first.constData());
-    m_port = static_cast<quint16>(match.captured(1).toUInt());
+    return match.hasMatch() ? static_cast<quint16>(match.captured(1).toUInt()) : 0;
+}
+
+void TestEmulatorHostile::stop(QProcess &process) {
+    if (process.state() == QProcess::NotRunning)
+        return;
+    process.terminate();
+    if (!process.waitForFinished(5000))
+        process.kill();
+    process.waitForFinished(5000);
+}
+
+void TestEmulatorHostile::initTestCase() {
+    m_port =
+        launch(m_process, {QStringLiteral("--header-timeout-ms"), QString::number(kHeaderTimeoutMs),
+                           QStringLiteral("--idle-timeout-ms"), QString::number(kIdleTimeoutMs)});
+    QVERIFY2(m_port != 0, qPrintable(m_process.errorString()));
     HttpClient http;
     QCOMPARE(http.get(baseUrl().resolved(QUrl(QStringLiteral("/_emulator/health")))).status, 200);
     m_baselineKiB = rssKiB();
@@ -110,13 +128,9 @@ void TestEmulatorHostile::initTestCase() {
 }
 
 void TestEmulatorHostile::cleanupTestCase() {
-    if (m_process.state() == QProcess::NotRunning)
-        return;
-    qInfo("emulator RSS at the end: %lld KiB (start %lld KiB)", rssKiB(), m_baselineKiB);
-    m_process.terminate();
-    if (!m_process.waitForFinished(5000))
-        m_process.kill();
-    m_process.waitForFinished(5000);
+    if (m_process.state() != QProcess::NotRunning)
+        qInfo("emulator RSS at the end: %lld KiB (start %lld KiB)", rssKiB(), m_baselineKiB);
+    stop(m_process);
 }
 
 qint64 TestEmulatorHostile::rssKiB() const {
@@ -530,6 +544,74 @@ void TestEmulatorHostile::tenThousandAuthorizeAttempts() {
                  .status,
              200);
     QVERIFY2(after - before < kMaxGrowthKiB, QByteArray::number(after - before).constData());
+}
+
+void TestEmulatorHostile::connectionCap() {
+    // 300 connections open at once: the emulator keeps 256 (EmulatorOptions' maxConnections) and
+    // closes the others at once. Once they are closed, each asks once: exactly the 256 kept are
+    // served. An emulator of its own, with the default timeouts, so none idles out meanwhile.
+    constexpr int kSockets = 300;
+    constexpr int kCap = 256;
+    QProcess process;
+    const quint16 port = launch(process, {});
+    QVERIFY(port != 0);
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    QEventLoop loop;
+    bool asked = false;
+    int answered = 0;
+    int closedUnanswered = 0;
+    const QByteArray ask =
+        "GET /_emulator/health HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
+        "\r\nConnection: close\r\n\r\n";
+    auto askAll = [&] {
+        if (asked)
+            return;
+        asked = true;
+        for (const auto &each : sockets) {
+            if (each->state() == QAbstractSocket::ConnectedState)
+                each->write(ask);
+        }
+    };
+    for (int i = 0; i < kSockets; ++i) {
+        sockets.push_back(std::make_unique<QTcpSocket>());
+        QTcpSocket *socket = sockets.back().get();
+        auto received = std::make_shared<QByteArray>();
+        auto done = std::make_shared<bool>(false);
+        QObject::connect(socket, &QTcpSocket::readyRead, &loop,
+                         [socket, received] { *received += socket->readAll(); });
+        auto finish = [&, socket, received, done] {
+            if (*done)
+                return;
+            *done = true;
+            *received += socket->readAll();
+            if (statusOf(*received) == 200)
+                ++answered;
+            else if (received->isEmpty())
+                ++closedUnanswered;
+            if (!asked && closedUnanswered == kSockets - kCap)
+                askAll(); // every connection over the cap is gone
+            if (answered + closedUnanswered == kSockets)
+                loop.quit();
+        };
+        QObject::connect(socket, &QTcpSocket::disconnected, &loop, finish);
+        QObject::connect(socket, &QTcpSocket::errorOccurred, &loop, finish);
+        // One after the other, so that the emulator sees them in this order.
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        socket->waitForConnected(5000);
+    }
+    // Should the cap not hold, nothing is closed: ask anyway after a while, and see too many
+    // served.
+    QTimer::singleShot(20000, &loop, askAll);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    loop.exec();
+    qInfo("%d connections at once: %d answered, %d closed unanswered", kSockets, answered,
+          closedUnanswered);
+    sockets.clear();
+    const bool running = process.state() == QProcess::Running;
+    stop(process);
+    QVERIFY(running);
+    QCOMPARE(answered, kCap);
+    QCOMPARE(closedUnanswered, kSockets - kCap);
 }
 
 void TestEmulatorHostile::stillServing() {
