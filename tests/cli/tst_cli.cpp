@@ -137,6 +137,12 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(QStringLiteral("API key")));
         QCOMPARE(run.err.trimmed().count(QLatin1Char('\n')), 0);
+        for (const char *timeout : {"99999999999", "2147484", "-1", "ten"}) {
+            run = cli({QStringLiteral("status"), QStringLiteral("--timeout"), QLatin1String(timeout)},
+                      environment());
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(QStringLiteral("--timeout")), qPrintable(run.err));
+        }
     }
 
     void statusBeforeLoginSaysNotSignedIn()
