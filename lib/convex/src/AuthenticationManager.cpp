@@ -102,13 +102,27 @@ void AuthenticationManager::onTransition(const protocol::Transition &transition)
 
 void AuthenticationManager::onAuthError(const protocol::AuthError &error)
 {
+    const char *attempted = !error.authUpdateAttempted ? "unset"
+                            : *error.authUpdateAttempted ? "true"
+                                                         : "false";
+    qCInfo(lcConvexAuth).noquote() << "AuthError from the server:" << error.error
+                                   << "authUpdateAttempted:" << attempted;
     const bool waiting = m_state == State::WaitingForServerConfirmationOfCachedToken
                          || m_state == State::WaitingForServerConfirmationOfFreshToken;
     // The session's old identity expired while a newer token is already on its way; the
-    // server closes the socket and the reconnect carries the new token.
+    // server closes the socket and the reconnect carries the new token. Only once per token,
+    // and only while that token is itself fresh: resending a stale one would be refused again
+    // and again (convex-js loops here with ever longer backoffs).
     if (error.authUpdateAttempted == false && waiting) {
-        qCDebug(lcConvexAuth) << "ignoring an AuthError for the identity being replaced";
-        return;
+        const QString awaited = m_client->authToken().value_or(QString());
+        if (awaited != m_expiryIgnoredFor && !awaitedTokenIsStale()) {
+            qCDebug(lcConvexAuth) << "ignoring an AuthError for the identity being replaced";
+            m_expiryIgnoredFor = awaited;
+            // The server is closing the socket: reconnect now, and not as a network failure.
+            m_client->m_socket->reconnectForAuth(QStringLiteral("AuthError"));
+            return;
+        }
+        qCDebug(lcConvexAuth) << "the token awaiting confirmation is stale too; fetching another";
     }
     // An error about an older Authenticate than the last one we sent.
     if (error.baseVersion && quint64(*error.baseVersion) + 1 < m_client->identityVersion()) {
@@ -200,16 +214,11 @@ void AuthenticationManager::scheduleTokenRefetch(const QString &token)
             << "Auth token does not have required fields, cannot refetch the token";
         return;
     }
-    const double lifetime = exp.toDouble() - iat.toDouble();
-    if (lifetime <= 2) {
+    qint64 delayMs = refetchDelayMs(qint64(exp.toDouble() - iat.toDouble()), m_leewaySecs);
+    if (delayMs < 0) {
         qCWarning(lcConvexAuth) << "Auth token does not live long enough, cannot refetch the token";
         return;
     }
-    // Unlike convex-js, a token that lives no longer than the leeway is not refetched in a
-    // loop: its leeway becomes a fifth of its lifetime, so a 5 s token is refetched after 4 s.
-    const double leeway = m_leewaySecs < lifetime ? m_leewaySecs : lifetime / 5;
-    qint64 delayMs = static_cast<qint64>((lifetime - leeway) * 1000);
-    delayMs = std::min(delayMs, kMaximumRefreshDelayMs);
     // Measured from when the token arrived, not from the server's confirmation.
     if (m_tokenArrived.isValid())
         delayMs -= m_tokenArrived.elapsed();
@@ -221,6 +230,35 @@ void AuthenticationManager::scheduleTokenRefetch(const QString &token)
     setState(State::WaitingForScheduledRefetch);
     m_refetchTimer.start(std::chrono::milliseconds(delayMs));
     qCDebug(lcConvexAuth) << "token refetch scheduled in" << delayMs << "ms";
+}
+
+qint64 AuthenticationManager::refetchDelayMs(qint64 lifetimeSecs, int leewaySecs)
+{
+    // iat and exp are whole seconds: up to a second of the lifetime may be gone at issue, and
+    // the backend ends the identity at exp with no leeway.
+    const qint64 usableMs = (lifetimeSecs - 1) * 1000;
+    if (usableMs <= 0)
+        return -1;
+    // convex-js refetches at exp - iat - leeway (and "cannot refetch" a token of 2 s or less).
+    // A token whose usable life is not at least twice the leeway would be refetched in a loop,
+    // or after it expired: it is refetched halfway through its usable life instead, so the new
+    // one reaches the open socket before the old one ends (a 2 s token after 0.5 s).
+    const qint64 delayMs = qint64(leewaySecs) * 2000 < usableMs
+                               ? (lifetimeSecs - leewaySecs) * 1000
+                               : usableMs / 2;
+    return std::min(delayMs, kMaximumRefreshDelayMs);
+}
+
+bool AuthenticationManager::awaitedTokenIsStale() const
+{
+    const auto token = m_client->authToken();
+    const auto payload = token ? decodeJwtPayload(*token) : std::nullopt;
+    if (!payload)
+        return false; // not a JWT: its age is unknown, so the server decides
+    const qint64 lifetime = qint64(payload->value(QStringLiteral("exp")).toDouble()
+                                   - payload->value(QStringLiteral("iat")).toDouble());
+    const qint64 delayMs = refetchDelayMs(lifetime, m_leewaySecs);
+    return delayMs < 0 || (m_tokenArrived.isValid() && m_tokenArrived.elapsed() >= delayMs);
 }
 
 void AuthenticationManager::stop()

@@ -38,6 +38,10 @@ public:
     State state() const { return m_state; }
     qint64 msUntilScheduledRefetch() const;
 
+    // When a token of that lifetime (exp - iat) is refetched, counted from its arrival; -1 when
+    // it cannot be (it lives a second or less).
+    static qint64 refetchDelayMs(qint64 lifetimeSecs, int leewaySecs);
+
 private:
     void setState(State state);
     void resetAuthState();
@@ -47,6 +51,8 @@ private:
     void scheduleTokenRefetch(const QString &token);
     void tryToReauthenticate(const protocol::AuthError &error);
     void reportChange(bool authenticated);
+    // The token being confirmed is past its own refetch time (or cannot be refetched).
+    bool awaitedTokenIsStale() const;
 
     ConvexClient *m_client;
     int m_leewaySecs;
@@ -55,6 +61,7 @@ private:
     QString m_freshToken;       // WaitingForServerConfirmationOfFreshToken
     QElapsedTimer m_tokenArrived; // when the token being confirmed was fetched
     int m_confirmationAttempts = 0;
+    QString m_expiryIgnoredFor; // the awaited token an expiry AuthError was already let pass for
     quint64 m_configVersion = 0;
     bool m_refreshing = false;
     QTimer m_refetchTimer;

@@ -299,7 +299,7 @@ void ConvexClient::onTransition(const protocol::Transition &transition)
         // The chain is broken: what we hold cannot be patched any more. Start over.
         qCWarning(lcConvexClient) << "Invalid start version:" << transition.startVersion
                                   << "held:" << m_remoteVersion;
-        m_socket->reconnect(QStringLiteral("InvalidStartVersion"));
+        m_socket->reconnectAfterProtocolError(QStringLiteral("InvalidStartVersion"));
         return;
     }
     QStringList touched; // keys, not pointers: a slot may subscribe and rehash

@@ -46,6 +46,8 @@ WebSocketManager::WebSocketManager(const QUrl &deploymentUrl, const Settings &se
                                << m_settings.serverInactivityMs << "ms; reconnecting";
         reconnect(QStringLiteral("InactiveServer"));
     });
+    m_stableTimer.setSingleShot(true);
+    connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_protocolErrors = 0; });
 }
 
 WebSocketManager::~WebSocketManager()
@@ -143,7 +145,30 @@ void WebSocketManager::reconnect(const QString &reason)
     if (m_state == State::Terminated || m_state == State::Stopped)
         return;
     dropSocket(reason);
-    scheduleReconnect(kClientInitiatedBackoffMs);
+    scheduleReconnect(kClientInitiatedBackoffMs, reason);
+}
+
+void WebSocketManager::reconnectForAuth(const QString &reason)
+{
+    if (m_state == State::Terminated || m_state == State::Stopped)
+        return;
+    dropSocket(reason);
+    scheduleReconnect(kClientInitiatedBackoffMs, reason, Backoff::Flat);
+}
+
+void WebSocketManager::reconnectAfterProtocolError(const QString &reason)
+{
+    if (m_state == State::Terminated || m_state == State::Stopped)
+        return;
+    ++m_protocolErrors;
+    dropSocket(reason);
+    scheduleReconnect(initialBackoffMsFor(reason), reason);
+}
+
+void WebSocketManager::resetBackoff()
+{
+    if (m_protocolErrors == 0)
+        m_retries = 0;
 }
 
 void WebSocketManager::stop()
@@ -178,6 +203,8 @@ void WebSocketManager::connectSocket()
         dropSocket(QStringLiteral("Replaced"));
     // A new QWebSocket per attempt: a late signal of an old one can never be mistaken for ours.
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    socket->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxIncomingMessageBytes));
+    socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxIncomingMessageBytes));
     m_socket = socket;
     m_wasOpen = false;
     connect(socket, &QWebSocket::connected, this, [this, socket] { onConnected(socket); });
@@ -204,6 +231,7 @@ void WebSocketManager::onConnected(QWebSocket *socket)
     m_wasOpen = true;
     setState(State::Open);
     m_inactivityTimer.start(m_settings.serverInactivityMs);
+    m_stableTimer.start(m_settings.serverInactivityMs);
     if (m_paused) {
         m_openPostponed = true;
         return;
@@ -221,7 +249,7 @@ void WebSocketManager::onTextMessage(QWebSocket *socket, const QString &text)
     auto message = protocol::parseServerMessage(text.toUtf8(), &error);
     if (!message) {
         qCWarning(lcConvexSocket) << "unreadable server message:" << error;
-        reconnect(QStringLiteral("InvalidServerMessage"));
+        reconnectAfterProtocolError(QStringLiteral("InvalidServerMessage"));
         return;
     }
     if (const auto *chunk = std::get_if<protocol::TransitionChunk>(&*message)) {
@@ -230,7 +258,7 @@ void WebSocketManager::onTextMessage(QWebSocket *socket, const QString &text)
             return;
         case TransitionChunkAssembler::Status::Failed:
             qCWarning(lcConvexSocket) << m_assembler.errorString();
-            reconnect(QStringLiteral("InvalidTransitionChunk"));
+            reconnectAfterProtocolError(QStringLiteral("InvalidTransitionChunk"));
             return;
         case TransitionChunkAssembler::Status::Complete:
             message = m_assembler.takeTransition();
@@ -255,13 +283,16 @@ void WebSocketManager::onDisconnected(QWebSocket *socket)
     else
         qCDebug(lcConvexSocket) << "socket closed:" << code << reason;
     const QString closeReason = socket->closeReason();
+    if (code == QWebSocketProtocol::CloseCodeTooMuchData)
+        ++m_protocolErrors; // our own limit (or the server's): retrying at once would not help
     dropSocket(reason);
-    scheduleReconnect(initialBackoffMsFor(closeReason));
+    scheduleReconnect(initialBackoffMsFor(closeReason), reason);
 }
 
 void WebSocketManager::dropSocket(const QString &reason)
 {
     m_inactivityTimer.stop();
+    m_stableTimer.stop();
     m_assembler.reset();
     m_openPostponed = false;
     if (!m_socket)
@@ -279,17 +310,20 @@ void WebSocketManager::dropSocket(const QString &reason)
     Q_EMIT closed(reason);
 }
 
-void WebSocketManager::scheduleReconnect(int initialMs)
+void WebSocketManager::scheduleReconnect(int initialMs, const QString &reason, Backoff backoff)
 {
     if (m_state == State::Terminated || m_state == State::Stopped)
         return;
-    const double base = std::min<double>(initialMs * std::pow(2.0, m_retries),
+    const int exponent = backoff == Backoff::Network ? m_retries : 0;
+    const double base = std::min<double>(initialMs * std::pow(2.0, exponent),
                                          m_settings.maxBackoffMs);
     const double jitter = 0.5 + QRandomGenerator::global()->generateDouble(); // +-50 %
     const int delay = static_cast<int>(std::lround(base * jitter * m_settings.backoffScale));
-    ++m_retries;
-    qCDebug(lcConvexSocket) << "reconnecting in" << delay << "ms";
+    if (backoff == Backoff::Network)
+        ++m_retries;
+    qCDebug(lcConvexSocket).noquote() << "reconnecting in" << delay << "ms after" << reason;
     m_reconnectTimer.start(delay);
+    Q_EMIT reconnectScheduled(delay, reason);
 }
 
 void WebSocketManager::setState(State state)

@@ -31,6 +31,9 @@ public:
         int serverInactivityMs = 60000;
         int maxBackoffMs = 16000;
         double backoffScale = 1.0; // tests shrink every delay
+        // A larger incoming frame or message closes the socket (1009) before it is buffered.
+        // Generous: a Transition of several 16 MiB query results is legal.
+        qint64 maxIncomingMessageBytes = 64LL * 1024 * 1024;
     };
 
     enum class State { Disconnected, Connecting, Open, Stopped, Terminated };
@@ -63,6 +66,13 @@ public:
 
     // Closes and reconnects after the short client backoff (100 ms).
     void reconnect(const QString &reason);
+    // The server rejected the identity and is closing the socket: reconnect after the short
+    // client backoff without counting it as a network failure (the backoff does not grow).
+    void reconnectForAuth(const QString &reason);
+    // The server sent something we cannot use (an unknown message type, a broken chunk or
+    // version chain): reconnect with the doubling backoff, which a confirmed state does not
+    // reset until a socket has stayed open for serverInactivityMs without another such error.
+    void reconnectAfterProtocolError(const QString &reason);
     // Closes without reconnecting until tryRestart() (used while a token is fetched after an
     // AuthError).
     void stop();
@@ -70,8 +80,10 @@ public:
     // For good: after a FatalError or when the client is closed.
     void terminate();
 
-    // Every query and auth state from before the restart is confirmed again.
-    void resetBackoff() { m_retries = 0; }
+    // Every query and auth state from before the restart is confirmed again (ignored while
+    // protocol errors are recent, so a server that always sends garbage is not retried 10x/s).
+    void resetBackoff();
+    int protocolErrors() const { return m_protocolErrors; }
 
 Q_SIGNALS:
     // connectionCount: earlier successful opens; lastCloseReason: "InitialConnect", the reason the
@@ -81,6 +93,8 @@ Q_SIGNALS:
     // The open socket (or the attempt) is gone, whatever the cause.
     void closed(const QString &reason);
     void stateChanged(authkit::convex::WebSocketManager::State state);
+    // The next attempt runs in delayMs (jitter included); reason: why the socket went.
+    void reconnectScheduled(int delayMs, const QString &reason);
 
 private:
     void connectSocket();
@@ -89,7 +103,9 @@ private:
     void onDisconnected(QWebSocket *socket);
     // Drops the current socket without waiting for its signals.
     void dropSocket(const QString &reason);
-    void scheduleReconnect(int initialMs);
+    enum class Backoff { Network, Flat };
+    void scheduleReconnect(int initialMs, const QString &reason,
+                           Backoff backoff = Backoff::Network);
     void setState(State state);
 
     QUrl m_url;
@@ -102,7 +118,9 @@ private:
     quint32 m_successfulOpens = 0;
     std::optional<QString> m_lastCloseReason = QStringLiteral("InitialConnect");
     int m_retries = 0;
+    int m_protocolErrors = 0; // since a socket last stayed open for serverInactivityMs
     QTimer m_reconnectTimer;
+    QTimer m_stableTimer;
     QTimer m_inactivityTimer;
     TransitionChunkAssembler m_assembler;
 };
