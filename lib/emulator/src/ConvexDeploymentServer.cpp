@@ -23,6 +23,9 @@ namespace {
 
 constexpr int kMaxBodyBytes = 1024 * 1024;
 constexpr int kMaxRememberedMutations = 1000; // per session, as the backend's buffer
+// A larger sync frame or message closes the socket (1009) at its header, before any of it is
+// buffered: the backend takes function arguments up to 16 MiB, plus the message around them.
+constexpr quint64 kMaxSyncMessageBytes = 17 * 1024 * 1024;
 
 HttpResponse convexError(int status, const QString &code, const QString &message)
 {
@@ -135,6 +138,8 @@ void ConvexDeploymentServer::acceptWebSockets()
         std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
         if (!socket)
             continue;
+        socket->setMaxAllowedIncomingFrameSize(kMaxSyncMessageBytes);
+        socket->setMaxAllowedIncomingMessageSize(kMaxSyncMessageBytes);
         m_sessions.removeAll(QPointer<ConvexSyncSession>());
         auto *session = new ConvexSyncSession(std::move(socket), *this, this);
         m_sessions.append(session);
