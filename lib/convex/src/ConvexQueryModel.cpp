@@ -2,11 +2,15 @@
 #include <authkitqt/convex/ConvexQuery.h>
 #include <authkitqt/convex/ConvexQueryModel.h>
 
+#include "ConvexLogging_p.h"
+
 #include <QJsonDocument>
 #include <QJsonValue>
 #include <QSet>
 
 #include <algorithm>
+
+Q_LOGGING_CATEGORY(lcConvexModel, "authkit.convex.model")
 
 namespace authkit::convex {
 
@@ -120,6 +124,8 @@ void ConvexQueryModel::setDisplayKey(const QString &key)
 void ConvexQueryModel::setRows(const ConvexValue &value)
 {
     const QList<ConvexValue> rows = value.isArray() ? value.toArray() : QList<ConvexValue>();
+    if (lcConvexModel().isDebugEnabled())
+        logNewRows(rows);
     const QStringList keys = keysOf(rows);
     if (keys != m_keys) {
         // The roles themselves change: nothing short of a reset says that.
@@ -167,6 +173,20 @@ void ConvexQueryModel::setRows(const ConvexValue &value)
     m_rows = rows; // the same identities; now the same values too
     for (int row : std::as_const(changed))
         Q_EMIT dataChanged(index(row), index(row));
+}
+
+void ConvexQueryModel::logNewRows(const QList<ConvexValue> &rows) const
+{
+    // Document ids only (never field values): scripts/soak.sh times a write to its arrival here.
+    const QString idKey = QStringLiteral("_id");
+    QSet<QString> known;
+    for (const ConvexValue &row : std::as_const(m_rows))
+        known.insert(row.value(idKey).toString());
+    for (const ConvexValue &row : rows) {
+        const QString id = row.value(idKey).toString();
+        if (!id.isEmpty() && !known.contains(id))
+            qCDebug(lcConvexModel).noquote() << "row added:" << id;
+    }
 }
 
 } // namespace authkit::convex

@@ -45,6 +45,7 @@ Q_SIGNALS:
 
 private:
     void setRows(const ConvexValue &value);
+    void logNewRows(const QList<ConvexValue> &rows) const;
 
     QPointer<ConvexQuery> m_query;
     QList<ConvexValue> m_rows;
