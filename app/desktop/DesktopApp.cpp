@@ -127,6 +127,8 @@ bool DesktopApp::startEmulator(const QString &clientId)
                           ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                                 .filePath(QStringLiteral("emulator"))
                           : m_options.emulatorDataDir;
+    options.seedFile = m_options.emulatorSeedFile;
+    options.convexAuthConfigFile = m_options.emulatorConvexAuthConfigFile;
     if (clientId != QLatin1String(ConfigLoader::kLocalClientId))
         options.extraClientIds.append(clientId); // a client ID set for the local profile
     m_emulator = std::make_unique<AuthKitEmulator>(options);
@@ -222,10 +224,19 @@ void DesktopApp::buildBackend()
     connect(m_convex, &ConvexClient::fatalError, this, [](const QString &message) {
         qCWarning(lcDesktop).noquote() << "convex client stopped:" << message;
     });
+    watchBackendAuth();
+    // Signing out of a rejected session changes nothing ConvexAuthState reports (it stays
+    // "not loading, not authenticated"), so the session's own changes update the page too.
+    connect(m_session->state(), &AuthState::changed, this, &DesktopApp::showBackendState);
+    connect(m_window.get(), &MainWindow::retryBackendRequested, this, &DesktopApp::retryBackend);
+    m_window->attachBackend(m_convex, m_convexAuth);
+}
+
+void DesktopApp::watchBackendAuth()
+{
     connect(m_convexAuth, &ConvexAuthState::changed, this, [this] {
+        showBackendState();
         if (!m_convexAuth->isAuthenticated()) {
-            if (!m_convexAuth->isLoading() && m_session->state()->isAuthenticated())
-                qCWarning(lcDesktop) << "convex did not accept the token";
             m_userStored = false;
             return;
         }
@@ -235,7 +246,40 @@ void DesktopApp::buildBackend()
             storeUser();
         }
     });
-    m_window->attachBackend(m_convex, m_convexAuth);
+}
+
+void DesktopApp::showBackendState()
+{
+    if (!m_convexAuth)
+        return;
+    // The gate shows the Unauthenticated page for this too; without a word the person would
+    // see "signed out" while WorkOS says they are signed in.
+    const bool rejected = !m_convexAuth->isLoading() && !m_convexAuth->isAuthenticated()
+                          && m_session->state()->isAuthenticated();
+    const QString reason = rejected ? m_convex->lastAuthError() : QString();
+    if (rejected && !m_backendRejected) {
+        // The backend's message names no secret: which provider, issuer or audience failed.
+        qCWarning(lcDesktop).noquote()
+            << "convex did not accept the token:"
+            << (reason.isEmpty() ? QStringLiteral("(no reason given)") : reason);
+    }
+    m_backendRejected = rejected;
+    m_window->setBackendRejected(rejected, reason);
+}
+
+void DesktopApp::retryBackend()
+{
+    if (!m_convexAuth || !m_backendRejected)
+        return;
+    qCInfo(lcDesktop) << "asking the convex backend again";
+    // A new ConvexAuthState runs setAuth afresh (the old one's destructor clears the auth);
+    // the gate shows Loading until the backend answers.
+    delete m_convexAuth;
+    m_convexAuth = new ConvexAuthState(m_convex, m_session->state(), m_convexTokens->fetcher(),
+                                       this);
+    watchBackendAuth();
+    m_window->rebindGate(m_convexAuth);
+    showBackendState();
 }
 
 void DesktopApp::storeUser()
@@ -297,6 +341,18 @@ void DesktopApp::switchOrganization(const QString &organizationId)
 {
     if (m_session && !organizationId.trimmed().isEmpty())
         m_session->switchOrganization(organizationId.trimmed());
+}
+
+void DesktopApp::raiseWindow()
+{
+    if (!m_window)
+        return;
+    m_window->bringToFront();
+    if (m_webAgent && m_webAgent->window() && m_webAgent->window()->isVisible()) {
+        m_webAgent->window()->raise();
+        m_webAgent->window()->activateWindow();
+    }
+    qCInfo(lcDesktop) << "window raised for another launch";
 }
 
 void DesktopApp::logState()

@@ -75,6 +75,11 @@ public:
     void cancelSignIn();
     void signOut();
     void switchOrganization(const QString &organizationId);
+    // The backend refused the token of a valid session: ask it again with a fresh setAuth.
+    void retryBackend();
+    // Another launch asked for the window: the main window comes forward, and the sign-in
+    // window over it when one is open.
+    void raiseWindow();
 
 Q_SIGNALS:
     void hostedLogoutFinished();
@@ -84,6 +89,8 @@ private:
     bool startEmulator(const QString &clientId);
     void buildSession();
     void buildBackend();
+    void watchBackendAuth();
+    void showBackendState();
     void storeUser();
     void useSystemBrowser();
     void logState();
@@ -106,6 +113,7 @@ private:
     authkit::convex::AuthKitTokenSource *m_convexTokens = nullptr;
     authkit::convex::ConvexAuthState *m_convexAuth = nullptr;
     bool m_userStored = false; // users:store ran for the current authentication
+    bool m_backendRejected = false; // the backend refused the token of a valid session
 
     authkit::SignInOptions m_lastSignIn;
     bool m_hostedLogoutPending = false;

@@ -11,4 +11,8 @@ struct DesktopOptions
     authkit::ConfigSources sources;
     // Where the local profile's emulator keeps its key and sessions; empty: the app data folder.
     QString emulatorDataDir;
+    // The local profile's emulator: its seed (users, organizations) and its Convex deployment's
+    // auth providers; empty: the built-in ones (lib/emulator/README.md). Tests set them.
+    QString emulatorSeedFile;
+    QString emulatorConvexAuthConfigFile;
 };

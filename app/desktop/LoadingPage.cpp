@@ -10,6 +10,7 @@ LoadingPage::LoadingPage(QWidget *parent)
     setObjectName(QStringLiteral("loadingPage"));
     auto *label = m_label = new QLabel(this);
     label->setAlignment(Qt::AlignCenter);
+    label->setTextFormat(Qt::PlainText);
     auto *progress = m_progress = new QProgressBar(this);
     progress->setObjectName(QStringLiteral("loadingProgress"));
     progress->setRange(0, 0); // busy: the keychain and the refresh give no percentage

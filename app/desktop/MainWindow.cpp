@@ -62,6 +62,7 @@ MainWindow::MainWindow(AuthState *state, authkit::TokenManager *tokens, Context 
                                                     m_context.apiBaseUrl.toString())
                        : tr("Local AuthKit emulator running in this app at %1")
                              .arg(m_context.emulatorUrl.toString()));
+    where->setTextFormat(Qt::PlainText); // holds a configured URL
     where->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(where, 1);
 
@@ -69,6 +70,9 @@ MainWindow::MainWindow(AuthState *state, authkit::TokenManager *tokens, Context 
     connect(m_signedOut, &SignedOutPage::signUpRequested, this, &MainWindow::signUpRequested);
     connect(m_signedOut, &SignedOutPage::cancelSignInRequested, this,
             &MainWindow::cancelSignInRequested);
+    connect(m_signedOut, &SignedOutPage::retryBackendRequested, this,
+            &MainWindow::retryBackendRequested);
+    connect(m_signedOut, &SignedOutPage::signOutRequested, this, &MainWindow::signOutRequested);
     connect(m_account, &AccountPage::signOutRequested, this, &MainWindow::signOutRequested);
     connect(m_account, &AccountPage::switchOrganizationRequested, this,
             &MainWindow::switchOrganizationRequested);
@@ -100,6 +104,25 @@ void MainWindow::attachBackend(authkit::convex::ConvexClient *client, QObject *g
     // Room for the messages, unless the window size was remembered.
     if (!QSettings().contains(kGeometryKey))
         resize(width(), qMax(height(), 760));
+}
+
+void MainWindow::rebindGate(QObject *gateState)
+{
+    if (m_messages && gateState)
+        m_gate->bind(gateState);
+}
+
+void MainWindow::setBackendRejected(bool rejected, const QString &reason)
+{
+    m_signedOut->setBackendRejected(rejected, reason);
+}
+
+void MainWindow::bringToFront()
+{
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    show();
+    raise();
+    activateWindow();
 }
 
 QString MainWindow::profileText() const

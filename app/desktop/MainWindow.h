@@ -52,6 +52,13 @@ public:
     // With a Convex deployment: the gate follows gateState (a ConvexAuthState, so Authenticated
     // means the backend accepted the token) and the Authenticated page gains the messages panel.
     void attachBackend(authkit::convex::ConvexClient *client, QObject *gateState);
+    // A new gate state after attachBackend (a retried backend sign-in starts afresh).
+    void rebindGate(QObject *gateState);
+    // The WorkOS session is valid but the backend refused its token: the Unauthenticated page
+    // says so and why, instead of a plain "signed out".
+    void setBackendRejected(bool rejected, const QString &reason = QString());
+    // Shown, un-minimized, raised and activated (another launch asked for it).
+    void bringToFront();
 
 public Q_SLOTS:
     void openSettings();
@@ -63,6 +70,7 @@ Q_SIGNALS:
     void cancelSignInRequested();
     void signOutRequested();
     void switchOrganizationRequested(const QString &organizationId);
+    void retryBackendRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

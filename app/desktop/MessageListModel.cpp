@@ -2,6 +2,8 @@
 
 #include <authkitqt/convex/ConvexQueryModel.h>
 
+#include <QTextDocument> // Qt::convertFromPlainText
+
 using authkit::convex::ConvexQueryModel;
 
 QVariant MessageListModel::data(const QModelIndex &index, int role) const
@@ -17,6 +19,6 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::AccessibleTextRole)
         return tr("%1 wrote: %2").arg(author, body);
     if (role == Qt::ToolTipRole)
-        return author;
+        return Qt::convertFromPlainText(author); // tool tips guess rich text; an author is not
     return tr("%1: %2").arg(author, body);
 }

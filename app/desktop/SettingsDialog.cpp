@@ -114,10 +114,12 @@ SettingsDialog::SettingsDialog(QString configFile, QString profileInUse, QWidget
     m_startupProfile->setCurrentText(
         QSettings().value(QLatin1String(kProfileKey), kLocal).toString());
 
+    m_localNote->setTextFormat(Qt::PlainText);
     m_localNote->setWordWrap(true);
     m_localNote->setText(tr("The local profile signs in against the emulator the app starts "
                             "itself; its address is chosen at each start."));
     m_error->setObjectName(QStringLiteral("settingsError"));
+    m_error->setTextFormat(Qt::PlainText); // a configuration file's text, a loader's message
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -142,6 +144,7 @@ SettingsDialog::SettingsDialog(QString configFile, QString profileInUse, QWidget
                                    .arg(m_profileInUse),
                                this);
     applies->setObjectName(QStringLiteral("settingsAppliesLabel"));
+    applies->setTextFormat(Qt::PlainText);
     applies->setWordWrap(true);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

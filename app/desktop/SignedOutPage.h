@@ -13,8 +13,12 @@ class AuthState;
 // The AuthGate's Unauthenticated page: Sign in, Create account, the profile in use, the last
 // error, and the notice when the session can only be kept in memory. It reads the state and
 // asks for actions; it changes nothing itself.
-// Object names: signedOutPage, signInButton, createAccountButton, cancelSignInButton,
-// signingInLabel, signInErrorLabel, persistenceNoticeLabel, profileLabel.
+// With a Convex deployment the gate also lands here when the WorkOS session is valid but the
+// backend refused its token; the page then says so and why, with Try again and Sign out.
+// Every label shows plain text: names, e-mails and server messages are never rich text.
+// Object names: signedOutPage, signedOutTitle, signInButton, createAccountButton,
+// cancelSignInButton, signingInLabel, signInErrorLabel, persistenceNoticeLabel, profileLabel,
+// backendRejectedPanel, backendRejectedLabel, retryBackendButton, backendSignOutButton.
 class SignedOutPage : public QWidget
 {
     Q_OBJECT
@@ -23,10 +27,17 @@ public:
 
     QPushButton *signInButton() const { return m_signIn; }
 
+    // The backend refused the token of a valid WorkOS session (reason: its message, may be
+    // empty); false returns the page to plain "signed out".
+    void setBackendRejected(bool rejected, const QString &reason = QString());
+    bool isBackendRejected() const { return m_backendRejected; }
+
 Q_SIGNALS:
     void signInRequested();
     void signUpRequested();
     void cancelSignInRequested();
+    void retryBackendRequested();
+    void signOutRequested();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -35,10 +46,18 @@ private:
     void refresh();
 
     QPointer<authkit::AuthState> m_state;
+    QLabel *m_title;
+    QLabel *m_intro;
     QPushButton *m_signIn;
     QPushButton *m_createAccount;
     QPushButton *m_cancel;
     QLabel *m_signingIn;
     QLabel *m_error;
     QLabel *m_notice;
+    QWidget *m_backendPanel;
+    QLabel *m_backendMessage;
+    QPushButton *m_retryBackend;
+    QPushButton *m_backendSignOut;
+    bool m_backendRejected = false;
+    QString m_backendReason;
 };

@@ -6,6 +6,7 @@
 #include "DesktopLogging.h"
 #include "QuitOnSignal.h"
 #include "SettingsDialog.h"
+#include "SingleInstance.h"
 #include "TranslationLoader.h"
 
 #include <QApplication>
@@ -39,6 +40,24 @@ int main(int argc, char *argv[])
     qSetMessagePattern(QStringLiteral("authkit-desktop: %{if-category}%{category}: %{endif}%{message}"));
 
     const DesktopOptions options = DesktopCommandLine::parse(app);
+
+    // One instance per person and data folder: a second launch raises the first and exits,
+    // before it starts an emulator or touches the keychain.
+    SingleInstance instance;
+    switch (instance.claimOrForward(SingleInstance::raiseMessage())) {
+    case SingleInstance::Outcome::Primary:
+        break;
+    case SingleInstance::Outcome::Forwarded:
+        std::fprintf(stderr, "authkit-desktop: %s\n",
+                     qPrintable(QObject::tr("already running; its window was brought to the "
+                                            "front")));
+        return 0;
+    case SingleInstance::Outcome::Failed:
+        qCWarning(lcDesktop).noquote() << "running without the single-instance check:"
+                                       << instance.errorString();
+        break;
+    }
+
     if (root)
         qCWarning(lcDesktop) << "running as root: the sign-in window runs without Chromium's sandbox";
     QuitOnSignal quitOnSignal;
@@ -53,7 +72,11 @@ int main(int argc, char *argv[])
         if (!interactive)
             return desktop->isConfigurationProblem() ? 2 : 1;
         if (!desktop->isConfigurationProblem()) {
-            QMessageBox::critical(nullptr, QObject::tr("AuthKit Desktop"), desktop->errorString());
+            // Plain text: the message may carry a server's or a file's words.
+            QMessageBox box(QMessageBox::Critical, QObject::tr("AuthKit Desktop"),
+                            desktop->errorString());
+            box.setTextFormat(Qt::PlainText);
+            box.exec();
             return 1;
         }
         // The profile cannot be used as configured: let the person fix it, then try again.
@@ -62,6 +85,8 @@ int main(int argc, char *argv[])
         if (settings.exec() != QDialog::Accepted)
             return 2;
     }
+    QObject::connect(&instance, &SingleInstance::raiseRequested, desktop.get(),
+                     &DesktopApp::raiseWindow);
     const int code = QApplication::exec();
     desktop.reset(); // before QApplication: the window and Qt WebEngine go first
     return code;

@@ -1,0 +1,152 @@
+#include "SingleInstance.h"
+
+#include "DesktopLogging.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonDocument>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QStandardPaths>
+
+namespace {
+
+constexpr int kConnectTimeoutMs = 2000;
+// The first instance may still be starting (its emulator, the keychain) before its loop runs.
+constexpr int kAnswerTimeoutMs = 20000;
+
+QByteArray line(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
+QJsonObject failure(const QString &why)
+{
+    return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), why}};
+}
+
+} // namespace
+
+SingleInstance::SingleInstance(QString serverName, QObject *parent)
+    : QObject(parent)
+    , m_serverName(std::move(serverName))
+{
+}
+
+SingleInstance::~SingleInstance() = default;
+
+QString SingleInstance::defaultServerName()
+{
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString id = QString::fromLatin1(
+        QCryptographicHash::hash(QDir::cleanPath(data).toUtf8(), QCryptographicHash::Sha256)
+            .toHex()
+            .left(16));
+    const QString name = QStringLiteral("authkit-desktop-") + id;
+    // The runtime folder is the user's own (0700); without one, Qt's default folder, and the
+    // socket's own permissions (UserAccessOption) keep others out.
+    const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    return runtime.isEmpty() ? name : QDir(runtime).filePath(name);
+}
+
+QJsonObject SingleInstance::raiseMessage()
+{
+    return {{QStringLiteral("v"), kProtocolVersion}, {QStringLiteral("command"), QStringLiteral("raise")}};
+}
+
+SingleInstance::Outcome SingleInstance::claimOrForward(const QJsonObject &message)
+{
+    if (listen())
+        return Outcome::Primary;
+
+    QLocalSocket socket;
+    socket.connectToServer(m_serverName);
+    if (!socket.waitForConnected(kConnectTimeoutMs)) {
+        // Nobody answers: a socket file left by an instance that crashed. Take it over.
+        qCInfo(lcDesktop).noquote() << "removing a stale instance socket:" << socket.errorString();
+        QLocalServer::removeServer(m_serverName);
+        if (listen())
+            return Outcome::Primary;
+        m_error = tr("Cannot listen for other launches: %1").arg(m_error);
+        return Outcome::Failed;
+    }
+    socket.write(line(message));
+    if (!socket.waitForBytesWritten(kConnectTimeoutMs)) {
+        m_error = tr("Cannot reach the running authkit-desktop: %1").arg(socket.errorString());
+        return Outcome::Failed;
+    }
+    // Its answer says the message was read; the running instance acts on it in its own time.
+    while (!socket.canReadLine()) {
+        if (!socket.waitForReadyRead(kAnswerTimeoutMs)) {
+            m_error = tr("The running authkit-desktop did not answer: %1").arg(socket.errorString());
+            return Outcome::Failed;
+        }
+    }
+    m_reply = QJsonDocument::fromJson(socket.readLine()).object();
+    socket.disconnectFromServer();
+    return Outcome::Forwarded;
+}
+
+bool SingleInstance::listen()
+{
+    if (m_server)
+        return true;
+    auto *server = new QLocalServer(this);
+    server->setSocketOptions(QLocalServer::UserAccessOption);
+    if (!server->listen(m_serverName)) {
+        m_error = server->errorString();
+        delete server;
+        return false;
+    }
+    m_server = server;
+    connect(m_server, &QLocalServer::newConnection, this, &SingleInstance::onNewConnection);
+    qCInfo(lcDesktop).noquote() << "single instance: listening for other launches";
+    return true;
+}
+
+void SingleInstance::onNewConnection()
+{
+    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QLocalSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        // Data may have arrived with the connection.
+        if (socket->bytesAvailable() > 0)
+            onReadyRead(socket);
+    }
+}
+
+void SingleInstance::onReadyRead(QLocalSocket *socket)
+{
+    while (socket->canReadLine()) {
+        const QByteArray message = socket->readLine(kMaxMessageBytes + 1);
+        socket->write(line(handle(message.trimmed())));
+    }
+    if (socket->bytesAvailable() > kMaxMessageBytes) {
+        // No line end in sight: not a launch of ours. Say so and hang up.
+        socket->write(line(failure(QStringLiteral("message too long"))));
+        socket->disconnectFromServer();
+    }
+}
+
+QJsonObject SingleInstance::handle(const QByteArray &text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    if (!document.isObject()) {
+        qCInfo(lcDesktop) << "single instance: unreadable message ignored";
+        return failure(QStringLiteral("not a JSON object"));
+    }
+    const QJsonObject message = document.object();
+    if (message.value(QStringLiteral("v")).toInt() != kProtocolVersion)
+        return failure(QStringLiteral("unsupported version"));
+    const QString command = message.value(QStringLiteral("command")).toString();
+    if (command != QLatin1String("raise")) {
+        // Never the message itself in the log: a later command carries a redirect URL.
+        qCInfo(lcDesktop) << "single instance: unknown command ignored";
+        return failure(QStringLiteral("unknown command"));
+    }
+    qCInfo(lcDesktop) << "single instance: another launch asked to raise the window";
+    Q_EMIT messageReceived(message);
+    Q_EMIT raiseRequested();
+    return {{QStringLiteral("ok"), true}};
+}

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+class QLocalServer;
+class QLocalSocket;
+
+// One authkit-desktop per person and data folder. The first launch listens on a local socket in
+// the user's runtime folder (XDG_RUNTIME_DIR, mode 0700; the socket itself is user-only); a later
+// launch connects, hands over one message and exits 0, and the first raises its window.
+//
+// The name covers every profile: the app's data folder (the emulator's keys and sessions, the
+// settings) belongs to one running app, and a custom-scheme redirect must reach the one instance
+// that started the sign-in. Another HOME or XDG_DATA_HOME (a test's throwaway home) is another
+// instance.
+//
+// Wire format (README.md, "authkit-desktop"): one JSON object per line, UTF-8, at
+// most kMaxMessageBytes: {"v":1,"command":"raise"}. A command the first instance does not know is
+// answered {"ok":false,"error":...} and changes nothing, so new commands (an "open" carrying a
+// redirect URL for the custom-scheme sign-in) can be added without breaking older instances.
+// Every message is answered with one line, {"ok":true} or {"ok":false,"error":...}.
+class SingleInstance : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kProtocolVersion = 1;
+    static constexpr qsizetype kMaxMessageBytes = 64 * 1024;
+
+    enum class Outcome {
+        Primary,   // this process listens: it is the instance
+        Forwarded, // another instance runs and has the message
+        Failed,    // neither (no runtime folder, a socket error): run alone, say why
+    };
+
+    explicit SingleInstance(QString serverName = defaultServerName(), QObject *parent = nullptr);
+    ~SingleInstance() override;
+
+    // The socket path for this user and the app's data folder (QStandardPaths, so the
+    // application name must be set first).
+    static QString defaultServerName();
+
+    // Listens, or, when an instance already listens, sends it message and waits for its answer.
+    // A socket left behind by a crashed instance is removed and taken over.
+    Outcome claimOrForward(const QJsonObject &message);
+    QString serverName() const { return m_serverName; }
+    QString errorString() const { return m_error; }
+    QJsonObject reply() const { return m_reply; } // the first instance's answer (Forwarded)
+
+    static QJsonObject raiseMessage();
+
+Q_SIGNALS:
+    void raiseRequested();
+    // Every well-formed message of a known command, raise included.
+    void messageReceived(const QJsonObject &message);
+
+private:
+    bool listen();
+    void onNewConnection();
+    void onReadyRead(QLocalSocket *socket);
+    QJsonObject handle(const QByteArray &line);
+
+    QString m_serverName;
+    QLocalServer *m_server = nullptr;
+    QString m_error;
+    QJsonObject m_reply;
+};

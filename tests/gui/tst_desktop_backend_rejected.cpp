@@ -1,0 +1,204 @@
+// authkit-desktop when the Convex backend refuses the token of a valid AuthKit session (label
+// faults): the emulator's deployment is configured with an auth provider whose applicationID no
+// AuthKit token carries, as a deployment whose auth.config.ts names another client would be. After
+// the real sign-in through the Qt WebEngine page, the window must not pretend to be signed out:
+// it says that WorkOS signed the person in and why the backend said no, offers Try again (which
+// asks the backend again) and Sign out (which ends the session).
+
+#include "DesktopTestSupport.h"
+
+#include <DesktopApp.h>
+#include <MainWindow.h>
+#include <SignedOutPage.h>
+
+#include <authkitqt/convex/ConvexAuthState.h>
+#include <authkitqt/convex/ConvexClient.h>
+#include <authkitqt/core/AuthSession.h>
+#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
+#include <authkitqt/core/AuthState.h>
+#include <authkitqt/core/ConfigLoader.h>
+#include <authkitqt/webengine/LoginWindow.h>
+#include <authkitqt/webengine/WebEngineUserAgent.h>
+#include <authkitqt/widgets/AuthGate.h>
+
+#include <QApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebEngineView>
+
+using authkit::AuthGate;
+using authkit::AuthState;
+using authkit::LoginWindow;
+using namespace desktoptest;
+
+namespace {
+
+QStringList g_rejections; // "convex did not accept the token: …" lines, in order
+QtMessageHandler g_previousHandler = nullptr;
+
+void captureRejections(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (context.category && qstrcmp(context.category, "authkit.desktop") == 0
+        && message.startsWith(QLatin1String("convex did not accept the token")))
+        g_rejections.append(message);
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+} // namespace
+
+class DesktopBackendRejectedTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<DesktopApp> m_app;
+
+    template<typename T>
+    T *find(const QString &name) const
+    {
+        return m_app->window()->findChild<T *>(name);
+    }
+    QPushButton *button(const char *name) const { return find<QPushButton>(QLatin1String(name)); }
+    QLabel *label(const char *name) const { return find<QLabel>(QLatin1String(name)); }
+    AuthState *state() const { return m_app->session()->state(); }
+    AuthGate::Page page() const { return m_app->window()->gate()->page(); }
+    // Settled on "the backend said no": the session valid, the backend's answer in, the page up.
+    bool rejectionShown() const
+    {
+        return state()->isAuthenticated() && !m_app->convexAuth()->isLoading()
+               && !m_app->convexAuth()->isAuthenticated()
+               && page() == AuthGate::Page::Unauthenticated
+               && find<QWidget>(QStringLiteral("backendRejectedPanel"))->isVisible();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
+        g_previousHandler = qInstallMessageHandler(captureRejections);
+        QVERIFY(m_dir.isValid());
+        // Right issuer, but an applicationID the tokens do not carry as their audience.
+        const QString clientId = QLatin1String(authkit::ConfigLoader::kLocalClientId);
+        const QJsonObject provider{
+            {QStringLiteral("type"), QStringLiteral("customJwt")},
+            {QStringLiteral("issuer"),
+             QString(QStringLiteral("https://api.workos.com/user_management/") + clientId)},
+            {QStringLiteral("jwks"), QStringLiteral("data:application/json,{\"keys\":[]}")},
+            {QStringLiteral("algorithm"), QStringLiteral("RS256")},
+            {QStringLiteral("applicationID"), QStringLiteral("client_01J0000000000000000ANOTHER")}};
+        QFile config(m_dir.filePath(QStringLiteral("auth.config.json")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QJsonDocument(QJsonObject{{QStringLiteral("providers"), QJsonArray{provider}}})
+                         .toJson());
+        config.close();
+
+        QVERIFY(clearStoredSession(authkit::ConfigLoader::defaults(QStringLiteral("local"))));
+        DesktopOptions options;
+        options.emulatorConvexAuthConfigFile = config.fileName();
+        m_app = std::make_unique<DesktopApp>(options);
+        QVERIFY2(m_app->start(), qPrintable(m_app->errorString()));
+        QVERIFY(m_app->convexAuth());
+        QTRY_VERIFY_WITH_TIMEOUT(!state()->isLoading(), 20000);
+    }
+
+    void cleanupTestCase()
+    {
+        m_app.reset();
+        qInstallMessageHandler(g_previousHandler);
+        QVERIFY(clearStoredSession(authkit::ConfigLoader::defaults(QStringLiteral("local"))));
+    }
+
+    void signedOutPageIsPlainBeforeSignIn()
+    {
+        QCOMPARE(page(), AuthGate::Page::Unauthenticated);
+        QVERIFY(!find<QWidget>(QStringLiteral("backendRejectedPanel"))->isVisible());
+        QVERIFY(button("signInButton")->isVisible());
+        QCOMPARE(label("signedOutTitle")->text(), SignedOutPage::tr("You are signed out"));
+    }
+
+    void rejectedTokenIsExplained()
+    {
+        QString why;
+        LoginWindow *window =
+            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why);
+        QVERIFY2(window, qPrintable(why));
+        QWebEnginePage *loginPage = window->view()->page();
+        runJs(loginPage, setValue(QStringLiteral("email"), QStringLiteral("ada@example.com")));
+        runJs(loginPage, setValue(QStringLiteral("password"), QStringLiteral("password")));
+        runJs(loginPage, click(QStringLiteral("sign-in-submit")));
+
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->webAgent()->window(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(rejectionShown(), 30000);
+        // WorkOS signed Ada in; the backend, which said why, did not take the token.
+        QCOMPARE(state()->user().email, QStringLiteral("ada@example.com"));
+        QCOMPARE(m_app->convexAuth()->convexAuthenticated(), std::optional<bool>(false));
+        const QString reason = m_app->convex()->lastAuthError();
+        QVERIFY2(reason.contains(QLatin1String("No auth provider")), qPrintable(reason));
+
+        QLabel *message = label("backendRejectedLabel");
+        QVERIFY(message->isVisible());
+        QCOMPARE(message->textFormat(), Qt::PlainText);
+        QVERIFY2(message->text().contains(QLatin1String("ada@example.com")), qPrintable(message->text()));
+        QVERIFY2(message->text().contains(reason), qPrintable(message->text()));
+        QVERIFY2(message->text().contains(QLatin1String("Convex")), qPrintable(message->text()));
+        QVERIFY(!message->accessibleName().isEmpty());
+        QVERIFY(label("signedOutTitle")->text() != SignedOutPage::tr("You are signed out"));
+        // Not the signed-out offer: Sign in would start a second sign-in over a valid session.
+        QVERIFY(!button("signInButton")->isVisible());
+        QVERIFY(!button("createAccountButton")->isVisible());
+        QVERIFY(button("retryBackendButton")->isVisible());
+        QVERIFY(button("backendSignOutButton")->isVisible());
+        QVERIFY(!label("signInErrorLabel")->isVisible());
+        QCOMPARE(g_rejections.size(), 1);
+        QVERIFY2(g_rejections.constFirst().contains(reason), qPrintable(g_rejections.constFirst()));
+        QVERIFY2(saveScreenshot(m_app->window(), QStringLiteral("backend-rejected"), &why),
+                 qPrintable(why));
+    }
+
+    void tryAgainAsksTheBackendAgain()
+    {
+        QVERIFY(rejectionShown());
+        QPointer<authkit::convex::ConvexAuthState> before = m_app->convexAuth();
+        QTest::mouseClick(button("retryBackendButton"), Qt::LeftButton);
+        // A fresh setAuth: the gate waits for the backend again, which says no again.
+        QVERIFY(!before);
+        QVERIFY(m_app->convexAuth());
+        QCOMPARE(page(), AuthGate::Page::Loading);
+        QTRY_VERIFY_WITH_TIMEOUT(rejectionShown(), 30000);
+        QCOMPARE(g_rejections.size(), 2);
+        QVERIFY(state()->isAuthenticated());
+    }
+
+    void signOutEndsTheSession()
+    {
+        QVERIFY(rejectionShown());
+        QTest::mouseClick(button("backendSignOutButton"), Qt::LeftButton);
+        QVERIFY(!state()->isAuthenticated());
+        QCOMPARE(page(), AuthGate::Page::Unauthenticated);
+        QVERIFY(!find<QWidget>(QStringLiteral("backendRejectedPanel"))->isVisible());
+        QVERIFY(button("signInButton")->isVisible());
+        QCOMPARE(label("signedOutTitle")->text(), SignedOutPage::tr("You are signed out"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->isHostedLogoutPending(), 20000);
+        QCOMPARE(g_rejections.size(), 2);
+    }
+};
+
+int main(int argc, char **argv)
+{
+    desktoptest::Environment environment;
+    QApplication app(argc, argv);
+    desktoptest::Environment::nameApplication();
+    DesktopBackendRejectedTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_desktop_backend_rejected.moc"
