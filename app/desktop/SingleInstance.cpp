@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QLockFile>
 #include <QStandardPaths>
 
 namespace {
@@ -56,35 +57,42 @@ QJsonObject SingleInstance::raiseMessage()
 
 SingleInstance::Outcome SingleInstance::claimOrForward(const QJsonObject &message)
 {
-    if (listen())
-        return Outcome::Primary;
+    // Qt binds a user-only socket under a temporary name and renames it into place, which would
+    // silently replace a running instance's socket: so ask first, and decide under a lock, so
+    // that two launches at once cannot both become the instance.
+    const QString lockPath = (m_serverName.contains(QLatin1Char('/'))
+                                  ? m_serverName
+                                  : QDir::temp().filePath(m_serverName))
+                             + QStringLiteral(".lock");
+    QLockFile lock(lockPath);
+    if (!lock.tryLock(kAnswerTimeoutMs)) {
+        m_error = tr("Cannot take the lock %1").arg(lockPath);
+        return Outcome::Failed;
+    }
 
     QLocalSocket socket;
     socket.connectToServer(m_serverName);
-    if (!socket.waitForConnected(kConnectTimeoutMs)) {
-        // Nobody answers: a socket file left by an instance that crashed. Take it over.
-        qCInfo(lcDesktop).noquote() << "removing a stale instance socket:" << socket.errorString();
-        QLocalServer::removeServer(m_serverName);
-        if (listen())
-            return Outcome::Primary;
-        m_error = tr("Cannot listen for other launches: %1").arg(m_error);
-        return Outcome::Failed;
-    }
-    socket.write(line(message));
-    if (!socket.waitForBytesWritten(kConnectTimeoutMs)) {
-        m_error = tr("Cannot reach the running authkit-desktop: %1").arg(socket.errorString());
-        return Outcome::Failed;
-    }
-    // Its answer says the message was read; the running instance acts on it in its own time.
-    while (!socket.canReadLine()) {
-        if (!socket.waitForReadyRead(kAnswerTimeoutMs)) {
-            m_error = tr("The running authkit-desktop did not answer: %1").arg(socket.errorString());
-            return Outcome::Failed;
+    if (socket.waitForConnected(kConnectTimeoutMs)) {
+        socket.write(line(message));
+        // Its answer says the message was read; the running instance acts on it in its own time.
+        while (!socket.canReadLine()) {
+            if (!socket.waitForReadyRead(kAnswerTimeoutMs)) {
+                m_error = tr("The running authkit-desktop did not answer: %1")
+                              .arg(socket.errorString());
+                return Outcome::Failed;
+            }
         }
+        m_reply = QJsonDocument::fromJson(socket.readLine()).object();
+        socket.disconnectFromServer();
+        return Outcome::Forwarded;
     }
-    m_reply = QJsonDocument::fromJson(socket.readLine()).object();
-    socket.disconnectFromServer();
-    return Outcome::Forwarded;
+
+    // Nobody answers: no instance, or a socket file left by one that was killed.
+    QLocalServer::removeServer(m_serverName);
+    if (listen())
+        return Outcome::Primary;
+    m_error = tr("Cannot listen for other launches: %1").arg(m_error);
+    return Outcome::Failed;
 }
 
 bool SingleInstance::listen()

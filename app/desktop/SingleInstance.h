@@ -41,8 +41,9 @@ public:
     // application name must be set first).
     static QString defaultServerName();
 
-    // Listens, or, when an instance already listens, sends it message and waits for its answer.
-    // A socket left behind by a crashed instance is removed and taken over.
+    // Sends message to the running instance and waits for its answer, or, when none answers,
+    // listens (a socket left behind by a killed instance is removed and taken over). Decided
+    // under a lock file next to the socket, so two launches at once make one instance.
     Outcome claimOrForward(const QJsonObject &message);
     QString serverName() const { return m_serverName; }
     QString errorString() const { return m_error; }
