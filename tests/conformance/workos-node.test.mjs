@@ -174,6 +174,7 @@ async function submitForm(jar, pageUrl, html, formId, fields, expectedAction) {
   assert.equal(action.pathname, expectedAction, `form#${formId} action`);
   const attempt = pageUrl.searchParams.get('attempt');
   assert.equal(form.hidden.attempt, attempt, `form#${formId} carries the attempt as a hidden field`);
+  assert.match(form.hidden.csrf_token ?? '', /^[A-Za-z0-9_-]{40,}$/, `form#${formId} carries a CSRF token as a hidden field`);
   return browse(jar, action.href, { method: 'POST', form: { ...form.hidden, ...fields }, origin: pageUrl.origin });
 }
 

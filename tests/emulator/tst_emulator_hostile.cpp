@@ -547,11 +547,11 @@ void TestEmulatorHostile::tenThousandAuthorizeAttempts() {
 }
 
 void TestEmulatorHostile::connectionCap() {
-    // 300 connections open at once: the emulator keeps 256 (EmulatorOptions' maxConnections) and
-    // closes the others at once. Once they are closed, each asks once: exactly the 256 kept are
+    // 300 connections open at once: the emulator keeps 64 (EmulatorOptions' maxConnections) and
+    // closes the others at once. Once they are closed, each asks once: exactly the 64 kept are
     // served. An emulator of its own, with the default timeouts, so none idles out meanwhile.
     constexpr int kSockets = 300;
-    constexpr int kCap = 256;
+    constexpr int kCap = 64;
     QProcess process;
     const quint16 port = launch(process, {});
     QVERIFY(port != 0);

@@ -200,7 +200,6 @@ HttpRequestReader::Status HttpRequestReader::headersComplete() {
     }
     if (m_bodyLength > m_limits.maxBodyBytes)
         return fail(413, QStringLiteral("The request body is too large."));
-    m_request.body.reserve(m_bodyLength);
     m_phase = m_bodyLength == 0 ? Phase::Done : Phase::Body;
     return m_phase == Phase::Done ? Status::Complete : Status::NeedMore;
 }

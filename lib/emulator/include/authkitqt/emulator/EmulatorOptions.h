@@ -29,7 +29,7 @@ struct EmulatorOptions
     qint64 maxBodyBytes = 1024 * 1024; // larger request bodies: 413, refused before reading
     int headerTimeoutMs = 10000;    // request line and headers (then the body) must arrive in this
     int idleTimeoutMs = 30000;      // a kept-alive connection with no request is closed after this
-    int maxConnections = 256;       // further connections are closed at once
+    int maxConnections = 64;        // further connections are closed at once
     int maxLoginAttempts = 1000;    // pending hosted sign-ins; the oldest is evicted
     int maxAuthorizationCodes = 1000; // unexchanged codes; the oldest is evicted
     int maxRefreshTokens = 10000;   // refresh-token records, spent ones too; the oldest is evicted
