@@ -451,6 +451,10 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
 <context>
     <name>QObject</name>
     <message>
+        <source>already running; its window was brought to the front</source>
+        <translation>läuft bereits; sein Fenster wurde in den Vordergrund geholt</translation>
+    </message>
+    <message>
         <source>AuthKit Desktop</source>
         <translation>AuthKit Desktop</translation>
     </message>
@@ -548,6 +552,42 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
 <context>
     <name>SignedOutPage</name>
     <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Try the backend again</source>
+        <translation>Das Backend erneut fragen</translation>
+    </message>
+    <message>
+        <source>Send the sign-in to the Convex backend again</source>
+        <translation>Die Anmeldung erneut an das Convex-Backend senden</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>The backend did not accept your sign-in</source>
+        <translation>Das Backend hat Ihre Anmeldung nicht angenommen</translation>
+    </message>
+    <message>
+        <source>Signed in to WorkOS as %1, but the Convex backend did not accept the token.</source>
+        <translation>Bei WorkOS als %1 angemeldet, aber das Convex-Backend hat das Token nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Signed in to WorkOS as %1, but the Convex backend did not accept the token: %2</source>
+        <translation>Bei WorkOS als %1 angemeldet, aber das Convex-Backend hat das Token nicht angenommen: %2</translation>
+    </message>
+    <message>
+        <source>Check that the deployment&apos;s auth configuration lists this client ID and issuer, then try again, or sign out.</source>
+        <translation>Prüfen Sie, ob die Auth-Konfiguration des Deployments diese Client-ID und diesen Aussteller enthält, und versuchen Sie es dann erneut, oder melden Sie sich ab.</translation>
+    </message>
+    <message>
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
@@ -601,6 +641,21 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Cannot take the lock %1</source>
+        <translation>Die Sperre %1 kann nicht gesetzt werden</translation>
+    </message>
+    <message>
+        <source>The running authkit-desktop did not answer: %1</source>
+        <translation>Das laufende authkit-desktop hat nicht geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Cannot listen for other launches: %1</source>
+        <translation>Auf weitere Starts kann nicht gewartet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>TokenManager</name>
     <message>
         <source>Not signed in.</source>
@@ -639,6 +694,14 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
 </context>
 <context>
     <name>authkit::LoginPage</name>
+    <message>
+        <source>The sign-in answer did not come from the sign-in service, so it was ignored.</source>
+        <translation>Die Antwort auf die Anmeldung kam nicht vom Anmeldedienst und wurde daher ignoriert.</translation>
+    </message>
+    <message>
+        <source>The sign-in answer does not belong to this sign-in, so it was ignored.</source>
+        <translation>Die Antwort gehört nicht zu dieser Anmeldung und wurde daher ignoriert.</translation>
+    </message>
     <message>
         <source>Pop-up windows are not opened during sign-in.</source>
         <translation>Pop-up-Fenster werden während der Anmeldung nicht geöffnet.</translation>
