@@ -41,6 +41,8 @@ private Q_SLOTS:
     void invalidExtraClientId();
     void tokenLifetimeBounds_data();
     void tokenLifetimeBounds();
+    void limitsMustBePositive_data();
+    void limitsMustBePositive();
     void customSeed();
     void badSeeds_data();
     void badSeeds();
@@ -162,6 +164,37 @@ void TestEmulatorLifecycle::tokenLifetimeBounds()
     QCOMPARE(emulator.start(), starts);
     if (!starts)
         QCOMPARE(emulator.errorString(), QStringLiteral("the token lifetime must be between 1 and 86400 seconds"));
+}
+
+void TestEmulatorLifecycle::limitsMustBePositive_data()
+{
+    QTest::addColumn<QString>("limit");
+    for (const char *name : {"maxBodyBytes", "headerTimeoutMs", "idleTimeoutMs", "maxConnections",
+                             "maxLoginAttempts", "maxAuthorizationCodes", "maxRefreshTokens",
+                             "maxInboxMessages"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void TestEmulatorLifecycle::limitsMustBePositive()
+{
+    QFETCH(QString, limit);
+    EmulatorOptions options;
+    const QHash<QString, std::function<void()>> zero{
+        {QStringLiteral("maxBodyBytes"), [&] { options.maxBodyBytes = 1023; }},
+        {QStringLiteral("headerTimeoutMs"), [&] { options.headerTimeoutMs = 0; }},
+        {QStringLiteral("idleTimeoutMs"), [&] { options.idleTimeoutMs = 0; }},
+        {QStringLiteral("maxConnections"), [&] { options.maxConnections = 0; }},
+        {QStringLiteral("maxLoginAttempts"), [&] { options.maxLoginAttempts = 0; }},
+        {QStringLiteral("maxAuthorizationCodes"), [&] { options.maxAuthorizationCodes = -1; }},
+        {QStringLiteral("maxRefreshTokens"), [&] { options.maxRefreshTokens = 0; }},
+        {QStringLiteral("maxInboxMessages"), [&] { options.maxInboxMessages = 0; }},
+    };
+    zero.value(limit)();
+    AuthKitEmulator emulator(options);
+    QVERIFY(!emulator.start());
+    QCOMPARE(emulator.errorString(),
+             QStringLiteral("the limits must be positive (and the body limit at least 1024 bytes)"));
+    QCOMPARE(emulator.port(), quint16(0));
 }
 
 void TestEmulatorLifecycle::customSeed()
