@@ -87,6 +87,7 @@ private Q_SLOTS:
     void foreignKeyIsAnAuthError();
     void forgedSignatureIsAnAuthError();
     void expiringIdentityIsAnAuthError();
+    void tokenSwapOnTheOpenSocketOutlivesTheFirstToken();
     void pingAfterSilence();
     void testKnobs();
     void dataFolderKeepsTheTables();
@@ -499,6 +500,39 @@ void TestConvexDeploymentSync::expiringIdentityIsAnAuthError()
     QVERIFY(lateError);
     QCOMPARE(lateError->error, QStringLiteral("Convex token identity expired"));
     QCOMPARE(lateError->authUpdateAttempted, std::optional<bool>(false));
+}
+
+void TestConvexDeploymentSync::tokenSwapOnTheOpenSocketOutlivesTheFirstToken()
+{
+    // What the client does with 2 s tokens: a new token every ~0.6 s as Authenticate on the same
+    // socket, baseVersion chained on the last identity version. The identity never expires and
+    // the socket stays open well past the first token's exp.
+    EmulatorOptions options;
+    options.tokenTtlSeconds = 2;
+    auto shortLived = startEmulator(options);
+    QVERIFY(shortLived);
+    SyncTestSocket socket;
+    QVERIFY(socket.open(shortLived->convexUrl()));
+    socket.send(connectMessage(Connect::newSessionId()));
+    socket.send(Authenticate::user(signIn(*shortLived), 0));
+    socket.send(ModifyQuerySet{0, 1, {add(1, QStringLiteral("users:viewer"))}});
+    const auto first = socket.nextTransition();
+    QVERIFY2(first, qPrintable(socket.lastError()));
+    QCOMPARE(first->endVersion.identity, 1u);
+    for (quint32 identity = 1; identity <= 6; ++identity) {
+        QTest::qWait(600);
+        socket.send(Authenticate::user(signIn(*shortLived), identity));
+        const auto swapped = socket.nextTransition();
+        QVERIFY2(swapped, qPrintable(QStringLiteral("swap %1: %2")
+                                         .arg(identity)
+                                         .arg(socket.lastError())));
+        QCOMPARE(swapped->endVersion.identity, identity + 1);
+        // A new identity re-runs the queries: the viewer is still Ada.
+        const QueryUpdated *viewer = updated(*swapped, 1);
+        QVERIFY(viewer);
+        QVERIFY(viewer->value.isObject());
+    }
+    QVERIFY(!socket.isClosed()); // 3.6 s and more after the first 2 s token was issued
 }
 
 void TestConvexDeploymentSync::pingAfterSilence()
