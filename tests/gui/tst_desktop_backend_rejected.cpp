@@ -83,7 +83,8 @@ class DesktopBackendRejectedTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
         g_previousHandler = qInstallMessageHandler(captureRejections);
         QVERIFY(m_dir.isValid());
         // Right issuer, but an applicationID the tokens do not carry as their audience.
@@ -147,7 +148,8 @@ private Q_SLOTS:
         QLabel *message = label("backendRejectedLabel");
         QVERIFY(message->isVisible());
         QCOMPARE(message->textFormat(), Qt::PlainText);
-        QVERIFY2(message->text().contains(QLatin1String("ada@example.com")), qPrintable(message->text()));
+        QVERIFY2(message->text().contains(QLatin1String("ada@example.com")),
+                 qPrintable(message->text()));
         QVERIFY2(message->text().contains(reason), qPrintable(message->text()));
         QVERIFY2(message->text().contains(QLatin1String("Convex")), qPrintable(message->text()));
         QVERIFY(!message->accessibleName().isEmpty());

@@ -137,7 +137,8 @@ class DesktopHostileTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
         QVERIFY(m_dir.isValid());
         QFile seed(m_dir.filePath(QStringLiteral("hostile-seed.json")));
         QVERIFY(seed.open(QIODevice::WriteOnly));
@@ -168,7 +169,8 @@ private Q_SLOTS:
         const QList<QLabel *> loginLabels = window->findChildren<QLabel *>();
         QVERIFY(!loginLabels.isEmpty());
         for (const QLabel *loginLabel : loginLabels)
-            QVERIFY2(loginLabel->textFormat() == Qt::PlainText, qPrintable(loginLabel->objectName()));
+            QVERIFY2(loginLabel->textFormat() == Qt::PlainText,
+                     qPrintable(loginLabel->objectName()));
 
         // The hosted page's field is type=email, which a browser would not submit with these
         // characters; the seed is the server's data all the same, and a server may hold them.
@@ -190,14 +192,16 @@ private Q_SLOTS:
         QCOMPARE(session.impersonatorEmail, kImpersonator);
 
         QVERIFY2(showsLiterally(label("loggedInLabel"), kFirstName, &why), qPrintable(why));
-        QVERIFY2(showsLiterally(label("nameLabel"), kFirstName + QLatin1Char(' ') + kLastName, &why),
-                 qPrintable(why));
+        const QString fullName = kFirstName + QLatin1Char(' ') + kLastName;
+        QVERIFY2(showsLiterally(label("nameLabel"), fullName, &why), qPrintable(why));
         QCOMPARE(label("emailLabel")->text(), kEmail);
         QVERIFY2(showsLiterally(label("emailLabel"), kEmail, &why), qPrintable(why));
-        QVERIFY2(showsLiterally(label("organizationLabel"), kOrganizationId, &why), qPrintable(why));
+        QVERIFY2(showsLiterally(label("organizationLabel"), kOrganizationId, &why),
+                 qPrintable(why));
         QVERIFY2(showsLiterally(label("organizationLabel"), kRole, &why), qPrintable(why));
         QVERIFY2(showsLiterally(label("permissionsLabel"), kPermission, &why), qPrintable(why));
-        QVERIFY2(showsLiterally(label("impersonationBanner"), kImpersonator, &why), qPrintable(why));
+        QVERIFY2(showsLiterally(label("impersonationBanner"), kImpersonator, &why),
+                 qPrintable(why));
         QVERIFY2(showsLiterally(label("impersonationBanner"), kReason, &why), qPrintable(why));
         QVERIFY(label("impersonationBanner")->isVisible());
         // The organization's name is not shown by the app; it was escaped by the hosted page.

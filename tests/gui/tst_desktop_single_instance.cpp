@@ -125,7 +125,8 @@ private Q_SLOTS:
         QCOMPARE(second.process().exitCode(), 0);
         QVERIFY2(second.log().contains(QLatin1String("already running")), qPrintable(second.log()));
         // It stopped before any of the work the first one does.
-        QVERIFY2(!second.log().contains(QLatin1String("emulator listening")), qPrintable(second.log()));
+        QVERIFY2(!second.log().contains(QLatin1String("emulator listening")),
+                 qPrintable(second.log()));
         QVERIFY2(!second.log().contains(QLatin1String("state:")), qPrintable(second.log()));
 
         QVERIFY2(first.waitForLog(kRaised), qPrintable(first.log()));
