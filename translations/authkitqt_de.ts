@@ -459,6 +459,10 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
         <translation>läuft bereits; sein Fenster wurde in den Vordergrund geholt</translation>
     </message>
     <message>
+        <source>the options of this launch were not applied; quit the running app to start with them</source>
+        <translation>die Optionen dieses Starts wurden nicht übernommen; beenden Sie die laufende App, um mit ihnen zu starten</translation>
+    </message>
+    <message>
         <source>AuthKit Desktop</source>
         <translation>AuthKit Desktop</translation>
     </message>
