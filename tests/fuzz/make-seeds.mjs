@@ -2,7 +2,7 @@
 // key set the JWT targets verify against (tests/fuzz/data/jwt-setup.json). The tokens are signed
 // with jose, an independent implementation, so the fuzzers start from inputs that reach the
 // signature and claim checks. jose is installed in tests/conformance (npm ci there):
-//   node tests/fuzz/make-seeds.mjs
+//   node tests/fuzz/make-seeds.mjs [TARGET...]   (default: every corpus, and the key set)
 // The keys are new on every run; the committed output is what the targets read. Files in the
 // corpora that are not named seed-* (crash reproducers) are left alone.
 import { createPrivateKey, generateKeyPairSync, sign as nodeSign } from 'node:crypto';
@@ -227,6 +227,25 @@ for (const [name, message] of Object.entries(serverMessages))
   seed('convex_messages', 'chunks out of order', [chunk(cut[1], 1), chunk(cut[0], 0, 3, 't-2')].join('\n'));
 }
 
+// --- Claims signed by fuzz_jwt_claims itself: "header JSON\npayload JSON", or the payload alone --
+const CLAIMS_HEADER = JSON.stringify({ alg: 'RS256', kid: 'fuzz-claims-key' });
+const claimSeeds = {
+  'valid': JSON.stringify(claims()),
+  'valid with header': `${CLAIMS_HEADER}\n${JSON.stringify(claims())}`,
+  'legacy issuer minimal': JSON.stringify({ iss: LEGACY_ISSUER, sub: 'u', sid: 's', iat: NOW, exp: NOW + 1 }),
+  'expired at the leeway': JSON.stringify(claims({ iat: NOW - 400, exp: NOW - LEEWAY })),
+  'nbf': JSON.stringify(claims({ nbf: NOW + LEEWAY })),
+  'dates at the limits': JSON.stringify(claims({ iat: 0, exp: 1e12, nbf: 999999999999.9 })),
+  'dates out of range': JSON.stringify(claims({ iat: -0.5, exp: 1e12 + 1, nbf: 1e308 })),
+  'claims of other types': JSON.stringify(claims({ sub: 1, sid: ['s'], roles: 'admin', permissions: { a: 1 }, act: [] })),
+  'duplicate keys': `{"iss":"x","iss":${JSON.stringify(ISSUER)},"sub":"u","sid":"s","iat":${NOW},"exp":${NOW + 60}}`,
+  'crit header': `{"alg":"RS256","kid":"fuzz-claims-key","crit":[]}\n${JSON.stringify(claims())}`,
+  'alg none header': `{"alg":"none","kid":"fuzz-claims-key"}\n${JSON.stringify(claims())}`,
+  'other kid': `{"alg":"RS256","kid":"other"}\n${JSON.stringify(claims())}`,
+  'payload an array': '[]',
+};
+for (const [name, text] of Object.entries(claimSeeds)) seed('jwt_claims', name, text);
+
 // --- The emulator's HTTP requests and forms -----------------------------------------------------
 const form = 'grant_type=authorization_code&client_id=client_01J00000000000000000000DEV&code=01K4&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const crlf = (...lines) => lines.join('\r\n');
@@ -261,9 +280,16 @@ const forms = {
 for (const [name, body] of Object.entries(forms)) seed('form', name, body);
 
 // --- Output -------------------------------------------------------------------------------------
-mkdirSync(join(here, 'data'), { recursive: true });
-writeFileSync(join(here, 'data/jwt-setup.json'), `${JSON.stringify(setup, null, 2)}\n`);
+const only = process.argv.slice(2);
+if (only.includes('jwt') || only.includes('jwks'))
+  only.push('jwt', 'jwks'); // both are bound to the key set
+if (only.length === 0 || only.includes('jwt')) {
+  mkdirSync(join(here, 'data'), { recursive: true });
+  writeFileSync(join(here, 'data/jwt-setup.json'), `${JSON.stringify(setup, null, 2)}\n`);
+}
 for (const [target, seeds] of Object.entries(corpora)) {
+  if (only.length > 0 && !only.includes(target))
+    continue;
   const dir = join(here, 'corpus', target);
   mkdirSync(dir, { recursive: true });
   for (const file of readdirSync(dir)) if (file.startsWith('seed-')) rmSync(join(dir, file));
