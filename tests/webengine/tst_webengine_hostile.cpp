@@ -120,6 +120,7 @@ private:
     std::unique_ptr<QSignalSpy> m_redirects;
     std::unique_ptr<QSignalSpy> m_refused;
     std::unique_ptr<QSignalSpy> m_cancels;
+    std::unique_ptr<QSignalSpy> m_crashes;
     int m_barriers = 0;
 };
 
@@ -159,6 +160,8 @@ void tst_WebEngineHostile::init()
     QVERIFY(m_agent->window());
     m_refused = std::make_unique<QSignalSpy>(m_agent->window()->page(),
                                              &LoginPage::navigationRefused);
+    m_crashes = std::make_unique<QSignalSpy>(m_agent->window()->page(),
+                                             &QWebEnginePage::renderProcessTerminated);
     QTRY_VERIFY_WITH_TIMEOUT(evaluate(QStringLiteral("window.hostileMarker === 1")).toBool(),
                              kLoadTimeoutMs);
     m_openedUrls.clear();
@@ -166,6 +169,10 @@ void tst_WebEngineHostile::init()
 
 void tst_WebEngineHostile::cleanup()
 {
+    // No page's renderer died on the way (a crash would also end the sign-in page).
+    if (m_crashes)
+        QCOMPARE(m_crashes->count(), 0);
+    m_crashes.reset();
     m_refused.reset();
     m_redirects.reset();
     m_cancels.reset();
@@ -399,6 +406,8 @@ void tst_WebEngineHostile::privateUseSchemeNeedsTheState()
     m_agent->present(m_request);
     m_refused = std::make_unique<QSignalSpy>(m_agent->window()->page(),
                                              &LoginPage::navigationRefused);
+    m_crashes = std::make_unique<QSignalSpy>(m_agent->window()->page(),
+                                             &QWebEnginePage::renderProcessTerminated);
     QTRY_VERIFY_WITH_TIMEOUT(evaluate(QStringLiteral("window.hostileMarker === 1")).toBool(),
                              kLoadTimeoutMs);
 
