@@ -100,7 +100,15 @@ const jwtSeeds = {
   'two parts': `${vh}.${vp}`,
   'empty': '',
 };
-for (const [name, token] of Object.entries(jwtSeeds)) seed('jwt', name, token);
+for (const [name, token] of Object.entries(jwtSeeds)) {
+  seed('jwt', name, token);
+  seed('convex_token', name, token); // the emulator's Convex deployment checks the same tokens
+}
+seed('convex_token', 'valid legacy issuer with aud', await rs256(claims({ iss: `${LEGACY_ISSUER}/`, aud: [CLIENT_ID, 'x'] })));
+seed('convex_token', 'nested claims', await rs256(claims({ org: { id: 'o', meta: { a: [1], b: null } }, 'a.b': 1 })));
+seed('convex_token', 'jwks', JSON.stringify(jwks));
+seed('convex_token', 'jwks one key', JSON.stringify({ keys: [jwk2] }));
+seed('convex_token', 'jwks short exponent', JSON.stringify({ keys: [{ ...jwk1, e: 'Aw' }, { ...jwk2, n: 'AAAA' }] }));
 
 const jwksSeeds = {
   'full set': jwks,
@@ -281,8 +289,8 @@ for (const [name, body] of Object.entries(forms)) seed('form', name, body);
 
 // --- Output -------------------------------------------------------------------------------------
 const only = process.argv.slice(2);
-if (only.includes('jwt') || only.includes('jwks'))
-  only.push('jwt', 'jwks'); // both are bound to the key set
+if (['jwt', 'jwks', 'convex_token'].some((t) => only.includes(t)))
+  only.push('jwt', 'jwks', 'convex_token'); // all three are bound to the key set
 if (only.length === 0 || only.includes('jwt')) {
   mkdirSync(join(here, 'data'), { recursive: true });
   writeFileSync(join(here, 'data/jwt-setup.json'), `${JSON.stringify(setup, null, 2)}\n`);
