@@ -6,6 +6,8 @@
 
 #include "DesktopTestSupport.h"
 
+#include <HttpClient.h>
+
 #include <DesktopApp.h>
 #include <MainWindow.h>
 
@@ -13,6 +15,7 @@
 #include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
+#include <authkitqt/emulator/AuthKitEmulator.h>
 #include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
 #include <authkitqt/widgets/AuthGate.h>
@@ -239,6 +242,49 @@ private Q_SLOTS:
 
         QVERIFY2(saveScreenshot(m_app->window(), QStringLiteral("hostile-user"), &why),
                  qPrintable(why));
+    }
+
+    void serverErrorTextIsShownAsText()
+    {
+        // Signed out (the hosted session too), the next code exchange is answered with an
+        // error whose description is HTML: the signed-out page says it, literally.
+        QTest::mouseClick(find<QPushButton>(QStringLiteral("signOutButton")), Qt::LeftButton);
+        QVERIFY(!m_app->session()->state()->isAuthenticated());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->isHostedLogoutPending(), 20000);
+
+        const QString description = QStringLiteral(
+            "<b>Refused</b><img src=\"file:///etc/hostname\"> &amp; <a href=\"x\">y</a>");
+        QUrl faults = m_app->emulator()->baseUrl();
+        faults.setPath(QStringLiteral("/_emulator/faults"));
+        authkit::testsupport::HttpClient http;
+        const auto injected = http.postJson(
+            faults, QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("authenticate")},
+                                {QStringLiteral("count"), 1},
+                                {QStringLiteral("action"), QStringLiteral("respond")},
+                                {QStringLiteral("status"), 400},
+                                {QStringLiteral("body"),
+                                 QJsonObject{{QStringLiteral("error"),
+                                              QStringLiteral("invalid_request")},
+                                             {QStringLiteral("error_description"), description}}}});
+        QCOMPARE(injected.status, 201);
+
+        QString why;
+        auto *signIn = find<QPushButton>(QStringLiteral("signInButton"));
+        LoginWindow *window = openLoginWindow(*m_app, signIn, QStringLiteral("password"), &why);
+        QVERIFY2(window, qPrintable(why));
+        QWebEnginePage *page = window->view()->page();
+        runJs(page, QStringLiteral("document.getElementById('email').type = 'text', true"));
+        runJs(page, setValue(QStringLiteral("email"), kEmail));
+        runJs(page, setValue(QStringLiteral("password"), QStringLiteral("password")));
+        runJs(page, click(QStringLiteral("sign-in-submit")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->session()->state()->isSigningIn(), 30000);
+        QVERIFY(!m_app->session()->state()->isAuthenticated());
+        QVERIFY2(m_app->session()->state()->lastError().contains(description),
+                 qPrintable(m_app->session()->state()->lastError()));
+
+        QLabel *error = label("signInErrorLabel");
+        QVERIFY(error->isVisible());
+        QVERIFY2(showsLiterally(error, description, &why), qPrintable(why));
     }
 };
 
