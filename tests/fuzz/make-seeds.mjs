@@ -162,6 +162,24 @@ const redirects = {
 };
 for (const [name, url] of Object.entries(redirects)) seed('redirect', name, url);
 
+// --- The keychain envelope -----------------------------------------------------------------------
+// Placeholder values only: the secret scan of the test suite looks for real-looking tokens.
+const envelope = (extra = {}) => JSON.stringify({
+  v: 2, refresh_token: 'placeholder-refresh', session_id: 'session_01K4', user_id: 'user_01K4',
+  organization_id: 'org_01K4', user: { id: 'user_01K4', email: 'ada@example.com', first_name: 'Ada' },
+  saved_at: '2026-01-15T12:00:00Z', ...extra,
+});
+const envelopes = {
+  'refresh only': envelope(),
+  'version 1': JSON.stringify({ v: 1, refresh_token: 'placeholder-refresh' }),
+  'version 3': envelope({ v: 3 }),
+  'with access token': envelope({ access_token: 'placeholder-access', access_token_lifetime: 300, access_token_expires_at: NOW + 290, authentication_method: 'Password', impersonation_reason: 'support' }),
+  'times out of range': envelope({ access_token: 'a', access_token_lifetime: 1e300, access_token_expires_at: -1e300 }),
+  'times of other types': envelope({ access_token: 'a', access_token_lifetime: '300', access_token_expires_at: null, saved_at: 5 }),
+  'empty refresh token': envelope({ refresh_token: '' }),
+};
+for (const [name, text] of Object.entries(envelopes)) seed('session_envelope', name, text);
+
 // --- .env.local and profiles.ini -----------------------------------------------------------------
 const dotenvs = {
   'convex template': 'CONVEX_DEPLOYMENT=dev:happy-otter-123\nVITE_CONVEX_URL=https://happy-otter-123.convex.cloud\nVITE_WORKOS_CLIENT_ID=client_01J00000000000000000000DEV\nWORKOS_API_KEY=sk_test_not_read\n',
