@@ -12,6 +12,9 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QMap>
+
+#include "SecretServiceReader_p.h"
+#include "SecretServiceSession_p.h"
 #endif
 
 #include <utility>
@@ -193,6 +196,8 @@ KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent)
     : SecretStore(parent)
     , m_service(std::move(service)) {}
 
+KeychainSecretStore::~KeychainSecretStore() = default;
+
 // Jobs get no parent: deleting a job whose libsecret call is still pending leaves qtkeychain with
 // a dangling pointer. A job outlives a destroyed store, finishes and deletes itself; the
 // connection's context (this) is gone by then, so no callback runs. Job::start() is queued, so
@@ -200,6 +205,34 @@ KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent)
 
 void KeychainSecretStore::read(const QString &key, ReadCallback done) {
     qCDebug(lcKeychain) << "read" << key << "from" << m_service;
+#ifdef AUTHKIT_SECRET_SERVICE
+    // Straight over D-Bus where it can: qtkeychain's read leaks in libsecret < 0.21.2.
+    if (!m_session)
+        m_session = std::make_shared<SecretServiceSession>();
+    auto *reader = new SecretServiceReader(m_service, key, m_session, this);
+    reader->start([this, key, done = std::move(done)](SecretServiceReader::Result result,
+                                                      const QByteArray &secret) mutable {
+        switch (result) {
+        case SecretServiceReader::Result::Found:
+            qCDebug(lcKeychain) << "read" << key << Status::Ok;
+            done(Status::Ok, secret, QString());
+            return;
+        case SecretServiceReader::Result::NotFound:
+            qCDebug(lcKeychain) << "read" << key << Status::NotFound;
+            done(Status::NotFound, QByteArray(), QString());
+            return;
+        case SecretServiceReader::Result::Fallback:
+            qCDebug(lcKeychain) << "read" << key << "through qtkeychain";
+            readWithQtKeychain(key, std::move(done));
+            return;
+        }
+    });
+#else
+    readWithQtKeychain(key, std::move(done));
+#endif
+}
+
+void KeychainSecretStore::readWithQtKeychain(const QString &key, ReadCallback done) {
     auto *job = new QKeychain::ReadPasswordJob(m_service);
     configure(job, key);
     connect(

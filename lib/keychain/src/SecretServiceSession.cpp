@@ -1,0 +1,29 @@
+#include "SecretServiceSession_p.h"
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+
+#include <utility>
+
+namespace authkit {
+
+void SecretServiceSession::open(QDBusObjectPath path, std::unique_ptr<SecretSessionCipher> cipher) {
+    close();
+    m_path = std::move(path);
+    m_cipher = std::move(cipher);
+}
+
+void SecretServiceSession::close() {
+    const QString path = m_path.path();
+    m_cipher.reset();
+    m_path = QDBusObjectPath();
+    if (path.isEmpty() || path == QLatin1String("/"))
+        return;
+    QDBusMessage message = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.secrets"), path,
+        QStringLiteral("org.freedesktop.Secret.Session"), QStringLiteral("Close"));
+    message.setAutoStartService(false);
+    QDBusConnection::sessionBus().send(message);
+}
+
+} // namespace authkit
