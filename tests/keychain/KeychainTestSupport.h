@@ -70,4 +70,12 @@ inline QString randomSuffix() {
     return QString::number(QRandomGenerator::global()->generate64(), 36);
 }
 
+// Random bytes (every value, NULs included), like an encrypted refresh token.
+inline QByteArray randomSecret(int size) {
+    QByteArray secret(size, Qt::Uninitialized);
+    for (char &byte : secret)
+        byte = static_cast<char>(QRandomGenerator::global()->bounded(256));
+    return secret;
+}
+
 } // namespace keychaintest
