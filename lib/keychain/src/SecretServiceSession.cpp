@@ -1,5 +1,6 @@
 #include "SecretServiceSession_p.h"
 
+#include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusMessage>
 
@@ -17,7 +18,8 @@ void SecretServiceSession::close() {
     const QString path = m_path.path();
     m_cipher.reset();
     m_path = QDBusObjectPath();
-    if (path.isEmpty() || path == QLatin1String("/"))
+    // (Without an application the bus connection is gone, and the session with it.)
+    if (path.isEmpty() || path == QLatin1String("/") || !QCoreApplication::instance())
         return;
     QDBusMessage message = QDBusMessage::createMethodCall(
         QStringLiteral("org.freedesktop.secrets"), path,
