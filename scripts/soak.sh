@@ -104,7 +104,9 @@ wait_for "$work/desktop.log" "row added: $first_id" 30 || true # counted as miss
 # filling), and at the end before anything is stopped: the same processes share the libraries
 # then, so PSS compares like with like. Samples every 5 s go to pss.log.
 warmup=30
-( while kill -0 "$desktop_pid" 2>/dev/null; do echo "$(date +%s) $(pss_kb "$desktop_pid")"; sleep 5; done ) \
+( while kill -0 "$desktop_pid" 2>/dev/null; do
+    echo "$(date +%s) $(pss_kb "$desktop_pid") $(pss_anon_kb "$desktop_pid")"; sleep 5
+  done ) \
   >"$work/pss.log" 2>/dev/null &
 pids+=($!)
 echo "soak: warming up ${warmup}s, then running ${seconds}s (desktop pid $desktop_pid)" >&2

@@ -229,6 +229,8 @@ Settings come from the flags, then WORKOS_CLIENT_ID, WORKOS_API_HOSTNAME
 
 A session is kept in the OS keychain (Secret Service) and restored at start, with no
 sign-in window; with no keychain it lives in memory only, and the window says so.
+One instance runs per user and data folder: starting it again brings the running
+window to the front (the new process exits 0).
 State changes are logged on stderr, category authkit.desktop, at info level:
 &quot;state: loading&quot;, &quot;state: signed-out&quot;, &quot;state: signed-in &lt;email&gt;&quot;.</source>
         <translation>Anmeldung bei WorkOS AuthKit in einem Qt-WebEngine-Fenster; die Ansichten folgen dem Anmeldestatus.
@@ -246,6 +248,8 @@ Die Einstellungen stammen aus den Optionen, dann aus WORKOS_CLIENT_ID, WORKOS_AP
 Eine Sitzung wird im Schlüsselbund des Betriebssystems (Secret Service) gespeichert und beim
 Start ohne Anmeldefenster wiederhergestellt; ohne Schlüsselbund liegt sie nur im Arbeitsspeicher,
 und das Fenster weist darauf hin.
+Pro Benutzer und Datenordner läuft eine Instanz: ein erneuter Start holt das laufende Fenster
+in den Vordergrund (der neue Prozess endet mit 0).
 Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, auf Stufe info:
 &quot;state: loading&quot;, &quot;state: signed-out&quot;, &quot;state: signed-in &lt;email&gt;&quot;.</translation>
     </message>
@@ -453,6 +457,10 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     <message>
         <source>already running; its window was brought to the front</source>
         <translation>läuft bereits; sein Fenster wurde in den Vordergrund geholt</translation>
+    </message>
+    <message>
+        <source>the options of this launch were not applied; quit the running app to start with them</source>
+        <translation>die Optionen dieses Starts wurden nicht übernommen; beenden Sie die laufende App, um mit ihnen zu starten</translation>
     </message>
     <message>
         <source>AuthKit Desktop</source>

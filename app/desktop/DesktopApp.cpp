@@ -227,7 +227,10 @@ void DesktopApp::buildBackend()
     watchBackendAuth();
     // Signing out of a rejected session changes nothing ConvexAuthState reports (it stays
     // "not loading, not authenticated"), so the session's own changes update the page too.
-    connect(m_session->state(), &AuthState::changed, this, &DesktopApp::showBackendState);
+    // Queued: a ConvexAuthState made by Try again hears of the change after us, and must have
+    // caught up before we read it.
+    connect(m_session->state(), &AuthState::changed, this, &DesktopApp::showBackendState,
+            Qt::QueuedConnection);
     connect(m_window.get(), &MainWindow::retryBackendRequested, this, &DesktopApp::retryBackend);
     m_window->attachBackend(m_convex, m_convexAuth);
 }

@@ -22,6 +22,8 @@ QString DesktopCommandLine::description()
         "~/.config/AuthKitQt/profiles.ini (what File > Settings edits), then --project.\n\n"
         "A session is kept in the OS keychain (Secret Service) and restored at start, with no\n"
         "sign-in window; with no keychain it lives in memory only, and the window says so.\n"
+        "One instance runs per user and data folder: starting it again brings the running\n"
+        "window to the front (the new process exits 0).\n"
         "State changes are logged on stderr, category authkit.desktop, at info level:\n"
         "\"state: loading\", \"state: signed-out\", \"state: signed-in <email>\".");
 }

@@ -52,7 +52,8 @@ QString SingleInstance::defaultServerName()
 
 QJsonObject SingleInstance::raiseMessage()
 {
-    return {{QStringLiteral("v"), kProtocolVersion}, {QStringLiteral("command"), QStringLiteral("raise")}};
+    return {{QStringLiteral("v"), kProtocolVersion},
+            {QStringLiteral("command"), QStringLiteral("raise")}};
 }
 
 SingleInstance::Outcome SingleInstance::claimOrForward(const QJsonObject &message)

@@ -51,6 +51,12 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "authkit-desktop: %s\n",
                      qPrintable(QObject::tr("already running; its window was brought to the "
                                             "front")));
+        if (QCoreApplication::arguments().size() > 1) {
+            // The running app keeps its profile and settings; say so rather than seem to obey.
+            std::fprintf(stderr, "authkit-desktop: %s\n",
+                         qPrintable(QObject::tr("the options of this launch were not applied; "
+                                                "quit the running app to start with them")));
+        }
         return 0;
     case SingleInstance::Outcome::Failed:
         qCWarning(lcDesktop).noquote() << "running without the single-instance check:"

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void totpLocksAfterFiveWrongCodes();
     void tenThousandAuthorizeAttempts();
     void connectionCap();
+    void pipelinedFloodWithoutReading();
     void stillServing();
 
 private:
@@ -612,6 +613,47 @@ void TestEmulatorHostile::connectionCap() {
     QVERIFY(running);
     QCOMPARE(answered, kCap);
     QCOMPARE(closedUnanswered, kSockets - kCap);
+}
+
+void TestEmulatorHostile::pipelinedFloodWithoutReading() {
+    // 200,000 pipelined requests from a client that never reads an answer: the emulator stops
+    // reading once 256 KiB of answers wait unsent, and closes the connection when it idles.
+    const qint64 before = rssKiB();
+    QTcpSocket socket;
+    socket.setReadBufferSize(1); // leave the answers in the kernel: nothing is read
+    QEventLoop loop;
+    bool closed = false;
+    qint64 written = 0;
+    qint64 total = 0;
+    QObject::connect(&socket, &QTcpSocket::bytesWritten, &loop, [&](qint64 n) { written += n; });
+    QObject::connect(&socket, &QTcpSocket::disconnected, &loop, [&] {
+        closed = true;
+        loop.quit();
+    });
+    QObject::connect(&socket, &QTcpSocket::errorOccurred, &loop, [&] {
+        closed = true;
+        loop.quit();
+    });
+    QObject::connect(&socket, &QTcpSocket::connected, &loop, [&] {
+        const QByteArray one = request("GET", "/_emulator/health");
+        QByteArray flood;
+        flood.reserve(one.size() * 200000);
+        for (int i = 0; i < 200000; ++i)
+            flood += one;
+        total = flood.size();
+        socket.write(flood);
+    });
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    loop.exec();
+    socket.abort();
+    const qint64 after = rssKiB();
+    qInfo("pipelined flood: the client could hand over %lld of %lld bytes; emulator RSS %lld -> "
+          "%lld KiB",
+          written, total, before, after);
+    QVERIFY(closed);
+    QVERIFY(written < total); // it stopped reading
+    QVERIFY2(after - before < kMaxGrowthKiB, QByteArray::number(after - before).constData());
 }
 
 void TestEmulatorHostile::stillServing() {

@@ -16,8 +16,7 @@ using namespace authkit::emulator::tests;
 using namespace authkit::testsupport;
 
 namespace {
-QString writeFile(const QTemporaryDir &directory, const QString &name, const QByteArray &content)
-{
+QString writeFile(const QTemporaryDir &directory, const QString &name, const QByteArray &content) {
     const QString path = directory.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -27,8 +26,7 @@ QString writeFile(const QTemporaryDir &directory, const QString &name, const QBy
 }
 } // namespace
 
-class TestEmulatorLifecycle : public QObject
-{
+class TestEmulatorLifecycle : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -49,8 +47,7 @@ private Q_SLOTS:
     void autoApprove();
 };
 
-void TestEmulatorLifecycle::notStarted()
-{
+void TestEmulatorLifecycle::notStarted() {
     AuthKitEmulator emulator(EmulatorOptions{});
     QCOMPARE(emulator.port(), quint16(0));
     QVERIFY(emulator.baseUrl().isEmpty());
@@ -58,24 +55,24 @@ void TestEmulatorLifecycle::notStarted()
     QVERIFY(emulator.issuerFor(seed::devClient()).isEmpty());
 }
 
-void TestEmulatorLifecycle::startsOnFreePort()
-{
+void TestEmulatorLifecycle::startsOnFreePort() {
     auto emulator = startEmulator();
     QVERIFY(emulator);
     QVERIFY(emulator->port() > 0);
-    QCOMPARE(emulator->baseUrl(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(emulator->port())));
+    QCOMPARE(emulator->baseUrl(),
+             QUrl(QStringLiteral("http://127.0.0.1:%1").arg(emulator->port())));
     QCOMPARE(emulator->clientIds(), (QStringList{seed::devClient(), seed::prodClient()}));
     QVERIFY(emulator->errorString().isEmpty());
     HttpClient http;
-    QCOMPARE(http.get(urlWith(emulator->baseUrl(), QStringLiteral("/_emulator/health"))).status, 200);
+    QCOMPARE(http.get(urlWith(emulator->baseUrl(), QStringLiteral("/_emulator/health"))).status,
+             200);
 
     auto second = startEmulator();
     QVERIFY(second);
     QVERIFY(second->port() != emulator->port());
 }
 
-void TestEmulatorLifecycle::startTwice()
-{
+void TestEmulatorLifecycle::startTwice() {
     auto emulator = startEmulator();
     QVERIFY(emulator);
     const quint16 port = emulator->port();
@@ -83,24 +80,24 @@ void TestEmulatorLifecycle::startTwice()
     QCOMPARE(emulator->errorString(), QStringLiteral("the emulator is already running"));
     QCOMPARE(emulator->port(), port);
     HttpClient http;
-    QCOMPARE(http.get(urlWith(emulator->baseUrl(), QStringLiteral("/_emulator/health"))).status, 200);
+    QCOMPARE(http.get(urlWith(emulator->baseUrl(), QStringLiteral("/_emulator/health"))).status,
+             200);
 }
 
-void TestEmulatorLifecycle::portInUse()
-{
+void TestEmulatorLifecycle::portInUse() {
     auto first = startEmulator();
     QVERIFY(first);
     EmulatorOptions options;
     options.port = first->port();
     AuthKitEmulator second(options);
     QVERIFY(!second.start());
-    QCOMPARE(second.errorString(),
-             QStringLiteral("cannot listen on 127.0.0.1:%1 (is the port in use?)").arg(first->port()));
+    QCOMPARE(
+        second.errorString(),
+        QStringLiteral("cannot listen on 127.0.0.1:%1 (is the port in use?)").arg(first->port()));
     QCOMPARE(second.port(), quint16(0));
 }
 
-void TestEmulatorLifecycle::stopClosesPort()
-{
+void TestEmulatorLifecycle::stopClosesPort() {
     auto emulator = startEmulator();
     QVERIFY(emulator);
     const QUrl health = urlWith(emulator->baseUrl(), QStringLiteral("/_emulator/health"));
@@ -113,15 +110,15 @@ void TestEmulatorLifecycle::stopClosesPort()
     QCOMPARE(result.error, QNetworkReply::ConnectionRefusedError);
 }
 
-void TestEmulatorLifecycle::extraClientIds()
-{
+void TestEmulatorLifecycle::extraClientIds() {
     EmulatorOptions options;
     const QString extra = QStringLiteral("client_01J00000000000000000000EXT");
     options.extraClientIds = {extra, seed::devClient()}; // a duplicate is ignored
     auto emulator = startEmulator(options);
     QVERIFY(emulator);
     QCOMPARE(emulator->clientIds(), (QStringList{seed::devClient(), seed::prodClient(), extra}));
-    QCOMPARE(emulator->issuerFor(extra), QStringLiteral("https://api.workos.com/user_management/") + extra);
+    QCOMPARE(emulator->issuerFor(extra),
+             QStringLiteral("https://api.workos.com/user_management/") + extra);
 
     HttpClient http;
     SignInDriver driver(http, emulator->baseUrl(), extra);
@@ -129,22 +126,22 @@ void TestEmulatorLifecycle::extraClientIds()
     // The default redirect URIs apply, localhost included.
     driver.setRedirectUri(QStringLiteral("http://localhost:4567/callback"));
     const QJsonObject body = driver.signInAndExchange(seed::ada());
-    QCOMPARE(body.value(QLatin1String("user")).toObject().value(QLatin1String("id")).toString(), seed::adaId());
+    QCOMPARE(body.value(QLatin1String("user")).toObject().value(QLatin1String("id")).toString(),
+             seed::adaId());
 }
 
-void TestEmulatorLifecycle::invalidExtraClientId()
-{
+void TestEmulatorLifecycle::invalidExtraClientId() {
     EmulatorOptions options;
     options.extraClientIds = {QStringLiteral("my-client")};
     AuthKitEmulator emulator(options);
     QVERIFY(!emulator.start());
     QCOMPARE(emulator.errorString(),
-             QStringLiteral("\"my-client\" is not a WorkOS client ID (client_ and 26 characters of Crockford base32)"));
+             QStringLiteral("\"my-client\" is not a WorkOS client ID (client_ and 26 characters of "
+                            "Crockford base32)"));
     QCOMPARE(emulator.port(), quint16(0));
 }
 
-void TestEmulatorLifecycle::tokenLifetimeBounds_data()
-{
+void TestEmulatorLifecycle::tokenLifetimeBounds_data() {
     QTest::addColumn<int>("ttl");
     QTest::addColumn<bool>("starts");
     QTest::newRow("0") << 0 << false;
@@ -154,8 +151,7 @@ void TestEmulatorLifecycle::tokenLifetimeBounds_data()
     QTest::newRow("86401") << 86401 << false;
 }
 
-void TestEmulatorLifecycle::tokenLifetimeBounds()
-{
+void TestEmulatorLifecycle::tokenLifetimeBounds() {
     QFETCH(int, ttl);
     QFETCH(bool, starts);
     EmulatorOptions options;
@@ -163,20 +159,19 @@ void TestEmulatorLifecycle::tokenLifetimeBounds()
     AuthKitEmulator emulator(options);
     QCOMPARE(emulator.start(), starts);
     if (!starts)
-        QCOMPARE(emulator.errorString(), QStringLiteral("the token lifetime must be between 1 and 86400 seconds"));
+        QCOMPARE(emulator.errorString(),
+                 QStringLiteral("the token lifetime must be between 1 and 86400 seconds"));
 }
 
-void TestEmulatorLifecycle::limitsMustBePositive_data()
-{
+void TestEmulatorLifecycle::limitsMustBePositive_data() {
     QTest::addColumn<QString>("limit");
-    for (const char *name : {"maxBodyBytes", "headerTimeoutMs", "idleTimeoutMs", "maxConnections",
-                             "maxLoginAttempts", "maxAuthorizationCodes", "maxRefreshTokens",
-                             "maxInboxMessages"})
+    for (const char *name :
+         {"maxBodyBytes", "headerTimeoutMs", "idleTimeoutMs", "maxConnections", "maxLoginAttempts",
+          "maxAuthorizationCodes", "maxRefreshTokens", "maxInboxMessages"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
-void TestEmulatorLifecycle::limitsMustBePositive()
-{
+void TestEmulatorLifecycle::limitsMustBePositive() {
     QFETCH(QString, limit);
     EmulatorOptions options;
     const QHash<QString, std::function<void()>> zero{
@@ -192,13 +187,13 @@ void TestEmulatorLifecycle::limitsMustBePositive()
     zero.value(limit)();
     AuthKitEmulator emulator(options);
     QVERIFY(!emulator.start());
-    QCOMPARE(emulator.errorString(),
-             QStringLiteral("the limits must be positive (and the body limit at least 1024 bytes)"));
+    QCOMPARE(
+        emulator.errorString(),
+        QStringLiteral("the limits must be positive (and the body limit at least 1024 bytes)"));
     QCOMPARE(emulator.port(), quint16(0));
 }
 
-void TestEmulatorLifecycle::customSeed()
-{
+void TestEmulatorLifecycle::customSeed() {
     QTemporaryDir directory;
     const QString path = writeFile(directory, QStringLiteral("seed.json"), R"({
         "clients": [{"client_id": "client_01J00000000000000000000CST", "name": "Custom",
@@ -213,10 +208,12 @@ void TestEmulatorLifecycle::customSeed()
     options.seedFile = path;
     auto emulator = startEmulator(options);
     QVERIFY(emulator);
-    QCOMPARE(emulator->clientIds(), QStringList{QStringLiteral("client_01J00000000000000000000CST")});
+    QCOMPARE(emulator->clientIds(),
+             QStringList{QStringLiteral("client_01J00000000000000000000CST")});
 
     HttpClient http;
-    SignInDriver driver(http, emulator->baseUrl(), QStringLiteral("client_01J00000000000000000000CST"));
+    SignInDriver driver(http, emulator->baseUrl(),
+                        QStringLiteral("client_01J00000000000000000000CST"));
     QCOMPARE(http.get(driver.url(QStringLiteral("/sso/jwks/") + seed::devClient())).status, 404);
     // Its own redirect URI only.
     QCOMPARE(driver.authorize().status, 400);
@@ -224,26 +221,32 @@ void TestEmulatorLifecycle::customSeed()
     const HttpResult page = driver.follow(driver.authorize());
     QCOMPARE(HtmlPage(page.body).text(QStringLiteral("page-title")), QStringLiteral("Sign in"));
     QVERIFY(page.body.contains("Custom"));
-    const HttpResult callback = driver.submitPassword(SignInDriver::attemptOf(page),
-                                                      QStringLiteral("owner@custom.example"),
-                                                      QStringLiteral("s3cret-pass"));
+    const HttpResult callback =
+        driver.submitPassword(SignInDriver::attemptOf(page), QStringLiteral("owner@custom.example"),
+                              QStringLiteral("s3cret-pass"));
     const HttpResult tokens = driver.exchangeCode(driver.codeOf(callback));
     QCOMPARE(tokens.status, 200);
     QCOMPARE(tokens.json().value(QLatin1String("organization_id")).toString(),
              QStringLiteral("org_01J00000000000000000000CST"));
-    QCOMPARE(tokens.json().value(QLatin1String("user")).toObject().value(QLatin1String("email")).toString(),
+    QCOMPARE(tokens.json()
+                 .value(QLatin1String("user"))
+                 .toObject()
+                 .value(QLatin1String("email"))
+                 .toString(),
              QStringLiteral("owner@custom.example"));
 }
 
-void TestEmulatorLifecycle::badSeeds_data()
-{
+void TestEmulatorLifecycle::badSeeds_data() {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("error");
-    QTest::newRow("not JSON") << QByteArray("{nope") << QStringLiteral("the seed is not valid JSON");
+    QTest::newRow("not JSON") << QByteArray("{nope")
+                              << QStringLiteral("the seed is not valid JSON");
     QTest::newRow("array") << QByteArray("[]") << QStringLiteral("the seed must be a JSON object");
-    QTest::newRow("no clients") << QByteArray("{}") << QStringLiteral("seed: at least one client is needed");
-    QTest::newRow("bad client id") << QByteArray(R"({"clients":[{"client_id":"client_x"}]})")
-                                   << QStringLiteral("seed: \"client_x\" is not a WorkOS client ID");
+    QTest::newRow("no clients") << QByteArray("{}")
+                                << QStringLiteral("seed: at least one client is needed");
+    QTest::newRow("bad client id")
+        << QByteArray(R"({"clients":[{"client_id":"client_x"}]})")
+        << QStringLiteral("seed: \"client_x\" is not a WorkOS client ID");
     QTest::newRow("unknown organization")
         << QByteArray(R"({"clients":[{"client_id":"client_01J00000000000000000000CST"}],
                           "users":[{"id":"user_1","email":"a@b.c","memberships":[{"organization_id":"org_x"}]}]})")
@@ -254,8 +257,7 @@ void TestEmulatorLifecycle::badSeeds_data()
         << QStringLiteral("seed: user a@b.c appears twice");
 }
 
-void TestEmulatorLifecycle::badSeeds()
-{
+void TestEmulatorLifecycle::badSeeds() {
     QFETCH(QByteArray, content);
     QFETCH(QString, error);
     QTemporaryDir directory;
@@ -269,11 +271,11 @@ void TestEmulatorLifecycle::badSeeds()
     options.seedFile = directory.filePath(QStringLiteral("missing.json"));
     AuthKitEmulator missing(options);
     QVERIFY(!missing.start());
-    QVERIFY(missing.errorString().startsWith(QStringLiteral("cannot read the seed ") + options.seedFile));
+    QVERIFY(missing.errorString().startsWith(QStringLiteral("cannot read the seed ") +
+                                             options.seedFile));
 }
 
-void TestEmulatorLifecycle::autoApprove()
-{
+void TestEmulatorLifecycle::autoApprove() {
     EmulatorOptions options;
     options.autoApprove = true;
     auto emulator = startEmulator(options);
@@ -286,7 +288,9 @@ void TestEmulatorLifecycle::autoApprove()
     QVERIFY2(driver.isCallback(first), first.describe());
     QCOMPARE(first.locationQuery().value(QStringLiteral("state")), driver.state());
     const HttpResult tokens = driver.exchangeCode(driver.codeOf(first));
-    QCOMPARE(tokens.json().value(QLatin1String("user")).toObject().value(QLatin1String("id")).toString(), seed::adaId());
+    QCOMPARE(
+        tokens.json().value(QLatin1String("user")).toObject().value(QLatin1String("id")).toString(),
+        seed::adaId());
 
     // login_hint picks the user; a user with organizations gets the first one.
     http.resetCookies();
@@ -295,15 +299,21 @@ void TestEmulatorLifecycle::autoApprove()
     setItem(params, QStringLiteral("login_hint"), seed::grace());
     const HttpResult grace = driver.authorize(params);
     const HttpResult graceTokens = driver.exchangeCode(driver.codeOf(grace));
-    QCOMPARE(graceTokens.json().value(QLatin1String("user")).toObject().value(QLatin1String("id")).toString(),
+    QCOMPARE(graceTokens.json()
+                 .value(QLatin1String("user"))
+                 .toObject()
+                 .value(QLatin1String("id"))
+                 .toString(),
              seed::graceId());
-    QCOMPARE(graceTokens.json().value(QLatin1String("organization_id")).toString(), seed::engines());
+    QCOMPARE(graceTokens.json().value(QLatin1String("organization_id")).toString(),
+             seed::engines());
 
     // Parameter errors still come first.
     driver.renew();
     params = driver.authorizeParams();
     removeItem(params, QStringLiteral("code_challenge"));
-    QCOMPARE(driver.authorize(params).locationQuery().value(QStringLiteral("error")), QStringLiteral("invalid_request"));
+    QCOMPARE(driver.authorize(params).locationQuery().value(QStringLiteral("error")),
+             QStringLiteral("invalid_request"));
 
     // An organization the user is not in.
     params = driver.authorizeParams();

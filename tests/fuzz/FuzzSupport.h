@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QString>
 
 #include <cstdint>
@@ -13,6 +14,13 @@
 // What the fuzz targets share: the input as Qt bytes, the fixed files under tests/fuzz/data, and
 // an invariant check that aborts (libFuzzer and the replay driver both report an abort).
 namespace authkit::fuzz {
+
+// The code's own logging is off: writing a line per rejected input to stderr would slow the
+// fuzzer down many times over, and a finding is reported by its stack, not by the log.
+inline const bool quietLogs = [] {
+    QLoggingCategory::setFilterRules(QStringLiteral("*=false"));
+    return true;
+}();
 
 inline QByteArray bytes(const std::uint8_t *data, std::size_t size) {
     return QByteArray(reinterpret_cast<const char *>(data), qsizetype(size));

@@ -2,7 +2,7 @@
 // key set the JWT targets verify against (tests/fuzz/data/jwt-setup.json). The tokens are signed
 // with jose, an independent implementation, so the fuzzers start from inputs that reach the
 // signature and claim checks. jose is installed in tests/conformance (npm ci there):
-//   node tests/fuzz/make-seeds.mjs
+//   node tests/fuzz/make-seeds.mjs [TARGET...]   (default: every corpus, and the key set)
 // The keys are new on every run; the committed output is what the targets read. Files in the
 // corpora that are not named seed-* (crash reproducers) are left alone.
 import { createPrivateKey, generateKeyPairSync, sign as nodeSign } from 'node:crypto';
@@ -100,7 +100,15 @@ const jwtSeeds = {
   'two parts': `${vh}.${vp}`,
   'empty': '',
 };
-for (const [name, token] of Object.entries(jwtSeeds)) seed('jwt', name, token);
+for (const [name, token] of Object.entries(jwtSeeds)) {
+  seed('jwt', name, token);
+  seed('convex_token', name, token); // the emulator's Convex deployment checks the same tokens
+}
+seed('convex_token', 'valid legacy issuer with aud', await rs256(claims({ iss: `${LEGACY_ISSUER}/`, aud: [CLIENT_ID, 'x'] })));
+seed('convex_token', 'nested claims', await rs256(claims({ org: { id: 'o', meta: { a: [1], b: null } }, 'a.b': 1 })));
+seed('convex_token', 'jwks', JSON.stringify(jwks));
+seed('convex_token', 'jwks one key', JSON.stringify({ keys: [jwk2] }));
+seed('convex_token', 'jwks short exponent', JSON.stringify({ keys: [{ ...jwk1, e: 'Aw' }, { ...jwk2, n: 'AAAA' }] }));
 
 const jwksSeeds = {
   'full set': jwks,
@@ -153,6 +161,24 @@ const redirects = {
   'fragment': 'http://127.0.0.1/callback?code=a#state=b',
 };
 for (const [name, url] of Object.entries(redirects)) seed('redirect', name, url);
+
+// --- The keychain envelope -----------------------------------------------------------------------
+// Placeholder values only: the secret scan of the test suite looks for real-looking tokens.
+const envelope = (extra = {}) => JSON.stringify({
+  v: 2, refresh_token: 'placeholder-refresh', session_id: 'session_01K4', user_id: 'user_01K4',
+  organization_id: 'org_01K4', user: { id: 'user_01K4', email: 'ada@example.com', first_name: 'Ada' },
+  saved_at: '2026-01-15T12:00:00Z', ...extra,
+});
+const envelopes = {
+  'refresh only': envelope(),
+  'version 1': JSON.stringify({ v: 1, refresh_token: 'placeholder-refresh' }),
+  'version 3': envelope({ v: 3 }),
+  'with access token': envelope({ access_token: 'placeholder-access', access_token_lifetime: 300, access_token_expires_at: NOW + 290, authentication_method: 'Password', impersonation_reason: 'support' }),
+  'times out of range': envelope({ access_token: 'a', access_token_lifetime: 1e300, access_token_expires_at: -1e300 }),
+  'times of other types': envelope({ access_token: 'a', access_token_lifetime: '300', access_token_expires_at: null, saved_at: 5 }),
+  'empty refresh token': envelope({ refresh_token: '' }),
+};
+for (const [name, text] of Object.entries(envelopes)) seed('session_envelope', name, text);
 
 // --- .env.local and profiles.ini -----------------------------------------------------------------
 const dotenvs = {
@@ -227,6 +253,25 @@ for (const [name, message] of Object.entries(serverMessages))
   seed('convex_messages', 'chunks out of order', [chunk(cut[1], 1), chunk(cut[0], 0, 3, 't-2')].join('\n'));
 }
 
+// --- Claims signed by fuzz_jwt_claims itself: "header JSON\npayload JSON", or the payload alone --
+const CLAIMS_HEADER = JSON.stringify({ alg: 'RS256', kid: 'fuzz-claims-key' });
+const claimSeeds = {
+  'valid': JSON.stringify(claims()),
+  'valid with header': `${CLAIMS_HEADER}\n${JSON.stringify(claims())}`,
+  'legacy issuer minimal': JSON.stringify({ iss: LEGACY_ISSUER, sub: 'u', sid: 's', iat: NOW, exp: NOW + 1 }),
+  'expired at the leeway': JSON.stringify(claims({ iat: NOW - 400, exp: NOW - LEEWAY })),
+  'nbf': JSON.stringify(claims({ nbf: NOW + LEEWAY })),
+  'dates at the limits': JSON.stringify(claims({ iat: 0, exp: 1e12, nbf: 999999999999.9 })),
+  'dates out of range': JSON.stringify(claims({ iat: -0.5, exp: 1e12 + 1, nbf: 1e308 })),
+  'claims of other types': JSON.stringify(claims({ sub: 1, sid: ['s'], roles: 'admin', permissions: { a: 1 }, act: [] })),
+  'duplicate keys': `{"iss":"x","iss":${JSON.stringify(ISSUER)},"sub":"u","sid":"s","iat":${NOW},"exp":${NOW + 60}}`,
+  'crit header': `{"alg":"RS256","kid":"fuzz-claims-key","crit":[]}\n${JSON.stringify(claims())}`,
+  'alg none header': `{"alg":"none","kid":"fuzz-claims-key"}\n${JSON.stringify(claims())}`,
+  'other kid': `{"alg":"RS256","kid":"other"}\n${JSON.stringify(claims())}`,
+  'payload an array': '[]',
+};
+for (const [name, text] of Object.entries(claimSeeds)) seed('jwt_claims', name, text);
+
 // --- The emulator's HTTP requests and forms -----------------------------------------------------
 const form = 'grant_type=authorization_code&client_id=client_01J00000000000000000000DEV&code=01K4&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const crlf = (...lines) => lines.join('\r\n');
@@ -261,9 +306,16 @@ const forms = {
 for (const [name, body] of Object.entries(forms)) seed('form', name, body);
 
 // --- Output -------------------------------------------------------------------------------------
-mkdirSync(join(here, 'data'), { recursive: true });
-writeFileSync(join(here, 'data/jwt-setup.json'), `${JSON.stringify(setup, null, 2)}\n`);
+const only = process.argv.slice(2);
+if (['jwt', 'jwks', 'convex_token'].some((t) => only.includes(t)))
+  only.push('jwt', 'jwks', 'convex_token'); // all three are bound to the key set
+if (only.length === 0 || only.includes('jwt')) {
+  mkdirSync(join(here, 'data'), { recursive: true });
+  writeFileSync(join(here, 'data/jwt-setup.json'), `${JSON.stringify(setup, null, 2)}\n`);
+}
 for (const [target, seeds] of Object.entries(corpora)) {
+  if (only.length > 0 && !only.includes(target))
+    continue;
   const dir = join(here, 'corpus', target);
   mkdirSync(dir, { recursive: true });
   for (const file of readdirSync(dir)) if (file.startsWith('seed-')) rmSync(join(dir, file));

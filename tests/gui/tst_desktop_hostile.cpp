@@ -6,6 +6,8 @@
 
 #include "DesktopTestSupport.h"
 
+#include <HttpClient.h>
+
 #include <DesktopApp.h>
 #include <MainWindow.h>
 
@@ -13,6 +15,7 @@
 #include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
+#include <authkitqt/emulator/AuthKitEmulator.h>
 #include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
 #include <authkitqt/widgets/AuthGate.h>
@@ -137,7 +140,8 @@ class DesktopHostileTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
         QVERIFY(m_dir.isValid());
         QFile seed(m_dir.filePath(QStringLiteral("hostile-seed.json")));
         QVERIFY(seed.open(QIODevice::WriteOnly));
@@ -168,7 +172,8 @@ private Q_SLOTS:
         const QList<QLabel *> loginLabels = window->findChildren<QLabel *>();
         QVERIFY(!loginLabels.isEmpty());
         for (const QLabel *loginLabel : loginLabels)
-            QVERIFY2(loginLabel->textFormat() == Qt::PlainText, qPrintable(loginLabel->objectName()));
+            QVERIFY2(loginLabel->textFormat() == Qt::PlainText,
+                     qPrintable(loginLabel->objectName()));
 
         // The hosted page's field is type=email, which a browser would not submit with these
         // characters; the seed is the server's data all the same, and a server may hold them.
@@ -190,14 +195,16 @@ private Q_SLOTS:
         QCOMPARE(session.impersonatorEmail, kImpersonator);
 
         QVERIFY2(showsLiterally(label("loggedInLabel"), kFirstName, &why), qPrintable(why));
-        QVERIFY2(showsLiterally(label("nameLabel"), kFirstName + QLatin1Char(' ') + kLastName, &why),
-                 qPrintable(why));
+        const QString fullName = kFirstName + QLatin1Char(' ') + kLastName;
+        QVERIFY2(showsLiterally(label("nameLabel"), fullName, &why), qPrintable(why));
         QCOMPARE(label("emailLabel")->text(), kEmail);
         QVERIFY2(showsLiterally(label("emailLabel"), kEmail, &why), qPrintable(why));
-        QVERIFY2(showsLiterally(label("organizationLabel"), kOrganizationId, &why), qPrintable(why));
+        QVERIFY2(showsLiterally(label("organizationLabel"), kOrganizationId, &why),
+                 qPrintable(why));
         QVERIFY2(showsLiterally(label("organizationLabel"), kRole, &why), qPrintable(why));
         QVERIFY2(showsLiterally(label("permissionsLabel"), kPermission, &why), qPrintable(why));
-        QVERIFY2(showsLiterally(label("impersonationBanner"), kImpersonator, &why), qPrintable(why));
+        QVERIFY2(showsLiterally(label("impersonationBanner"), kImpersonator, &why),
+                 qPrintable(why));
         QVERIFY2(showsLiterally(label("impersonationBanner"), kReason, &why), qPrintable(why));
         QVERIFY(label("impersonationBanner")->isVisible());
         // The organization's name is not shown by the app; it was escaped by the hosted page.
@@ -235,6 +242,49 @@ private Q_SLOTS:
 
         QVERIFY2(saveScreenshot(m_app->window(), QStringLiteral("hostile-user"), &why),
                  qPrintable(why));
+    }
+
+    void serverErrorTextIsShownAsText()
+    {
+        // Signed out (the hosted session too), the next code exchange is answered with an
+        // error whose description is HTML: the signed-out page says it, literally.
+        QTest::mouseClick(find<QPushButton>(QStringLiteral("signOutButton")), Qt::LeftButton);
+        QVERIFY(!m_app->session()->state()->isAuthenticated());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->isHostedLogoutPending(), 20000);
+
+        const QString description = QStringLiteral(
+            "<b>Refused</b><img src=\"file:///etc/hostname\"> &amp; <a href=\"x\">y</a>");
+        QUrl faults = m_app->emulator()->baseUrl();
+        faults.setPath(QStringLiteral("/_emulator/faults"));
+        authkit::testsupport::HttpClient http;
+        const auto injected = http.postJson(
+            faults, QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("authenticate")},
+                                {QStringLiteral("count"), 1},
+                                {QStringLiteral("action"), QStringLiteral("respond")},
+                                {QStringLiteral("status"), 400},
+                                {QStringLiteral("body"),
+                                 QJsonObject{{QStringLiteral("error"),
+                                              QStringLiteral("invalid_request")},
+                                             {QStringLiteral("error_description"), description}}}});
+        QCOMPARE(injected.status, 201);
+
+        QString why;
+        auto *signIn = find<QPushButton>(QStringLiteral("signInButton"));
+        LoginWindow *window = openLoginWindow(*m_app, signIn, QStringLiteral("password"), &why);
+        QVERIFY2(window, qPrintable(why));
+        QWebEnginePage *page = window->view()->page();
+        runJs(page, QStringLiteral("document.getElementById('email').type = 'text', true"));
+        runJs(page, setValue(QStringLiteral("email"), kEmail));
+        runJs(page, setValue(QStringLiteral("password"), QStringLiteral("password")));
+        runJs(page, click(QStringLiteral("sign-in-submit")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->session()->state()->isSigningIn(), 30000);
+        QVERIFY(!m_app->session()->state()->isAuthenticated());
+        QVERIFY2(m_app->session()->state()->lastError().contains(description),
+                 qPrintable(m_app->session()->state()->lastError()));
+
+        QLabel *error = label("signInErrorLabel");
+        QVERIFY(error->isVisible());
+        QVERIFY2(showsLiterally(error, description, &why), qPrintable(why));
     }
 };
 

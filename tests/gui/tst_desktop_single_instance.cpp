@@ -42,9 +42,9 @@ public:
             m_process.waitForFinished(15000);
         }
     }
-    bool start()
+    bool start(const QStringList &arguments = {})
     {
-        m_process.start(QStringLiteral(AUTHKIT_DESKTOP_PATH), QStringList());
+        m_process.start(QStringLiteral(AUTHKIT_DESKTOP_PATH), arguments);
         return m_process.waitForStarted(10000);
     }
     QString log()
@@ -125,11 +125,22 @@ private Q_SLOTS:
         QCOMPARE(second.process().exitCode(), 0);
         QVERIFY2(second.log().contains(QLatin1String("already running")), qPrintable(second.log()));
         // It stopped before any of the work the first one does.
-        QVERIFY2(!second.log().contains(QLatin1String("emulator listening")), qPrintable(second.log()));
+        QVERIFY2(!second.log().contains(QLatin1String("emulator listening")),
+                 qPrintable(second.log()));
         QVERIFY2(!second.log().contains(QLatin1String("state:")), qPrintable(second.log()));
+        QVERIFY2(!second.log().contains(QLatin1String("not applied")), qPrintable(second.log()));
 
         QVERIFY2(first.waitForLog(kRaised), qPrintable(first.log()));
         QVERIFY(first.isRunning());
+
+        // A launch with options raises the running one too, and says they were not applied.
+        Launch withOptions;
+        QVERIFY(withOptions.start({QStringLiteral("--profile"), QStringLiteral("production")}));
+        QVERIFY2(withOptions.waitForExit(), qPrintable(withOptions.log()));
+        QCOMPARE(withOptions.process().exitCode(), 0);
+        QVERIFY2(withOptions.log().contains(QLatin1String("not applied")),
+                 qPrintable(withOptions.log()));
+        QTRY_VERIFY_WITH_TIMEOUT(first.log().count(kRaised) == 2, 30000);
 
         // What a launch of another version might send: refused, nothing raised, still up.
         const int raisedBefore = int(first.log().count(kRaised));

@@ -7,6 +7,8 @@
 
 #include <authkitqt/core/AuthKitConfig.h>
 #include <authkitqt/core/AuthorizationRequest.h>
+#include <authkitqt/core/RedirectParser.h>
+#include <authkitqt/emulator/AuthKitEmulator.h>
 #include <authkitqt/webengine/LoginPage.h>
 #include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
@@ -104,6 +106,7 @@ private Q_SLOTS:
     void userClickedBlankLinkToRedirect();
     void answerWithAnotherStateDoesNotEndTheSignIn();
     void privateUseSchemeNeedsTheState();
+    void realSignInAfterHostileScripts();
 
 private:
     QVariant evaluate(const QString &script);
@@ -120,6 +123,7 @@ private:
     std::unique_ptr<QSignalSpy> m_redirects;
     std::unique_ptr<QSignalSpy> m_refused;
     std::unique_ptr<QSignalSpy> m_cancels;
+    std::unique_ptr<QSignalSpy> m_crashes;
     int m_barriers = 0;
 };
 
@@ -159,6 +163,8 @@ void tst_WebEngineHostile::init()
     QVERIFY(m_agent->window());
     m_refused = std::make_unique<QSignalSpy>(m_agent->window()->page(),
                                              &LoginPage::navigationRefused);
+    m_crashes = std::make_unique<QSignalSpy>(m_agent->window()->page(),
+                                             &QWebEnginePage::renderProcessTerminated);
     QTRY_VERIFY_WITH_TIMEOUT(evaluate(QStringLiteral("window.hostileMarker === 1")).toBool(),
                              kLoadTimeoutMs);
     m_openedUrls.clear();
@@ -166,6 +172,10 @@ void tst_WebEngineHostile::init()
 
 void tst_WebEngineHostile::cleanup()
 {
+    // No page's renderer died on the way (a crash would also end the sign-in page).
+    if (m_crashes)
+        QCOMPARE(m_crashes->count(), 0);
+    m_crashes.reset();
     m_refused.reset();
     m_redirects.reset();
     m_cancels.reset();
@@ -399,6 +409,8 @@ void tst_WebEngineHostile::privateUseSchemeNeedsTheState()
     m_agent->present(m_request);
     m_refused = std::make_unique<QSignalSpy>(m_agent->window()->page(),
                                              &LoginPage::navigationRefused);
+    m_crashes = std::make_unique<QSignalSpy>(m_agent->window()->page(),
+                                             &QWebEnginePage::renderProcessTerminated);
     QTRY_VERIFY_WITH_TIMEOUT(evaluate(QStringLiteral("window.hostileMarker === 1")).toBool(),
                              kLoadTimeoutMs);
 
@@ -419,6 +431,64 @@ void tst_WebEngineHostile::privateUseSchemeNeedsTheState()
              QStringLiteral("real"));
     QCOMPARE(m_openedUrls, QList<QUrl>());
     QCOMPARE(m_cancels->count(), 0);
+}
+
+void tst_WebEngineHostile::realSignInAfterHostileScripts()
+{
+    // The emulator's real hosted page, with a script injected into it (as an XSS on the hosted
+    // page could): its forged answers go nowhere, and the person's own sign-in still finishes.
+    cleanup();
+    emulator::AuthKitEmulator emulator{emulator::EmulatorOptions{}};
+    QVERIFY2(emulator.start(), qPrintable(emulator.errorString()));
+    AuthKitConfig config;
+    config.profile = QStringLiteral("local");
+    config.clientId = emulator.clientIds().first();
+    config.apiBaseUrl = emulator.baseUrl();
+    config.redirectUri = QUrl(QStringLiteral("http://127.0.0.1/callback"));
+    m_request = AuthorizationRequest::create(config, config.redirectUri);
+    m_agent = std::make_unique<WebEngineUserAgent>();
+    m_redirects = std::make_unique<QSignalSpy>(m_agent.get(), &UserAgent::redirectReceived);
+    m_cancels = std::make_unique<QSignalSpy>(m_agent.get(), &UserAgent::cancelled);
+    m_agent->present(m_request);
+    m_refused = std::make_unique<QSignalSpy>(m_agent->window()->page(),
+                                             &LoginPage::navigationRefused);
+    m_crashes = std::make_unique<QSignalSpy>(m_agent->window()->page(),
+                                             &QWebEnginePage::renderProcessTerminated);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        evaluate(QStringLiteral("document.getElementById('password') !== null")).toBool(),
+        kLoadTimeoutMs);
+
+    const QString state = m_request.state();
+    evaluate(QStringLiteral(
+                 "var f = document.createElement('iframe'); f.src = '%1';"
+                 "document.body.appendChild(f);"
+                 "window.open('%1');"
+                 "var g = document.createElement('form'); g.method = 'post'; g.action = '%1';"
+                 "document.body.appendChild(g); g.submit(); true")
+                 .arg(forgedAnswer(state)));
+    QVERIFY(barrier());
+    evaluate(QStringLiteral("window.location = 'other-app://x'; true"));
+    evaluate(QStringLiteral("window.location = 'file:///etc/passwd'; true"));
+    evaluate(QStringLiteral("window.location = '%1'; true").arg(forgedAnswer(QStringLiteral("x"))));
+    QVERIFY(barrier());
+    QCOMPARE(m_redirects->count(), 0);
+    QCOMPARE(m_cancels->count(), 0);
+
+    // The form is still there; the person signs in.
+    QCOMPARE(evaluate(QStringLiteral(
+                 "document.getElementById('email').value = 'ada@example.com';"
+                 "document.getElementById('password').value = 'password';"
+                 "document.getElementById('sign-in-submit').click(); true")),
+             QVariant(true));
+    QTRY_COMPARE_WITH_TIMEOUT(m_redirects->count(), 1, kLoadTimeoutMs);
+    const RedirectResult result =
+        RedirectParser::parse(m_redirects->constFirst().constFirst().toUrl(), config.redirectUri);
+    QCOMPARE(result.kind, RedirectResult::Kind::Code);
+    QCOMPARE(result.state, state);
+    QVERIFY(!result.code.isEmpty());
+    QVERIFY(result.code != QLatin1String("forged"));
+    QCOMPARE(m_openedUrls, QList<QUrl>());
+    cleanup(); // the agent goes before the emulator
 }
 
 int main(int argc, char **argv)

@@ -6,9 +6,28 @@
 #include <QJsonDocument>
 #include <QTimer>
 
+#include <algorithm>
+#include <cmath>
+
 Q_LOGGING_CATEGORY(lcStore, "authkit.store")
 
 namespace authkit {
+
+namespace {
+
+// Seconds from the envelope, which anything able to write the keychain entry may have written:
+// bounded (a million centuries), as a qint64 cast of 1e300 is undefined behaviour and the
+// expiry arithmetic must not overflow.
+qint64 storedSeconds(const QJsonValue &value)
+{
+    const double seconds = value.toDouble();
+    if (std::isnan(seconds))
+        return 0;
+    constexpr double kLimit = 1e15;
+    return qint64(std::clamp(seconds, -kLimit, kLimit));
+}
+
+} // namespace
 
 bool StoredSession::hasAccessTokenValidFor(qint64 nowSecs, qint64 minRemainingSecs) const
 {
@@ -62,9 +81,9 @@ std::optional<StoredSession> StoredSession::fromJson(const QByteArray &json)
     session.impersonationReason = object.value(QStringLiteral("impersonation_reason")).toString();
     session.accessToken = object.value(QStringLiteral("access_token")).toString();
     session.accessTokenLifetimeSecs =
-        qint64(object.value(QStringLiteral("access_token_lifetime")).toDouble());
+        storedSeconds(object.value(QStringLiteral("access_token_lifetime")));
     session.accessTokenExpiresAtSecs =
-        qint64(object.value(QStringLiteral("access_token_expires_at")).toDouble());
+        storedSeconds(object.value(QStringLiteral("access_token_expires_at")));
     return session;
 }
 

@@ -9,6 +9,8 @@
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 
 namespace authkit::emulator {
@@ -23,6 +25,17 @@ struct PkeyDeleter { void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); } };
 struct MdCtxDeleter { void operator()(EVP_MD_CTX *p) const { EVP_MD_CTX_free(p); } };
 
 constexpr qint64 kLeewaySeconds = 5; // biscuit's epsilon in the backend
+
+// A NumericDate claim as whole seconds, saturated: a plain qint64 cast of a value out of range
+// (exp 1e300 in a validly signed token) is undefined behaviour.
+qint64 wholeSeconds(const QJsonValue &value)
+{
+    const double seconds = value.toDouble();
+    if (std::isnan(seconds))
+        return 0;
+    constexpr double kLimit = 9e18; // leaves room for nowSecs -/+ seconds in qint64
+    return qint64(std::clamp(seconds, -kLimit, kLimit));
+}
 
 const unsigned char *bytesOf(const QByteArray &data)
 {
@@ -255,16 +268,16 @@ ConvexTokenCheck ConvexTokenValidator::check(const QString &token, qint64 nowSec
     const QJsonValue exp = claims.value(QStringLiteral("exp"));
     const QJsonValue nbf = claims.value(QStringLiteral("nbf"));
     const QJsonValue iat = claims.value(QStringLiteral("iat"));
-    if (exp.isDouble() && qint64(exp.toDouble()) < nowSecs - kLeewaySeconds) {
+    if (exp.isDouble() && wholeSeconds(exp) < nowSecs - kLeewaySeconds) {
         return failure(invalidHeader, QStringLiteral("Could not validate token: Token expired %1 "
                                                      "seconds ago")
-                                          .arg(nowSecs - qint64(exp.toDouble())));
+                                          .arg(nowSecs - wholeSeconds(exp)));
     }
     for (const QJsonValue &notBefore : {nbf, iat}) {
-        if (notBefore.isDouble() && qint64(notBefore.toDouble()) > nowSecs + kLeewaySeconds) {
+        if (notBefore.isDouble() && wholeSeconds(notBefore) > nowSecs + kLeewaySeconds) {
             return failure(invalidHeader, QStringLiteral("Could not validate token: Token will be "
                                                          "valid in %1 seconds")
-                                              .arg(qint64(notBefore.toDouble()) - nowSecs));
+                                              .arg(wholeSeconds(notBefore) - nowSecs));
         }
     }
     // 9. sub, iss and exp make the identity.
@@ -274,7 +287,7 @@ ConvexTokenCheck ConvexTokenValidator::check(const QString &token, qint64 nowSec
                                       "valid claims and matches your auth provider "
                                       "configuration."));
     }
-    return {ConvexIdentity{identityFromClaims(claims), qint64(exp.toDouble())}, QString(),
+    return {ConvexIdentity{identityFromClaims(claims), wholeSeconds(exp)}, QString(),
             QString()};
 }
 
