@@ -123,16 +123,36 @@
         <translation>Bei WorkOS gibt es Probleme (HTTP %1); in Kürze erfolgt ein neuer Versuch.</translation>
     </message>
     <message>
-        <source>Your session has ended (%1). Please sign in again.</source>
-        <translation>Ihre Sitzung ist beendet (%1). Bitte melden Sie sich erneut an.</translation>
-    </message>
-    <message>
         <source>WorkOS refused the request (HTTP %1 %2).</source>
         <translation>WorkOS hat die Anfrage abgelehnt (HTTP %1 %2).</translation>
     </message>
     <message>
         <source>the response lacks the user or the tokens</source>
         <translation>in der Antwort fehlen der Benutzer oder die Tokens</translation>
+    </message>
+    <message>
+        <source>its refresh token was already used (by another program with this session, or a reply that was lost on the way)</source>
+        <translation>ihr Aktualisierungstoken wurde bereits verwendet (von einem anderen Programm mit dieser Sitzung oder durch eine unterwegs verlorene Antwort)</translation>
+    </message>
+    <message>
+        <source>it expired</source>
+        <translation>sie ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>it was signed out or revoked</source>
+        <translation>sie wurde abgemeldet oder widerrufen</translation>
+    </message>
+    <message>
+        <source>WorkOS no longer accepts it</source>
+        <translation>WorkOS akzeptiert sie nicht mehr</translation>
+    </message>
+    <message>
+        <source>Your session has ended: %1. Please sign in again.</source>
+        <translation>Ihre Sitzung ist beendet: %1. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Your session has ended: %1 (%2). Please sign in again.</source>
+        <translation>Ihre Sitzung ist beendet: %1 (%2). Bitte melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -288,8 +308,16 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
 <context>
     <name>JwksCache</name>
     <message>
-        <source>The token&apos;s signing key is not known yet.</source>
-        <translation>Der Signaturschlüssel des Tokens ist noch nicht bekannt.</translation>
+        <source>no usable signing key</source>
+        <translation>kein verwendbarer Signaturschlüssel</translation>
+    </message>
+    <message>
+        <source>WorkOS signed the token with a key it does not publish yet; trying again shortly.</source>
+        <translation>WorkOS hat das Token mit einem Schlüssel signiert, den es noch nicht veröffentlicht; in Kürze erfolgt ein neuer Versuch.</translation>
+    </message>
+    <message>
+        <source>Cannot get WorkOS&apos;s signing keys (%1); trying again shortly.</source>
+        <translation>Die Signaturschlüssel von WorkOS sind nicht abrufbar (%1); in Kürze erfolgt ein neuer Versuch.</translation>
     </message>
 </context>
 <context>
@@ -673,6 +701,14 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
         <source>the access token failed verification: %1</source>
         <translation>das Zugriffstoken konnte nicht verifiziert werden: %1</translation>
     </message>
+    <message>
+        <source>another process is refreshing this session and has not finished</source>
+        <translation>ein anderes Programm erneuert diese Sitzung gerade und ist noch nicht fertig</translation>
+    </message>
+    <message>
+        <source>You were signed out by another program using this account on this computer.</source>
+        <translation>Sie wurden von einem anderen Programm abgemeldet, das dieses Konto auf diesem Computer verwendet.</translation>
+    </message>
 </context>
 <context>
     <name>authkit::AuthSession</name>
@@ -831,6 +867,14 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     <message>
         <source>You can close this tab and return to the application.</source>
         <translation>Sie können diesen Tab schließen und zur Anwendung zurückkehren.</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled</source>
+        <translation>Die Anmeldung wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation>Methode nicht erlaubt</translation>
     </message>
 </context>
 <context>
