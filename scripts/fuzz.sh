@@ -93,13 +93,13 @@ for t in "${targets[@]}"; do
     ((crashes > 0)) || crashes="exit $status"
     grep -m 3 -E 'ERROR: |SUMMARY: |invariant broken' "$work/log" >&2 || true
   fi
-  rows+=("$(printf '%-18s %12s %9s -> %-7s %s' "fuzz_$t" "${execs:-?}" "$before" "$after" "$crashes")")
+  rows+=("$(printf '%-22s %10s %9s -> %-7s %s' "fuzz_$t" "${execs:-?}" "$before" "$after" "$crashes")")
   if ((merge)) && ((status == 0)); then
     "$build_dir/tests/fuzz/fuzz_$t" -merge=1 "$corpus_root/$t" "$work/corpus" >>"$work/log" 2>&1
   fi
 done
 
-printf '\n%-18s %12s %20s %s\n' target execs "corpus (files)" crashes
+printf '\n%-22s %10s %20s %s\n' target execs "corpus (files)" crashes
 printf '%s\n' "${rows[@]}"
 echo "crash inputs: $crash_dir"
 exit $failed
