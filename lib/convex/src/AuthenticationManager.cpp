@@ -16,6 +16,16 @@ namespace authkit::convex {
 
 namespace {
 
+// exp - iat of a token as whole seconds, bounded (about 30 years either way): casting an absurd
+// double (1e300, NaN) to an integer is undefined, and the milliseconds must not overflow.
+qint64 boundedLifetimeSecs(double seconds)
+{
+    constexpr double kBound = 1e9;
+    if (!(seconds > -kBound))
+        return -qint64(kBound);
+    return seconds < kBound ? static_cast<qint64>(seconds) : qint64(kBound);
+}
+
 // The JWT payload without verifying it: the server does that, we only read iat and exp.
 std::optional<QJsonObject> decodeJwtPayload(const QString &token)
 {
@@ -214,7 +224,7 @@ void AuthenticationManager::scheduleTokenRefetch(const QString &token)
             << "Auth token does not have required fields, cannot refetch the token";
         return;
     }
-    qint64 delayMs = refetchDelayMs(qint64(exp.toDouble() - iat.toDouble()), m_leewaySecs);
+    qint64 delayMs = refetchDelayMs(boundedLifetimeSecs(exp.toDouble() - iat.toDouble()), m_leewaySecs);
     if (delayMs < 0) {
         qCWarning(lcConvexAuth) << "Auth token does not live long enough, cannot refetch the token";
         return;
@@ -255,8 +265,8 @@ bool AuthenticationManager::awaitedTokenIsStale() const
     const auto payload = token ? decodeJwtPayload(*token) : std::nullopt;
     if (!payload)
         return false; // not a JWT: its age is unknown, so the server decides
-    const qint64 lifetime = qint64(payload->value(QStringLiteral("exp")).toDouble()
-                                   - payload->value(QStringLiteral("iat")).toDouble());
+    const qint64 lifetime = boundedLifetimeSecs(payload->value(QStringLiteral("exp")).toDouble()
+                                         - payload->value(QStringLiteral("iat")).toDouble());
     const qint64 delayMs = refetchDelayMs(lifetime, m_leewaySecs);
     return delayMs < 0 || (m_tokenArrived.isValid() && m_tokenArrived.elapsed() >= delayMs);
 }
