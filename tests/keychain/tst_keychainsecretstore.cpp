@@ -13,7 +13,8 @@
 #include <qt6keychain/keychain.h>
 
 #if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/allocator_interface.h>
+// From the ASan run time (its header, sanitizer/allocator_interface.h, comes only with clang).
+extern "C" size_t __sanitizer_get_current_allocated_bytes();
 #elif defined(__GLIBC__)
 #include <malloc.h>
 #endif
