@@ -1,4 +1,4 @@
-// The HTTP API of the emulator's Convex deployment (reference §9): the status envelope, formats,
+// The deployment's HTTP API (docs/convex-protocol.md#http-api): the status envelope, formats,
 // the Authorization header and its 401s; the --convex-auth-config file; the command line's
 // second stdout line.
 

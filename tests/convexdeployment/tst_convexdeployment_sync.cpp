@@ -1,5 +1,5 @@
-// The sync protocol of the emulator's Convex deployment over a raw WebSocket (reference §3–§6,
-// §10, §13 "Emulator"): version chaining, live updates, mutation dedupe, FatalError, AuthError.
+// The sync protocol of the emulator's Convex deployment over a raw WebSocket (see
+// docs/convex-protocol.md): version chaining, live updates, mutation dedupe, FatalError, AuthError.
 
 #include "EmulatorTestSupport.h"
 #include "HttpClient.h"

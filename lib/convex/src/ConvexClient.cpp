@@ -207,7 +207,7 @@ void ConvexClient::onOpened(quint32 connectionCount, const std::optional<QString
 {
     if (m_closed)
         return;
-    // §5.4: Connect, Authenticate (if a token is held), the whole query set, the requests.
+    // docs/convex-protocol.md#connect: Connect, Authenticate (with a token), query set, requests.
     protocol::Connect connectMessage;
     connectMessage.sessionId = m_sessionId;
     connectMessage.connectionCount = connectionCount;
@@ -455,7 +455,7 @@ void ConvexClient::resume()
     m_paused = false;
     if (m_socket->resume() || !m_open)
         return; // a postponed open ran onOpened, or the next open will
-    // §5.5: Authenticate, the changes made while paused, then the requests that waited.
+    // docs/convex-protocol.md#pausing: Authenticate, changes made while paused, waiting requests.
     if (std::exchange(m_authDirty, false)) {
         if (m_authToken)
             send(protocol::Authenticate::user(*m_authToken, m_identityVersion++));

@@ -9,7 +9,7 @@
 
 namespace authkit::emulator {
 
-// One customJwt provider of convex/auth.config.ts (reference §10.1).
+// One customJwt provider of convex/auth.config.ts (docs/convex-protocol.md#token-checks).
 struct ConvexAuthProvider
 {
     QString issuer;                        // https:// added when it has no scheme
@@ -22,7 +22,7 @@ struct ConvexAuthProvider
 class ConvexAuthConfig
 {
 public:
-    // What convex/auth.config.ts says for AuthKit (reference §8.3): per client ID, issuer
+    // auth.config.ts for AuthKit (docs/convex-protocol.md#token-checks): per client ID, issuer
     // https://api.workos.com/ with applicationID, then the user_management issuer without one;
     // jwksUrlPrefix + clientId is the JWKS (the emulator's own).
     static ConvexAuthConfig authKitDefaults(const QStringList &clientIds,
@@ -37,7 +37,7 @@ public:
     // [CustomJWT(issuer=…, app_id=…|none), …] as the backend's dev error message lists them.
     QString describe() const;
 
-    // https:// added when there is no scheme, trailing '/' removed (reference §10.2 step 3).
+    // https:// added without a scheme, trailing '/' removed (docs/convex-protocol.md#token-checks).
     static QString normalizeIssuer(const QString &issuer);
 
 private:

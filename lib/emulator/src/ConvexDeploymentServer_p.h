@@ -19,7 +19,7 @@ class ConvexSyncSession;
 struct HttpRequest;
 struct HttpResponse;
 
-// The emulated Convex deployment on its own port (reference §9, §13 "Emulator"): the HTTP API
+// The emulated Convex deployment on its own port (docs/convex-protocol.md#http-api): the HTTP API
 // (/api/query, /api/mutation, /api/action) and the sync protocol over WebSocket at /api/sync
 // and /api/<version>/sync, one ConvexSyncSession per socket.
 class ConvexDeploymentServer : public QAbstractHttpServer

@@ -140,7 +140,7 @@ void ConvexSyncSession::handle(const ModifyQuerySet &message)
 
 void ConvexSyncSession::handle(const Mutation &message)
 {
-    // Functions never run under an expired identity (no leeway here, reference §10.3).
+    // No function runs under an expired identity (no leeway: docs/convex-protocol.md#token-checks).
     if (identityExpired()) {
         authFailed(QStringLiteral("Convex token identity expired"), false);
         return;
@@ -177,7 +177,7 @@ void ConvexSyncSession::handle(const Mutation &message)
     sendRaw(*frame);
     if (!result.writtenTables.isEmpty())
         m_deployment.notifyCommitted(result.writtenTables);
-    // Read-your-writes: the next Transition reaches at least the mutation's ts (§5.3).
+    // The next Transition reaches the mutation's ts (docs/convex-protocol.md#read-your-writes).
     scheduleUpdate(true);
 }
 

@@ -101,7 +101,7 @@ QStringList audiences(const QJsonValue &aud)
     return list;
 }
 
-// Unlike a scheme-less issuer, one with a scheme is compared as is (reference §10.2 step 3).
+// An issuer with a scheme is compared exactly as it is (docs/convex-protocol.md#token-checks).
 bool issuerMatches(const QString &tokenIssuer, const QString &providerIssuer)
 {
     return ConvexAuthConfig::normalizeIssuer(tokenIssuer)

@@ -47,9 +47,9 @@ public:
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
 
     QString issuerFor(const QString &clientId) const;
-    // The claims of reference §3.2 for this session, signed.
+    // The claims of docs/workos-authkit.md#access-token for this session, signed.
     QByteArray mintAccessToken(const UserSession &session);
-    // The authenticate success body of reference §2.2, with a new refresh token.
+    // Authenticate's 200 body, a new refresh token (docs/workos-authkit.md#authenticate-response).
     QJsonObject authenticationResponse(const UserSession &session);
 
     void deliverOneTimeCode(const QString &email, const QString &code);

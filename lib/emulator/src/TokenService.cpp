@@ -22,7 +22,7 @@ QByteArray TokenService::sign(const QJsonObject &claims) const
     if (m_keys.empty())
         return {};
     const SigningKey &key = *m_keys.back();
-    // Real WorkOS headers carry alg and kid only (reference §3.1).
+    // Real WorkOS headers carry alg and kid only (docs/workos-authkit.md#access-token).
     const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("RS256")},
                              {QStringLiteral("kid"), key.kid()}};
     const QByteArray signingInput =

@@ -7,7 +7,7 @@
 namespace authkit::emulator {
 
 // The WorkOS user-management endpoints a public client calls: authorize, authenticate, the JWKS
-// and logout (reference §1–§4), with WorkOS's validation and error shapes.
+// and logout (docs/workos-authkit.md), with WorkOS's validation and error shapes.
 class UserManagementApi
 {
 public:

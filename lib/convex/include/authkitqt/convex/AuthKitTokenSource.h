@@ -13,8 +13,8 @@ struct TokenResult;
 
 namespace authkit::convex {
 
-// The TokenSource of DESIGN.md: ConvexClient's token fetcher on top of AuthKit's TokenManager
-// (its public API only). What @convex-dev/workos 0.0.3 gets wrong (reference workos §7), done
+// The token source (docs/architecture.md#convex-on-top): a token fetcher on AuthKit's TokenManager
+// (its public API only). What @convex-dev/workos gets wrong (docs/convex-protocol.md), done
 // right: forceRefresh runs a real refresh grant (TokenManager::accessToken(true)), so the JS
 // state machine gets a new token and schedules its own refetch; null is answered only when
 // the session is over (no session, or a terminal failure); a transient failure (network, 5xx,

@@ -13,7 +13,7 @@
 #include <optional>
 #include <variant>
 
-// Client -> server messages of the Convex sync protocol (reference §3; convex-js
+// Client -> server messages of the Convex sync protocol (docs/convex-protocol.md#client-messages;
 // src/browser/sync/protocol.ts, backend crates/convex/sync_types/src/types/json.rs).
 //
 // Plain structs: fill the fields, then toJson(). A message that carries function args returns

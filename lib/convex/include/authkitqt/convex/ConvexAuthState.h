@@ -10,7 +10,7 @@
 
 namespace authkit::convex {
 
-// useConvexAuth() for Qt (reference §8.1-§8.2): the provider's state (AuthState, or any QObject
+// useConvexAuth() for Qt (docs/convex-protocol.md#provider-states): the provider state (AuthState,
 // with isLoading / isAuthenticated properties and a notify signal) combined with the backend's
 // confirmation. isLoading while the provider loads or Convex has not confirmed or rejected the
 // token; isAuthenticated only once both agree. It drives ConvexClient::setAuth() when the

@@ -21,8 +21,8 @@ namespace authkit::convex {
 class AuthenticationManager;
 class ConvexQuery;
 
-// A Convex client over the sync WebSocket, a port of convex-js's BaseConvexClient (reference §5,
-// §7): live queries, mutations (replayed after a reconnect with the same requestId,
+// A Convex client over the sync WebSocket, a port of convex-js's BaseConvexClient (see
+// docs/convex-protocol.md): live queries, mutations (replayed after a reconnect, same requestId,
 // read-your-writes), actions, and token authentication with the JS AuthenticationManager's
 // state machine. Everything runs on the thread the client lives in; callbacks are called there.
 class ConvexClient : public QObject
@@ -58,7 +58,7 @@ public:
     quint32 action(const QString &udfPath, const ConvexValue &args, ConvexResultCallback done);
 
     // onChange(true) once the server confirmed a token, onChange(false) when authentication gave
-    // up (reference §7). onRefreshChange follows a reauthentication after a server rejection.
+    // up (docs/convex-protocol.md). onRefreshChange follows a reauthentication after a rejection.
     void setAuth(TokenFetcher fetchToken, std::function<void(bool)> onChange,
                  std::function<void(bool)> onRefreshChange = {});
     // Sends Authenticate None and stops the token refetching (unlike convex-js#63).

@@ -23,7 +23,7 @@ class ConvexValuePrivate;
 // equals NaN (a round trip keeps it) and -0 differs from +0. Object keys are kept sorted.
 //
 // Immutable and implicitly shared: copies are cheap. toJson()/fromJson() speak "convex encoded
-// JSON" (convexToJson/jsonToConvex, reference §2); neither throws, errors are values.
+// JSON" (convexToJson/jsonToConvex, docs/convex-protocol.md#values); errors are values, no throws.
 class ConvexValue
 {
 public:

@@ -13,7 +13,7 @@
 #include <optional>
 #include <variant>
 
-// Server -> client messages of the Convex sync protocol (reference §4; convex-js
+// Server -> client messages of the Convex sync protocol (docs/convex-protocol.md#server-messages;
 // src/browser/sync/protocol.ts, backend crates/convex/sync_types/src/types/json.rs).
 //
 // parseServerMessage() is what the client calls on every text frame: hostile or malformed

@@ -10,7 +10,7 @@ QT_FORWARD_DECLARE_CLASS(QDebug)
 
 namespace authkit::convex {
 
-// Where the server's view of a session stands (reference §5.1): the query set and identity
+// The server's view of a session (docs/convex-protocol.md#state-versions): the query set, identity
 // versions it has processed and the snapshot timestamp of the results. Transitions chain: each
 // startVersion must equal, exactly, the endVersion the client holds. A new socket starts at
 // the default value {0, 0, 0}.

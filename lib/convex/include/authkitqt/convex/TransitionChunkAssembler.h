@@ -7,7 +7,7 @@
 
 namespace authkit::convex {
 
-// Puts a Transition back together from its TransitionChunk messages (reference §4.2), as the
+// Puts a Transition together from its chunks (docs/convex-protocol.md#transition-chunks), as the
 // JS client's WebSocketManager does: parts come in order from 0 with one transitionId and one
 // totalParts; anything else drops the buffer and fails. A Ping does not interrupt a sequence;
 // any other message does (discardIfInterruptedBy), and the socket closing must reset().

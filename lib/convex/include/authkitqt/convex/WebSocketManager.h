@@ -15,11 +15,11 @@ QT_FORWARD_DECLARE_CLASS(QWebSocket)
 
 namespace authkit::convex {
 
-// The socket under ConvexClient (convex-js web_socket_manager.ts, reference §1 and §5.6):
+// The socket under ConvexClient (convex-js web_socket_manager.ts; docs/convex-protocol.md#backoff):
 // one QWebSocket at a time to <deployment>/api/sync with a Convex-Client header, reconnects with
 // a jittered, doubling, capped backoff chosen from the close reason, a server-inactivity timeout,
 // TransitionChunk reassembly, and pause/resume (an open that happens while paused is reported
-// only on resume, so no Connect goes out before a token is there, §5.5).
+// only on resume, so no Connect goes out before a token is there, docs/convex-protocol.md#pausing).
 class WebSocketManager : public QObject
 {
     Q_OBJECT

@@ -13,7 +13,7 @@ class QNetworkReply;
 
 namespace authkit {
 
-// What authenticate returns (reference §2.2).
+// What authenticate returns (docs/workos-authkit.md#authenticate-response).
 struct AuthResponse
 {
     WorkOSUser user;

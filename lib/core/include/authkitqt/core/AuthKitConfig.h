@@ -20,7 +20,7 @@ struct AuthKitConfig
 
     static constexpr char kDefaultApiBase[] = "https://api.workos.com";
 
-    // Both WorkOS issuer forms for this base URL and client (reference §3.2).
+    // Both WorkOS issuer forms for this base URL and client (docs/workos-authkit.md#access-token).
     static QStringList defaultIssuers(const QUrl &apiBaseUrl, const QString &clientId);
 
     // Human-readable problems, empty when usable. Refuses sk_ API keys with an explanation.

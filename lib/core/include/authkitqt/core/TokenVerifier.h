@@ -8,7 +8,7 @@
 
 namespace authkit {
 
-// The claims of a WorkOS access token that the client uses (reference §3.2).
+// The claims of a WorkOS access token that the client uses (docs/workos-authkit.md#access-token).
 struct AccessTokenClaims
 {
     QString issuer;
