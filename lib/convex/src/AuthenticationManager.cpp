@@ -63,7 +63,7 @@ void AuthenticationManager::setConfig(ConvexClient::TokenFetcher fetcher,
     m_fetchToken = std::move(fetcher);
     m_onChange = std::move(onChange);
     m_onRefreshChange = std::move(onRefreshChange);
-    // Nothing, not even Connect, goes out before the token is in (docs/convex-protocol.md#pausing).
+    // No Connect, query set or request goes out before the token is known.
     m_client->pause();
     fetchToken(false, [this](std::optional<QString> token) {
         if (token && !token->isEmpty()) {
@@ -196,7 +196,7 @@ void AuthenticationManager::refetchToken()
                 setState(State::WaitingForServerConfirmationOfFreshToken);
                 m_client->setAuthToken(*token);
             } else {
-                // Upstream's "special/weird state": no timer (docs/convex-protocol.md).
+                // The source's "special/weird state": no timer (authentication_manager.ts).
                 setState(State::NotRefetching);
             }
         } else {

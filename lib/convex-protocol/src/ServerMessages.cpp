@@ -3,6 +3,7 @@
 #include <authkitqt/convex/Timestamp.h>
 
 #include "JsonFieldReader_p.h"
+#include "MessageCodec_p.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +14,8 @@ namespace authkit::convex::protocol {
 namespace {
 
 using detail::JsonFieldReader;
+using detail::MessageTag;
+using detail::typeTag;
 
 const QString kType = QStringLiteral("type");
 
@@ -176,7 +179,7 @@ std::optional<QJsonObject> Transition::toJson(QString *error) const
         changes.append(*json);
     }
     return QJsonObject{
-        {kType, QStringLiteral("Transition")},
+        {kType, typeTag<Transition>()},
         {QStringLiteral("startVersion"), startVersion.toJson()},
         {QStringLiteral("endVersion"), endVersion.toJson()},
         {QStringLiteral("modifications"), changes},
@@ -187,7 +190,7 @@ std::optional<QJsonObject> Transition::toJson(QString *error) const
 
 std::optional<Transition> Transition::fromJson(const QJsonObject &json, QString *error)
 {
-    JsonFieldReader reader(json, QLatin1StringView("Transition"));
+    JsonFieldReader reader(json, MessageTag<Transition>::name);
     Transition transition;
     QString problem;
     const QJsonValue start = reader.raw(QLatin1StringView("startVersion"));
@@ -220,7 +223,7 @@ std::optional<Transition> Transition::fromJson(const QJsonObject &json, QString 
 QJsonObject TransitionChunk::toJson() const
 {
     return QJsonObject{
-        {kType, QStringLiteral("TransitionChunk")},
+        {kType, typeTag<TransitionChunk>()},
         {QStringLiteral("chunk"), chunk},
         {QStringLiteral("partNumber"), qint64(partNumber)},
         {QStringLiteral("totalParts"), qint64(totalParts)},
@@ -230,7 +233,7 @@ QJsonObject TransitionChunk::toJson() const
 
 std::optional<TransitionChunk> TransitionChunk::fromJson(const QJsonObject &json, QString *error)
 {
-    JsonFieldReader reader(json, QLatin1StringView("TransitionChunk"));
+    JsonFieldReader reader(json, MessageTag<TransitionChunk>::name);
     TransitionChunk chunk;
     chunk.chunk = reader.string(QLatin1StringView("chunk"));
     chunk.partNumber = reader.u32(QLatin1StringView("partNumber"));
@@ -242,7 +245,7 @@ std::optional<TransitionChunk> TransitionChunk::fromJson(const QJsonObject &json
 std::optional<QJsonObject> MutationResponse::toJson(QString *error) const
 {
     QJsonObject json{
-        {kType, QStringLiteral("MutationResponse")},
+        {kType, typeTag<MutationResponse>()},
         {QStringLiteral("requestId"), qint64(requestId)},
         {QStringLiteral("ts"), ts ? QJsonValue(Timestamp::encode(*ts)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("logLines"), QJsonArray::fromStringList(logLines)},
@@ -254,7 +257,7 @@ std::optional<QJsonObject> MutationResponse::toJson(QString *error) const
 
 std::optional<MutationResponse> MutationResponse::fromJson(const QJsonObject &json, QString *error)
 {
-    JsonFieldReader reader(json, QLatin1StringView("MutationResponse"));
+    JsonFieldReader reader(json, MessageTag<MutationResponse>::name);
     MutationResponse response;
     resultFromJson(reader, response);
     response.ts = reader.optionalTimestamp(QLatin1StringView("ts"));
@@ -264,7 +267,7 @@ std::optional<MutationResponse> MutationResponse::fromJson(const QJsonObject &js
 std::optional<QJsonObject> ActionResponse::toJson(QString *error) const
 {
     QJsonObject json{
-        {kType, QStringLiteral("ActionResponse")},
+        {kType, typeTag<ActionResponse>()},
         {QStringLiteral("requestId"), qint64(requestId)},
         {QStringLiteral("logLines"), QJsonArray::fromStringList(logLines)},
     };
@@ -275,7 +278,7 @@ std::optional<QJsonObject> ActionResponse::toJson(QString *error) const
 
 std::optional<ActionResponse> ActionResponse::fromJson(const QJsonObject &json, QString *error)
 {
-    JsonFieldReader reader(json, QLatin1StringView("ActionResponse"));
+    JsonFieldReader reader(json, MessageTag<ActionResponse>::name);
     ActionResponse response;
     resultFromJson(reader, response);
     return finish(reader, response, error);
@@ -284,7 +287,7 @@ std::optional<ActionResponse> ActionResponse::fromJson(const QJsonObject &json, 
 QJsonObject AuthError::toJson() const
 {
     QJsonObject json{
-        {kType, QStringLiteral("AuthError")},
+        {kType, typeTag<AuthError>()},
         {QStringLiteral("error"), error},
         {QStringLiteral("baseVersion"),
          baseVersion ? QJsonValue(qint64(*baseVersion)) : QJsonValue(QJsonValue::Null)},
@@ -296,7 +299,7 @@ QJsonObject AuthError::toJson() const
 
 std::optional<AuthError> AuthError::fromJson(const QJsonObject &json, QString *error)
 {
-    JsonFieldReader reader(json, QLatin1StringView("AuthError"));
+    JsonFieldReader reader(json, MessageTag<AuthError>::name);
     AuthError message;
     message.error = reader.string(QLatin1StringView("error"));
     message.baseVersion = reader.optionalU32(QLatin1StringView("baseVersion"));
@@ -307,14 +310,14 @@ std::optional<AuthError> AuthError::fromJson(const QJsonObject &json, QString *e
 QJsonObject FatalError::toJson() const
 {
     return QJsonObject{
-        {kType, QStringLiteral("FatalError")},
+        {kType, typeTag<FatalError>()},
         {QStringLiteral("error"), error},
     };
 }
 
 std::optional<FatalError> FatalError::fromJson(const QJsonObject &json, QString *error)
 {
-    JsonFieldReader reader(json, QLatin1StringView("FatalError"));
+    JsonFieldReader reader(json, MessageTag<FatalError>::name);
     FatalError message;
     message.error = reader.string(QLatin1StringView("error"));
     return finish(reader, message, error);
@@ -322,7 +325,7 @@ std::optional<FatalError> FatalError::fromJson(const QJsonObject &json, QString 
 
 QJsonObject Ping::toJson() const
 {
-    return QJsonObject{{kType, QStringLiteral("Ping")}};
+    return QJsonObject{{kType, typeTag<Ping>()}};
 }
 
 std::optional<Ping> Ping::fromJson(const QJsonObject &json, QString *error)
@@ -334,81 +337,27 @@ std::optional<Ping> Ping::fromJson(const QJsonObject &json, QString *error)
 
 QString messageType(const ServerMessage &message)
 {
-    static const QStringList names{
-        QStringLiteral("Transition"),     QStringLiteral("TransitionChunk"),
-        QStringLiteral("MutationResponse"), QStringLiteral("ActionResponse"),
-        QStringLiteral("AuthError"),      QStringLiteral("FatalError"),
-        QStringLiteral("Ping"),
-    };
-    return names.value(qsizetype(message.index()));
+    return detail::ServerMessageCodec::type(message);
 }
 
 std::optional<QJsonObject> toJson(const ServerMessage &message, QString *error)
 {
-    return std::visit(
-        [error](const auto &m) -> std::optional<QJsonObject> {
-            using M = std::decay_t<decltype(m)>;
-            if constexpr (std::is_same_v<M, Transition> || std::is_same_v<M, MutationResponse>
-                          || std::is_same_v<M, ActionResponse>) {
-                return m.toJson(error);
-            } else {
-                return m.toJson();
-            }
-        },
-        message);
+    return detail::ServerMessageCodec::encode(message, error);
 }
 
 std::optional<QByteArray> serialize(const ServerMessage &message, QString *error)
 {
-    const auto json = toJson(message, error);
-    if (!json)
-        return std::nullopt;
-    return QJsonDocument(*json).toJson(QJsonDocument::Compact);
+    return detail::ServerMessageCodec::serialize(message, error);
 }
 
 std::optional<ServerMessage> parseServerMessage(const QJsonObject &json, QString *error)
 {
-    const QJsonValue type = json.value(kType);
-    const auto as = [](auto parsed) -> std::optional<ServerMessage> {
-        if (!parsed)
-            return std::nullopt;
-        return ServerMessage(std::move(*parsed));
-    };
-    if (type == QJsonValue(QStringLiteral("Transition")))
-        return as(Transition::fromJson(json, error));
-    if (type == QJsonValue(QStringLiteral("TransitionChunk")))
-        return as(TransitionChunk::fromJson(json, error));
-    if (type == QJsonValue(QStringLiteral("MutationResponse")))
-        return as(MutationResponse::fromJson(json, error));
-    if (type == QJsonValue(QStringLiteral("ActionResponse")))
-        return as(ActionResponse::fromJson(json, error));
-    if (type == QJsonValue(QStringLiteral("AuthError")))
-        return as(AuthError::fromJson(json, error));
-    if (type == QJsonValue(QStringLiteral("FatalError")))
-        return as(FatalError::fromJson(json, error));
-    if (type == QJsonValue(QStringLiteral("Ping")))
-        return as(Ping::fromJson(json, error));
-    if (error) {
-        *error = type.isString()
-            ? QStringLiteral("Unknown server message type \"%1\"").arg(type.toString().left(64))
-            : QStringLiteral("Server message has no \"type\" string");
-    }
-    return std::nullopt;
+    return detail::ServerMessageCodec::decode(json, QLatin1StringView("server"), error);
 }
 
 std::optional<ServerMessage> parseServerMessage(QByteArrayView utf8Json, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(utf8Json.toByteArray(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        if (error) {
-            *error = parseError.error != QJsonParseError::NoError
-                ? QStringLiteral("Server message is not valid JSON: ") + parseError.errorString()
-                : QStringLiteral("Server message is not a JSON object");
-        }
-        return std::nullopt;
-    }
-    return parseServerMessage(document.object(), error);
+    return detail::ServerMessageCodec::parse(utf8Json, QLatin1StringView("server"), error);
 }
 
 } // namespace authkit::convex::protocol

@@ -13,34 +13,35 @@
 #include <optional>
 #include <variant>
 
-// Client -> server messages of the Convex sync protocol (docs/convex-protocol.md#client-messages;
-// src/browser/sync/protocol.ts, backend crates/convex/sync_types/src/types/json.rs).
-//
-// Plain structs: fill the fields, then toJson(). A message that carries function args returns
-// std::optional, because args that break the value rules (ConvexValue::toJson) cannot be sent.
-// fromJson() is the server's side (the emulator, tests); it never throws.
+/// @file
+/// Client -> server messages of the Convex sync protocol (convex-js
+/// src/browser/sync/protocol.ts, backend crates/convex/sync_types/src/types/json.rs).
+///
+/// Plain structs: fill the fields, then toJson(). A message that carries function args returns
+/// std::optional, because args that break the value rules (ConvexValue::toJson) cannot be sent.
+/// fromJson() is the server's side (the emulator, tests); it never throws.
 namespace authkit::convex::protocol {
 
-// "mod" -> "mod:default", "dir/mod.js:fn" -> "dir/mod:fn" (canonicalizeUdfPath of the client).
+/// "mod" -> "mod:default", "dir/mod.js:fn" -> "dir/mod:fn" (canonicalizeUdfPath of the client).
 QString canonicalizeUdfPath(const QString &udfPath);
 
-// Function args as they travel: a one-element array holding the encoded args object. Null
-// stands for "no args" and becomes {}; any other non-object is an error.
+/// Function args as they travel: a one-element array holding the encoded args object. Null
+/// stands for "no args" and becomes {}; any other non-object is an error.
 std::optional<QJsonArray> encodeArgs(const ConvexValue &args, QString *error = nullptr);
-// The reverse: [<object>] -> the object. The backend reads a missing args as {} too.
+/// The reverse: [<object>] -> the object. The backend reads a missing args as {} too.
 std::optional<ConvexValue> decodeArgs(const QJsonValue &json, QString *error = nullptr);
 
-// Sent first on every socket. The server does not reply to it.
+/// Sent first on every socket. The server does not reply to it.
 struct Connect
 {
-    QString sessionId;        // a UUID, one per client, kept across reconnects
-    quint32 connectionCount = 0; // earlier successful opens; 0 on the first
-    // "InitialConnect" first, then the close reason; null when nothing closed the last socket.
+    QString sessionId;        ///< a UUID, one per client, kept across reconnects
+    quint32 connectionCount = 0; ///< earlier successful opens; 0 on the first
+    /// "InitialConnect" first, then the close reason; null when nothing closed the last socket.
     std::optional<QString> lastCloseReason;
-    std::optional<quint64> maxObservedTimestamp; // highest ts seen; omitted when none
-    std::optional<qint64> clientTs;              // ms since the Unix epoch; omitted when none
+    std::optional<quint64> maxObservedTimestamp; ///< highest ts seen; omitted when none
+    std::optional<qint64> clientTs;              ///< ms since the Unix epoch; omitted when none
 
-    static QString newSessionId(); // a random UUID without braces
+    static QString newSessionId(); ///< a random UUID without braces
 
     QJsonObject toJson() const;
     static std::optional<Connect> fromJson(const QJsonObject &json, QString *error = nullptr);
@@ -49,10 +50,10 @@ struct Connect
 struct AddQuery
 {
     quint32 queryId = 0;
-    QString udfPath;   // canonicalised by toJson()
-    ConvexValue args;  // an object; null for no args
-    std::optional<QString> journal;       // the last journal seen for the query, if any
-    std::optional<QString> componentPath; // admin only
+    QString udfPath;   ///< canonicalised by toJson()
+    ConvexValue args;  ///< an object; null for no args
+    std::optional<QString> journal;       ///< the last journal seen for the query, if any
+    std::optional<QString> componentPath; ///< admin only
 };
 
 struct RemoveQuery
@@ -62,8 +63,8 @@ struct RemoveQuery
 
 using QuerySetModification = std::variant<AddQuery, RemoveQuery>;
 
-// baseVersion must be the newVersion last sent on this socket (0 on a new one); the client
-// always uses newVersion = baseVersion + 1.
+/// baseVersion must be the newVersion last sent on this socket (0 on a new one); the client
+/// always uses newVersion = baseVersion + 1.
 struct ModifyQuerySet
 {
     quint32 baseVersion = 0;
@@ -75,12 +76,12 @@ struct ModifyQuerySet
                                                   QString *error = nullptr);
 };
 
-// udfPath travels as given: the server canonicalises mutations and actions itself.
+/// udfPath travels as given: the server canonicalises mutations and actions itself.
 struct Mutation
 {
-    quint32 requestId = 0; // a per-client counter that continues across reconnects
+    quint32 requestId = 0; ///< a per-client counter that continues across reconnects
     QString udfPath;
-    ConvexValue args; // an object; null for no args
+    ConvexValue args; ///< an object; null for no args
     std::optional<QString> componentPath;
 
     std::optional<QJsonObject> toJson(QString *error = nullptr) const;
@@ -89,24 +90,24 @@ struct Mutation
 
 struct Action
 {
-    quint32 requestId = 0; // shares the counter with mutations
+    quint32 requestId = 0; ///< shares the counter with mutations
     QString udfPath;
-    ConvexValue args; // an object; null for no args
+    ConvexValue args; ///< an object; null for no args
     std::optional<QString> componentPath;
 
     std::optional<QJsonObject> toJson(QString *error = nullptr) const;
     static std::optional<Action> fromJson(const QJsonObject &json, QString *error = nullptr);
 };
 
-// baseVersion is the identity version before this change; "None" is a logout.
+/// baseVersion is the identity version before this change; "None" is a logout.
 struct Authenticate
 {
     enum class TokenType { None, User, Admin };
 
     TokenType tokenType = TokenType::None;
-    QString value; // the JWT (User) or the admin key (Admin); not sent for None
+    QString value; ///< the JWT (User) or the admin key (Admin); not sent for None
     quint32 baseVersion = 0;
-    std::optional<QJsonObject> impersonating; // Admin only: UserIdentityAttributes
+    std::optional<QJsonObject> impersonating; ///< Admin only: UserIdentityAttributes
 
     static Authenticate user(const QString &jwt, quint32 baseVersion);
     static Authenticate none(quint32 baseVersion);
@@ -116,7 +117,7 @@ struct Authenticate
                                                 QString *error = nullptr);
 };
 
-// Telemetry; the server only logs it. `event` is plain JSON, not a Convex value.
+/// Telemetry; the server only logs it. `event` is plain JSON, not a Convex value.
 struct Event
 {
     QString eventType;
@@ -128,10 +129,10 @@ struct Event
 
 using ClientMessage = std::variant<Connect, ModifyQuerySet, Mutation, Action, Authenticate, Event>;
 
-QString messageType(const ClientMessage &message); // "Connect", "ModifyQuerySet", ...
+QString messageType(const ClientMessage &message); ///< "Connect", "ModifyQuerySet", ...
 
 std::optional<QJsonObject> toJson(const ClientMessage &message, QString *error = nullptr);
-// The text of one WebSocket frame (compact JSON, UTF-8).
+/// The text of one WebSocket frame (compact JSON, UTF-8).
 std::optional<QByteArray> serialize(const ClientMessage &message, QString *error = nullptr);
 
 std::optional<ClientMessage> parseClientMessage(const QJsonObject &json,

@@ -13,13 +13,13 @@ struct TokenResult;
 
 namespace authkit::convex {
 
-// The token source (docs/architecture.md#convex-on-top): a token fetcher on AuthKit's TokenManager
-// (its public API only). What @convex-dev/workos gets wrong (docs/convex-protocol.md), done
-// right: forceRefresh runs a real refresh grant (TokenManager::accessToken(true)), so the JS
-// state machine gets a new token and schedules its own refetch; null is answered only when
-// the session is over (no session, or a terminal failure); a transient failure (network, 5xx,
-// 429) is retried with backoff, so the user stays signed in while the network is away.
-// Library: AuthKitQt::ConvexAuthKit (links AuthKitQt::Core; AuthKitQt::Convex does not).
+/// The token source: ConvexClient's token fetcher on top of AuthKit's TokenManager (its public API
+/// only). What @convex-dev/workos 0.0.3 gets wrong, done right: forceRefresh runs a real refresh
+/// grant (TokenManager::accessToken(true)), so the JS state machine gets a new token and schedules
+/// its own refetch; null is answered only when the session is over (no session, or a terminal
+/// failure); a transient failure (network, 5xx, 429) is retried with backoff, so the user stays
+/// signed in while the network is away. Library: AuthKitQt::ConvexAuthKit (links AuthKitQt::Core;
+/// AuthKitQt::Convex does not).
 class AuthKitTokenSource : public QObject
 {
     Q_OBJECT
@@ -37,8 +37,8 @@ public:
     const Settings &settings() const { return m_settings; }
 
     void fetch(bool forceRefresh, ConvexClient::TokenCallback done);
-    // A stable fetcher for ConvexClient::setAuth / ConvexAuthState; a call after this object is
-    // gone answers null.
+    /// A stable fetcher for ConvexClient::setAuth / ConvexAuthState; a call after this object is
+    /// gone answers null.
     ConvexClient::TokenFetcher fetcher();
 
 Q_SIGNALS:

@@ -3,6 +3,7 @@
 #include <authkitqt/convex/Timestamp.h>
 
 #include "JsonFieldReader_p.h"
+#include "MessageCodec_p.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -14,6 +15,8 @@ namespace authkit::convex::protocol {
 namespace {
 
 using detail::JsonFieldReader;
+using detail::MessageTag;
+using detail::typeTag;
 
 const QString kType = QStringLiteral("type");
 
@@ -146,7 +149,7 @@ QString Connect::newSessionId()
 QJsonObject Connect::toJson() const
 {
     QJsonObject json{
-        {kType, QStringLiteral("Connect")},
+        {kType, typeTag<Connect>()},
         {QStringLiteral("sessionId"), sessionId},
         {QStringLiteral("connectionCount"), qint64(connectionCount)},
         // null, not absent: the JS client sends `lastCloseReason: null`.
@@ -162,7 +165,7 @@ QJsonObject Connect::toJson() const
 
 std::optional<Connect> Connect::fromJson(const QJsonObject &json, QString *error)
 {
-    JsonFieldReader reader(json, QLatin1StringView("Connect"));
+    JsonFieldReader reader(json, MessageTag<Connect>::name);
     Connect connect;
     connect.sessionId = reader.string(QLatin1StringView("sessionId"));
     connect.connectionCount = reader.u32(QLatin1StringView("connectionCount"));
@@ -206,7 +209,7 @@ std::optional<QJsonObject> ModifyQuerySet::toJson(QString *error) const
         }
     }
     return QJsonObject{
-        {kType, QStringLiteral("ModifyQuerySet")},
+        {kType, typeTag<ModifyQuerySet>()},
         {QStringLiteral("baseVersion"), qint64(baseVersion)},
         {QStringLiteral("newVersion"), qint64(newVersion)},
         {QStringLiteral("modifications"), changes},
@@ -215,7 +218,7 @@ std::optional<QJsonObject> ModifyQuerySet::toJson(QString *error) const
 
 std::optional<ModifyQuerySet> ModifyQuerySet::fromJson(const QJsonObject &json, QString *error)
 {
-    JsonFieldReader reader(json, QLatin1StringView("ModifyQuerySet"));
+    JsonFieldReader reader(json, MessageTag<ModifyQuerySet>::name);
     ModifyQuerySet message;
     message.baseVersion = reader.u32(QLatin1StringView("baseVersion"));
     message.newVersion = reader.u32(QLatin1StringView("newVersion"));
@@ -247,22 +250,22 @@ std::optional<ModifyQuerySet> ModifyQuerySet::fromJson(const QJsonObject &json, 
 
 std::optional<QJsonObject> Mutation::toJson(QString *error) const
 {
-    return requestToJson(*this, QStringLiteral("Mutation"), error);
+    return requestToJson(*this, typeTag<Mutation>(), error);
 }
 
 std::optional<Mutation> Mutation::fromJson(const QJsonObject &json, QString *error)
 {
-    return requestFromJson<Mutation>(json, QLatin1StringView("Mutation"), error);
+    return requestFromJson<Mutation>(json, MessageTag<Mutation>::name, error);
 }
 
 std::optional<QJsonObject> Action::toJson(QString *error) const
 {
-    return requestToJson(*this, QStringLiteral("Action"), error);
+    return requestToJson(*this, typeTag<Action>(), error);
 }
 
 std::optional<Action> Action::fromJson(const QJsonObject &json, QString *error)
 {
-    return requestFromJson<Action>(json, QLatin1StringView("Action"), error);
+    return requestFromJson<Action>(json, MessageTag<Action>::name, error);
 }
 
 Authenticate Authenticate::user(const QString &jwt, quint32 baseVersion)
@@ -284,7 +287,7 @@ Authenticate Authenticate::none(quint32 baseVersion)
 QJsonObject Authenticate::toJson() const
 {
     QJsonObject json{
-        {kType, QStringLiteral("Authenticate")},
+        {kType, typeTag<Authenticate>()},
         {QStringLiteral("baseVersion"), qint64(baseVersion)},
     };
     switch (tokenType) {
@@ -307,7 +310,7 @@ QJsonObject Authenticate::toJson() const
 
 std::optional<Authenticate> Authenticate::fromJson(const QJsonObject &json, QString *error)
 {
-    JsonFieldReader reader(json, QLatin1StringView("Authenticate"));
+    JsonFieldReader reader(json, MessageTag<Authenticate>::name);
     Authenticate message;
     message.baseVersion = reader.u32(QLatin1StringView("baseVersion"));
     const QString tokenType = reader.string(QLatin1StringView("tokenType"));
@@ -336,7 +339,7 @@ std::optional<Authenticate> Authenticate::fromJson(const QJsonObject &json, QStr
 QJsonObject Event::toJson() const
 {
     return QJsonObject{
-        {kType, QStringLiteral("Event")},
+        {kType, typeTag<Event>()},
         {QStringLiteral("eventType"), eventType},
         {QStringLiteral("event"), event.isUndefined() ? QJsonValue(QJsonValue::Null) : event},
     };
@@ -344,7 +347,7 @@ QJsonObject Event::toJson() const
 
 std::optional<Event> Event::fromJson(const QJsonObject &json, QString *error)
 {
-    JsonFieldReader reader(json, QLatin1StringView("Event"));
+    JsonFieldReader reader(json, MessageTag<Event>::name);
     Event message;
     message.eventType = reader.string(QLatin1StringView("eventType"));
     message.event = reader.raw(QLatin1StringView("event"));
@@ -353,77 +356,27 @@ std::optional<Event> Event::fromJson(const QJsonObject &json, QString *error)
 
 QString messageType(const ClientMessage &message)
 {
-    static const QStringList names{
-        QStringLiteral("Connect"),  QStringLiteral("ModifyQuerySet"), QStringLiteral("Mutation"),
-        QStringLiteral("Action"),   QStringLiteral("Authenticate"),   QStringLiteral("Event"),
-    };
-    return names.value(qsizetype(message.index()));
+    return detail::ClientMessageCodec::type(message);
 }
 
 std::optional<QJsonObject> toJson(const ClientMessage &message, QString *error)
 {
-    return std::visit(
-        [error](const auto &m) -> std::optional<QJsonObject> {
-            using M = std::decay_t<decltype(m)>;
-            if constexpr (std::is_same_v<M, ModifyQuerySet> || std::is_same_v<M, Mutation>
-                          || std::is_same_v<M, Action>) {
-                return m.toJson(error);
-            } else {
-                return m.toJson();
-            }
-        },
-        message);
+    return detail::ClientMessageCodec::encode(message, error);
 }
 
 std::optional<QByteArray> serialize(const ClientMessage &message, QString *error)
 {
-    const auto json = toJson(message, error);
-    if (!json)
-        return std::nullopt;
-    return QJsonDocument(*json).toJson(QJsonDocument::Compact);
+    return detail::ClientMessageCodec::serialize(message, error);
 }
 
 std::optional<ClientMessage> parseClientMessage(const QJsonObject &json, QString *error)
 {
-    const QJsonValue type = json.value(kType);
-    const auto as = [error](auto parsed) -> std::optional<ClientMessage> {
-        if (!parsed)
-            return std::nullopt;
-        return ClientMessage(std::move(*parsed));
-    };
-    if (type == QJsonValue(QStringLiteral("Connect")))
-        return as(Connect::fromJson(json, error));
-    if (type == QJsonValue(QStringLiteral("ModifyQuerySet")))
-        return as(ModifyQuerySet::fromJson(json, error));
-    if (type == QJsonValue(QStringLiteral("Mutation")))
-        return as(Mutation::fromJson(json, error));
-    if (type == QJsonValue(QStringLiteral("Action")))
-        return as(Action::fromJson(json, error));
-    if (type == QJsonValue(QStringLiteral("Authenticate")))
-        return as(Authenticate::fromJson(json, error));
-    if (type == QJsonValue(QStringLiteral("Event")))
-        return as(Event::fromJson(json, error));
-    if (error) {
-        *error = type.isString()
-            ? QStringLiteral("Unknown client message type \"%1\"").arg(type.toString().left(64))
-            : QStringLiteral("Client message has no \"type\" string");
-    }
-    return std::nullopt;
+    return detail::ClientMessageCodec::decode(json, QLatin1StringView("client"), error);
 }
 
 std::optional<ClientMessage> parseClientMessage(QByteArrayView utf8Json, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(utf8Json.toByteArray(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        if (error) {
-            *error = parseError.error != QJsonParseError::NoError
-                ? QStringLiteral("Client message is not valid JSON: ") + parseError.errorString()
-                : QStringLiteral("Client message is not a JSON object");
-        }
-        return std::nullopt;
-    }
-    return parseClientMessage(document.object(), error);
+    return detail::ClientMessageCodec::parse(utf8Json, QLatin1StringView("client"), error);
 }
 
 } // namespace authkit::convex::protocol

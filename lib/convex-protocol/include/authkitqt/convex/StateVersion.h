@@ -10,17 +10,17 @@ QT_FORWARD_DECLARE_CLASS(QDebug)
 
 namespace authkit::convex {
 
-// The server's view of a session (docs/convex-protocol.md#state-versions): the query set, identity
-// versions it has processed and the snapshot timestamp of the results. Transitions chain: each
-// startVersion must equal, exactly, the endVersion the client holds. A new socket starts at
-// the default value {0, 0, 0}.
+/// Where the server's view of a session stands (convex-js protocol.ts StateVersion): the query set
+/// and identity versions it has processed and the snapshot timestamp of the results. Transitions
+/// chain: each startVersion must equal, exactly, the endVersion the client holds. A new socket
+/// starts at the default value {0, 0, 0}.
 struct StateVersion
 {
     quint32 querySet = 0;
     quint32 identity = 0;
-    quint64 ts = 0; // nanoseconds since the Unix epoch
+    quint64 ts = 0; ///< nanoseconds since the Unix epoch
 
-    // {"querySet":n,"identity":n,"ts":"<base64 u64>"}
+    /// {"querySet":n,"identity":n,"ts":"<base64 u64>"}
     QJsonObject toJson() const;
     static std::optional<StateVersion> fromJson(const QJsonValue &json, QString *error = nullptr);
 

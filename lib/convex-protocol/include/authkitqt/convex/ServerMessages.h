@@ -13,20 +13,21 @@
 #include <optional>
 #include <variant>
 
-// Server -> client messages of the Convex sync protocol (docs/convex-protocol.md#server-messages;
-// src/browser/sync/protocol.ts, backend crates/convex/sync_types/src/types/json.rs).
-//
-// parseServerMessage() is what the client calls on every text frame: hostile or malformed
-// input gives nullopt and an error, never a crash or a partly filled message. toJson() is the
-// server's side (the emulator, tests) and writes what the backend writes.
+/// @file
+/// Server -> client messages of the Convex sync protocol (convex-js
+/// src/browser/sync/protocol.ts, backend crates/convex/sync_types/src/types/json.rs).
+///
+/// parseServerMessage() is what the client calls on every text frame: hostile or malformed
+/// input gives nullopt and an error, never a crash or a partly filled message. toJson() is the
+/// server's side (the emulator, tests) and writes what the backend writes.
 namespace authkit::convex::protocol {
 
 struct QueryUpdated
 {
     quint32 queryId = 0;
-    ConvexValue value; // a function that returned undefined arrives as null
+    ConvexValue value; ///< a function that returned undefined arrives as null
     QStringList logLines;
-    std::optional<QString> journal; // null on the wire when absent
+    std::optional<QString> journal; ///< null on the wire when absent
 };
 
 struct QueryFailed
@@ -35,7 +36,7 @@ struct QueryFailed
     QString errorMessage;
     QStringList logLines;
     std::optional<QString> journal;
-    std::optional<ConvexValue> errorData; // present only when the query threw a ConvexError
+    std::optional<ConvexValue> errorData; ///< present only when the query threw a ConvexError
 };
 
 struct QueryRemoved
@@ -45,25 +46,25 @@ struct QueryRemoved
 
 using StateModification = std::variant<QueryUpdated, QueryFailed, QueryRemoved>;
 
-// Moves the client from startVersion (which must equal what it holds) to endVersion. An empty
-// modifications list is normal: it confirms a ModifyQuerySet, Authenticate or mutation.
+/// Moves the client from startVersion (which must equal what it holds) to endVersion. An empty
+/// modifications list is normal: it confirms a ModifyQuerySet, Authenticate or mutation.
 struct Transition
 {
     StateVersion startVersion;
     StateVersion endVersion;
     QList<StateModification> modifications;
-    std::optional<qint64> clientClockSkew; // ms; positive when the client clock is ahead
-    std::optional<qint64> serverTs;        // ns since the Unix epoch
+    std::optional<qint64> clientClockSkew; ///< ms; positive when the client clock is ahead
+    std::optional<qint64> serverTs;        ///< ns since the Unix epoch
 
     std::optional<QJsonObject> toJson(QString *error = nullptr) const;
     static std::optional<Transition> fromJson(const QJsonObject &json, QString *error = nullptr);
 };
 
-// One piece of a large Transition's JSON text; see TransitionChunkAssembler.
+/// One piece of a large Transition's JSON text; see TransitionChunkAssembler.
 struct TransitionChunk
 {
     QString chunk;
-    quint32 partNumber = 0; // from 0
+    quint32 partNumber = 0; ///< from 0
     quint32 totalParts = 0;
     QString transitionId;
 
@@ -72,9 +73,9 @@ struct TransitionChunk
                                                    QString *error = nullptr);
 };
 
-// On success `result` holds the return value and `ts` the commit timestamp (the mutation counts
-// as observed once a Transition reaches it). On failure `errorMessage` holds what the wire
-// carries in "result", and `errorData` the ConvexError data, if any.
+/// On success `result` holds the return value and `ts` the commit timestamp (the mutation counts
+/// as observed once a Transition reaches it). On failure `errorMessage` holds what the wire
+/// carries in "result", and `errorData` the ConvexError data, if any.
 struct MutationResponse
 {
     quint32 requestId = 0;
@@ -90,7 +91,7 @@ struct MutationResponse
                                                     QString *error = nullptr);
 };
 
-// Like MutationResponse, without a timestamp: actions resolve at once.
+/// Like MutationResponse, without a timestamp: actions resolve at once.
 struct ActionResponse
 {
     quint32 requestId = 0;
@@ -105,9 +106,9 @@ struct ActionResponse
                                                   QString *error = nullptr);
 };
 
-// The server closes the socket right after it. baseVersion is the server's current identity
-// version (not the rejected Authenticate's). authUpdateAttempted: true when an Authenticate
-// was rejected, false when the identity the session had became invalid (e.g. expired).
+/// The server closes the socket right after it. baseVersion is the server's current identity
+/// version (not the rejected Authenticate's). authUpdateAttempted: true when an Authenticate
+/// was rejected, false when the identity the session had became invalid (e.g. expired).
 struct AuthError
 {
     QString error;
@@ -118,7 +119,7 @@ struct AuthError
     static std::optional<AuthError> fromJson(const QJsonObject &json, QString *error = nullptr);
 };
 
-// The JS client stops for good on this one: no reconnect.
+/// The JS client stops for good on this one: no reconnect.
 struct FatalError
 {
     QString error;
@@ -127,7 +128,7 @@ struct FatalError
     static std::optional<FatalError> fromJson(const QJsonObject &json, QString *error = nullptr);
 };
 
-// Only resets the client's inactivity timer.
+/// Only resets the client's inactivity timer.
 struct Ping
 {
     QJsonObject toJson() const;
@@ -137,10 +138,10 @@ struct Ping
 using ServerMessage = std::variant<Transition, TransitionChunk, MutationResponse, ActionResponse,
                                    AuthError, FatalError, Ping>;
 
-QString messageType(const ServerMessage &message); // "Transition", "Ping", ...
+QString messageType(const ServerMessage &message); ///< "Transition", "Ping", ...
 
 std::optional<QJsonObject> toJson(const ServerMessage &message, QString *error = nullptr);
-// The text of one WebSocket frame (compact JSON, UTF-8).
+/// The text of one WebSocket frame (compact JSON, UTF-8).
 std::optional<QByteArray> serialize(const ServerMessage &message, QString *error = nullptr);
 
 std::optional<ServerMessage> parseServerMessage(const QJsonObject &json,
