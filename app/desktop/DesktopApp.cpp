@@ -15,10 +15,9 @@
 #include <authkitqt/convex/ConvexClient.h>
 #include <authkitqt/emulator/AuthKitEmulator.h>
 #include <authkitqt/keychain/KeychainSecretStore.h>
-#include <authkitqt/webengine/LoginWindow.h> // complete type for the agent's QPointer
-#include <authkitqt/webengine/WebEngineUserAgent.h>
+#include <authkitqt/webengine/FallbackUserAgent.h>
+#include <authkitqt/webengine/LoginWindow.h> // raised with the main window
 
-#include <QDesktopServices>
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -50,8 +49,7 @@ DesktopApp::~DesktopApp()
     delete m_convexAuth; // signs the client out
     delete m_convex;
     delete m_convexTokens;
-    delete m_webAgent;
-    delete m_browserAgent;
+    delete m_agent;
     delete m_session;
     delete m_api;
     m_store.reset();
@@ -160,24 +158,13 @@ void DesktopApp::buildSession()
     context.configFile = configFile();
     m_window = std::make_unique<MainWindow>(m_session->state(), m_session->tokens(), context);
 
-    // Creates nothing of Qt WebEngine until a sign-in (or a hosted logout) needs it.
-    m_webAgent = new WebEngineUserAgent(m_window.get(), this);
-    m_session->setUserAgent(m_webAgent);
-    // Queued: the login window that asked is dismissed from here.
-    connect(m_webAgent, &WebEngineUserAgent::systemBrowserRequested, this,
-            &DesktopApp::useSystemBrowser, Qt::QueuedConnection);
-    connect(m_webAgent, &WebEngineUserAgent::sessionEnded, this, [this] {
-        if (!m_hostedLogoutPending)
-            return;
-        m_hostedLogoutPending = false;
-        qCInfo(lcDesktop) << "hosted logout finished";
-        Q_EMIT hostedLogoutFinished();
-    });
+    // Loads nothing of Qt WebEngine until a sign-in (or a hosted logout) needs it.
+    m_agent = new FallbackUserAgent(m_session, m_window.get(), this);
+    m_session->setUserAgent(m_agent);
+    connect(m_agent, &FallbackUserAgent::hostedLogoutFinished, this,
+            &DesktopApp::hostedLogoutFinished);
 
     connect(m_session, &AuthSession::signInFinished, this, [this](bool ok, const QString &error) {
-        // The system browser serves one attempt; the next one starts in the window again.
-        if (m_session->userAgent() != m_webAgent)
-            m_session->setUserAgent(m_webAgent);
         if (ok)
             qCInfo(lcDesktop) << "sign-in finished";
         else if (error.isEmpty())
@@ -301,12 +288,7 @@ void DesktopApp::signIn(SignInOptions::Screen screen)
         return;
     SignInOptions options;
     options.screen = screen;
-    // The hosted logout may still be loading: make sure the page asks again rather than reuse
-    // the hosted session it is ending.
-    options.forceLogin = m_hostedLogoutPending;
-    m_lastSignIn = options;
-    m_session->setUserAgent(m_webAgent);
-    m_session->signIn(options);
+    m_agent->signIn(options); // with prompt=login while the hosted logout is under way
 }
 
 void DesktopApp::cancelSignIn()
@@ -315,29 +297,21 @@ void DesktopApp::cancelSignIn()
         m_session->cancelSignIn();
 }
 
-void DesktopApp::useSystemBrowser()
-{
-    if (!m_session || !m_session->state()->isSigningIn())
-        return;
-    qCInfo(lcDesktop) << "continuing the sign-in in the system browser";
-    m_session->cancelSignIn(); // closes the login window; cancelling is not an error
-    if (!m_browserAgent) {
-        m_browserAgent = new LoopbackUserAgent(
-            [](const QUrl &url) { return QDesktopServices::openUrl(url); }, this);
-    }
-    m_session->setUserAgent(m_browserAgent);
-    m_session->signIn(m_lastSignIn);
-}
-
 void DesktopApp::signOut()
 {
-    if (!m_session)
-        return;
-    m_hostedLogoutPending = true;
-    // Keychain and memory first; then the hosted logout in the login window's profile.
-    const QUrl logoutUrl = m_session->signOut();
-    if (logoutUrl.isEmpty())
-        m_hostedLogoutPending = false; // no session at WorkOS to end
+    // Keychain and memory first; then the agent runs the hosted logout where the sign-in ran.
+    if (m_session)
+        m_session->signOut();
+}
+
+LoopbackUserAgent *DesktopApp::browserAgent() const
+{
+    return m_agent ? m_agent->browserAgent() : nullptr;
+}
+
+bool DesktopApp::isHostedLogoutPending() const
+{
+    return m_agent && m_agent->isHostedLogoutPending();
 }
 
 void DesktopApp::switchOrganization(const QString &organizationId)
@@ -351,9 +325,10 @@ void DesktopApp::raiseWindow()
     if (!m_window)
         return;
     m_window->bringToFront();
-    if (m_webAgent && m_webAgent->window() && m_webAgent->window()->isVisible()) {
-        m_webAgent->window()->raise();
-        m_webAgent->window()->activateWindow();
+    LoginWindow *login = m_agent ? m_agent->window() : nullptr;
+    if (login && login->isVisible()) {
+        login->raise();
+        login->activateWindow();
     }
     qCInfo(lcDesktop) << "window raised for another launch";
 }

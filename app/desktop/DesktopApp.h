@@ -4,6 +4,7 @@
 
 #include <authkitqt/core/AuthKitConfig.h>
 #include <authkitqt/core/AuthorizationRequest.h>
+#include <authkitqt/webengine/FallbackUserAgent.h> // complete type for webAgent()'s callers
 
 #include <QObject>
 #include <QPointer>
@@ -20,7 +21,6 @@ class AuthSession;
 class LoopbackUserAgent;
 class SecretStore;
 class SessionStore;
-class WebEngineUserAgent;
 namespace convex {
 class AuthKitTokenSource;
 class ConvexAuthState;
@@ -61,15 +61,16 @@ public:
     QString configFile() const;
     MainWindow *window() const { return m_window.get(); }
     authkit::AuthSession *session() const { return m_session; }
-    authkit::WebEngineUserAgent *webAgent() const { return m_webAgent; }
-    authkit::LoopbackUserAgent *browserAgent() const { return m_browserAgent; }
+    // The session's user agent: the login window (from the plugin), else the system browser.
+    authkit::FallbackUserAgent *webAgent() const { return m_agent; }
+    authkit::LoopbackUserAgent *browserAgent() const;
     authkit::emulator::AuthKitEmulator *emulator() const { return m_emulator.get(); }
     // The Convex deployment in use; empty (and the Convex objects null) without one.
     QUrl convexUrl() const;
     authkit::convex::ConvexClient *convex() const { return m_convex; }
     authkit::convex::ConvexAuthState *convexAuth() const { return m_convexAuth; }
     // True from a sign-out until the hosted logout has run in the login window's profile.
-    bool isHostedLogoutPending() const { return m_hostedLogoutPending; }
+    bool isHostedLogoutPending() const;
 
     void signIn(authkit::SignInOptions::Screen screen);
     void cancelSignIn();
@@ -92,7 +93,6 @@ private:
     void watchBackendAuth();
     void showBackendState();
     void storeUser();
-    void useSystemBrowser();
     void logState();
 
     DesktopOptions m_options;
@@ -107,15 +107,12 @@ private:
     authkit::AuthKitApi *m_api = nullptr;
     authkit::AuthSession *m_session = nullptr;
     std::unique_ptr<MainWindow> m_window;
-    authkit::WebEngineUserAgent *m_webAgent = nullptr;
-    authkit::LoopbackUserAgent *m_browserAgent = nullptr;
+    authkit::FallbackUserAgent *m_agent = nullptr;
     authkit::convex::ConvexClient *m_convex = nullptr;
     authkit::convex::AuthKitTokenSource *m_convexTokens = nullptr;
     authkit::convex::ConvexAuthState *m_convexAuth = nullptr;
     bool m_userStored = false; // users:store ran for the current authentication
     bool m_backendRejected = false; // the backend refused the token of a valid session
 
-    authkit::SignInOptions m_lastSignIn;
-    bool m_hostedLogoutPending = false;
     QString m_loggedState;
 };

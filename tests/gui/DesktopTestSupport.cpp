@@ -122,7 +122,7 @@ authkit::LoginWindow *openLoginWindow(DesktopApp &app, QPushButton *button, cons
         return nullptr;
     }
     QTest::mouseClick(button, Qt::LeftButton);
-    authkit::WebEngineUserAgent *agent = app.webAgent();
+    authkit::FallbackUserAgent *agent = app.webAgent();
     if (!QTest::qWaitFor([agent] { return agent->window() && agent->window()->isVisible(); },
                          30000)) {
         *why = QStringLiteral("no login window opened");
@@ -143,7 +143,7 @@ authkit::LoginWindow *openLoginWindow(DesktopApp &app, QPushButton *button, cons
 
 bool waitSignedIn(DesktopApp &app, QString *why)
 {
-    authkit::WebEngineUserAgent *agent = app.webAgent();
+    authkit::FallbackUserAgent *agent = app.webAgent();
     authkit::AuthGate *gate = app.window()->gate();
     // With a Convex deployment the backend's first confirmation is followed by a forced token
     // refetch (a real refresh) and a second confirmation; signed in means that handshake is done.
