@@ -1,6 +1,7 @@
 #include "DesktopApp.h"
 
 #include "DesktopLogging.h"
+#include "LocalEmulatorProcess.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 
@@ -13,7 +14,6 @@
 #include <authkitqt/convex/AuthKitTokenSource.h>
 #include <authkitqt/convex/ConvexAuthState.h>
 #include <authkitqt/convex/ConvexClient.h>
-#include <authkitqt/emulator/AuthKitEmulator.h>
 #include <authkitqt/keychain/KeychainSecretStore.h>
 #include <authkitqt/webengine/LoginWindow.h> // complete type for the agent's QPointer
 #include <authkitqt/webengine/WebEngineUserAgent.h>
@@ -30,8 +30,6 @@ using authkit::convex::ConvexAuthState;
 using authkit::convex::ConvexClient;
 using authkit::convex::ConvexResult;
 using authkit::convex::ConvexValue;
-using authkit::emulator::AuthKitEmulator;
-using authkit::emulator::EmulatorOptions;
 
 namespace {
 const QString kLocal = QStringLiteral("local");
@@ -121,7 +119,8 @@ bool DesktopApp::loadConfig()
 
 bool DesktopApp::startEmulator(const QString &clientId)
 {
-    EmulatorOptions options;
+    LocalEmulatorProcess::Options options;
+    options.executable = m_options.emulatorExecutable;
     // Its signing key and sessions survive a restart, so a restored session still refreshes.
     options.dataDir = m_options.emulatorDataDir.isEmpty()
                           ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
@@ -131,7 +130,7 @@ bool DesktopApp::startEmulator(const QString &clientId)
     options.convexAuthConfigFile = m_options.emulatorConvexAuthConfigFile;
     if (clientId != QLatin1String(ConfigLoader::kLocalClientId))
         options.extraClientIds.append(clientId); // a client ID set for the local profile
-    m_emulator = std::make_unique<AuthKitEmulator>(options);
+    m_emulator = std::make_unique<LocalEmulatorProcess>(options);
     if (!m_emulator->start()) {
         m_error = tr("Cannot start the local AuthKit emulator: %1").arg(m_emulator->errorString());
         m_emulator.reset();

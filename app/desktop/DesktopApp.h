@@ -12,6 +12,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class LocalEmulatorProcess;
 class MainWindow;
 
 namespace authkit {
@@ -26,13 +27,10 @@ class AuthKitTokenSource;
 class ConvexAuthState;
 class ConvexClient;
 } // namespace convex
-namespace emulator {
-class AuthKitEmulator;
-}
 } // namespace authkit
 
 // Everything authkit-desktop's main() builds, in one object a test can build in-process: the
-// configuration (and, for the local profile, the emulator), the keychain-backed session, the
+// configuration (and, for the local profile, the emulator process), the keychain-backed session, the
 // user agents, the main window; and the few decisions that are not the views' own (which user
 // agent signs in, when the hosted logout has finished). With a Convex deployment (the local
 // emulator's, else the profile's convexUrl) it also builds the Convex client, the token bridge
@@ -63,7 +61,8 @@ public:
     authkit::AuthSession *session() const { return m_session; }
     authkit::WebEngineUserAgent *webAgent() const { return m_webAgent; }
     authkit::LoopbackUserAgent *browserAgent() const { return m_browserAgent; }
-    authkit::emulator::AuthKitEmulator *emulator() const { return m_emulator.get(); }
+    // The authkit-emulator child of the local profile; null with --api-base-url or another profile.
+    LocalEmulatorProcess *emulator() const { return m_emulator.get(); }
     // The Convex deployment in use; empty (and the Convex objects null) without one.
     QUrl convexUrl() const;
     authkit::convex::ConvexClient *convex() const { return m_convex; }
@@ -100,7 +99,7 @@ private:
     QString m_error;
     bool m_configurationProblem = false;
 
-    std::unique_ptr<authkit::emulator::AuthKitEmulator> m_emulator;
+    std::unique_ptr<LocalEmulatorProcess> m_emulator;
     QNetworkAccessManager *m_network = nullptr;
     authkit::SecretStore *m_secrets = nullptr;
     std::unique_ptr<authkit::SessionStore> m_store;

@@ -1,8 +1,8 @@
-#include "AccountPage.h"
+#include <authkitqt/widgets/AccountPage.h>
 
-#include "InitialsAvatar.h"
+#include <authkitqt/widgets/InitialsAvatar.h>
 
-#include <authkitqt/core/AuthState.h>
+#include <authkitqt/widgets/AuthStatus.h>
 #include <authkitqt/core/TokenManager.h>
 
 #include <QComboBox>
@@ -13,9 +13,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-using authkit::AuthState;
-using authkit::Session;
-using authkit::TokenManager;
+namespace authkit {
 
 namespace {
 
@@ -31,10 +29,10 @@ QLabel *valueLabel(const QString &objectName, QWidget *parent)
 
 } // namespace
 
-AccountPage::AccountPage(AuthState *state, TokenManager *tokens, const QString &profileText,
+AccountPage::AccountPage(AuthStatus *status, TokenManager *tokens, const QString &profileText,
                          QWidget *parent)
     : QWidget(parent)
-    , m_state(state)
+    , m_status(status)
     , m_tokens(tokens)
     , m_avatar(new InitialsAvatar(this))
     , m_loggedIn(valueLabel(QStringLiteral("loggedInLabel"), this))
@@ -123,8 +121,8 @@ AccountPage::AccountPage(AuthState *state, TokenManager *tokens, const QString &
     connect(m_organizations->lineEdit(), &QLineEdit::returnPressed, this, &AccountPage::requestSwitch);
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &AccountPage::tick);
-    if (m_state)
-        connect(m_state, &AuthState::changed, this, &AccountPage::refresh);
+    if (m_status)
+        connect(m_status, &AuthStatus::changed, this, &AccountPage::refresh);
     refresh();
 }
 
@@ -169,9 +167,9 @@ void AccountPage::requestSwitch()
 
 void AccountPage::refresh()
 {
-    if (!m_state || !m_state->isAuthenticated())
+    if (!m_status || !m_status->isAuthenticated())
         return; // the gate shows another page; keep the last picture until then
-    const Session &session = m_state->session();
+    const Session &session = m_status->session();
     const QString firstName = session.user.firstName.isEmpty() ? session.user.displayName()
                                                                : session.user.firstName;
     m_loggedIn->setText(tr("Logged in as %1").arg(firstName));
@@ -204,12 +202,12 @@ void AccountPage::refresh()
     m_permissions->setText(session.permissions.isEmpty()
                                ? tr("None")
                                : session.permissions.join(QStringLiteral(", ")));
-    m_switch->setEnabled(!m_state->isRefreshing());
+    m_switch->setEnabled(!m_status->isRefreshing());
 
-    const QString problem = m_state->lastError();
+    const QString problem = m_status->lastError();
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    const QString notice = m_state->persistenceNotice();
+    const QString notice = m_status->persistenceNotice();
     m_persistence->setText(notice);
     m_persistence->setVisible(!notice.isEmpty());
     tick();
@@ -217,9 +215,9 @@ void AccountPage::refresh()
 
 void AccountPage::tick()
 {
-    if (!m_state || !m_state->isAuthenticated() || !m_tokens)
+    if (!m_status || !m_status->isAuthenticated() || !m_tokens)
         return;
-    if (m_state->session().accessToken.isEmpty()) {
+    if (m_status->session().accessToken.isEmpty()) {
         m_tokenExpiry->setText(tr("none yet (offline); retrying"));
     } else {
         const qint64 expiry = m_tokens->msUntilExpiry();
@@ -227,10 +225,12 @@ void AccountPage::tick()
                                           : tr("expired"));
     }
     const qint64 refresh = m_tokens->msUntilScheduledRefresh();
-    if (m_state->isRefreshing())
+    if (m_status->isRefreshing())
         m_nextRefresh->setText(tr("refreshing now…"));
     else if (refresh < 0)
         m_nextRefresh->setText(tr("not scheduled"));
     else
         m_nextRefresh->setText(tr("in %1").arg(formatCountdown(refresh)));
 }
+
+} // namespace authkit
