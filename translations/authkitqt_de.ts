@@ -218,8 +218,8 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
 <context>
     <name>LocalEmulatorProcess</name>
     <message>
-        <source>The local AuthKit emulator crashed.</source>
-        <translation>Der lokale AuthKit-Emulator ist abgestürzt.</translation>
+        <source>The local AuthKit emulator stopped unexpectedly.</source>
+        <translation>Der lokale AuthKit-Emulator wurde unerwartet beendet.</translation>
     </message>
     <message>
         <source>The local AuthKit emulator exited with code %1.</source>

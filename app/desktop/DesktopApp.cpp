@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QStatusBar>
 #include <QStandardPaths>
 
 using namespace authkit;
@@ -138,6 +139,12 @@ bool DesktopApp::startEmulator(const QString &clientId)
     }
     qCInfo(lcDesktop).noquote() << "local AuthKit emulator listening on"
                                 << m_emulator->baseUrl().toString();
+    // Sign-ins and refreshes fail from now on; the window says why rather than leave a mystery.
+    connect(m_emulator.get(), &LocalEmulatorProcess::exitedUnexpectedly, this,
+            [this](const QString &message) {
+                if (m_window)
+                    m_window->statusBar()->showMessage(message);
+            });
     return true;
 }
 

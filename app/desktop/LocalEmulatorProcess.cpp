@@ -52,7 +52,7 @@ LocalEmulatorProcess::LocalEmulatorProcess(Options options, QObject *parent)
         if (m_stopping || !m_baseUrl.isValid())
             return;
         const QString message = status == QProcess::CrashExit
-                                    ? tr("The local AuthKit emulator crashed.")
+                                    ? tr("The local AuthKit emulator stopped unexpectedly.")
                                     : tr("The local AuthKit emulator exited with code %1.").arg(code);
         qCWarning(lcDesktop).noquote() << message;
         Q_EMIT exitedUnexpectedly(message);

@@ -1,6 +1,6 @@
 // LocalEmulatorProcess, the local profile's authkit-emulator child: it reports the URLs and
 // issuers of the ready line, the emulator answers there, a second start on the same data folder
-// keeps the issuer, stop() leaves no process; a missing executable, one that exits at once and
+// keeps the issuer, stop() leaves no process, an unexpected end is reported; a missing executable, one that exits at once and
 // one that never says it is ready each end in a clear error, not a hang.
 
 #include <LocalEmulatorProcess.h>
@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -66,6 +67,16 @@ private Q_SLOTS:
             emulator.stop();
             QVERIFY(!processExists(pid));
         }
+    }
+
+    void anUnexpectedEndIsReported()
+    {
+        LocalEmulatorProcess emulator(options(QStringLiteral(AUTHKIT_EMULATOR_PATH)));
+        QVERIFY2(emulator.start(), qPrintable(emulator.errorString()));
+        QSignalSpy ended(&emulator, &LocalEmulatorProcess::exitedUnexpectedly);
+        QCOMPARE(::kill(static_cast<pid_t>(emulator.processId()), SIGKILL), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 15000);
+        QVERIFY(!ended.at(0).at(0).toString().isEmpty());
     }
 
     void aMissingExecutableIsAnError()
