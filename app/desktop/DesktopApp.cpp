@@ -1,6 +1,7 @@
 #include "DesktopApp.h"
 
 #include "DesktopLogging.h"
+#include "LocalEmulatorProcess.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 
@@ -9,18 +10,16 @@
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
 #include <authkitqt/core/LoopbackUserAgent.h>
-#include <authkitqt/core/SessionStore.h>
 #include <authkitqt/convex/AuthKitTokenSource.h>
 #include <authkitqt/convex/ConvexAuthState.h>
 #include <authkitqt/convex/ConvexClient.h>
-#include <authkitqt/emulator/AuthKitEmulator.h>
 #include <authkitqt/keychain/KeychainSecretStore.h>
 #include <authkitqt/webengine/FallbackUserAgent.h>
 #include <authkitqt/webengine/LoginWindow.h> // raised with the main window
 
 #include <QDir>
-#include <QNetworkAccessManager>
 #include <QSettings>
+#include <QStatusBar>
 #include <QStandardPaths>
 
 using namespace authkit;
@@ -29,8 +28,6 @@ using authkit::convex::ConvexAuthState;
 using authkit::convex::ConvexClient;
 using authkit::convex::ConvexResult;
 using authkit::convex::ConvexValue;
-using authkit::emulator::AuthKitEmulator;
-using authkit::emulator::EmulatorOptions;
 
 namespace {
 const QString kLocal = QStringLiteral("local");
@@ -42,17 +39,7 @@ DesktopApp::DesktopApp(DesktopOptions options, QObject *parent)
 {
 }
 
-DesktopApp::~DesktopApp()
-{
-    // The window first: it holds the login window, whose page needs the agent's profile.
-    m_window.reset();
-    delete m_convexAuth; // signs the client out
-    delete m_convex;
-    delete m_convexTokens;
-    delete m_agent;
-    m_client.reset();
-    m_emulator.reset();
-}
+DesktopApp::~DesktopApp() = default;
 
 QString DesktopApp::profile() const
 {
@@ -116,7 +103,8 @@ bool DesktopApp::loadConfig()
 
 bool DesktopApp::startEmulator(const QString &clientId)
 {
-    EmulatorOptions options;
+    LocalEmulatorProcess::Options options;
+    options.executable = m_options.emulatorExecutable;
     // Its signing key and sessions survive a restart, so a restored session still refreshes.
     options.dataDir = m_options.emulatorDataDir.isEmpty()
                           ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
@@ -126,7 +114,7 @@ bool DesktopApp::startEmulator(const QString &clientId)
     options.convexAuthConfigFile = m_options.emulatorConvexAuthConfigFile;
     if (clientId != QLatin1String(ConfigLoader::kLocalClientId))
         options.extraClientIds.append(clientId); // a client ID set for the local profile
-    m_emulator = std::make_unique<AuthKitEmulator>(options);
+    m_emulator = std::make_unique<LocalEmulatorProcess>(options);
     if (!m_emulator->start()) {
         m_error = tr("Cannot start the local AuthKit emulator: %1").arg(m_emulator->errorString());
         m_emulator.reset();
@@ -134,6 +122,12 @@ bool DesktopApp::startEmulator(const QString &clientId)
     }
     qCInfo(lcDesktop).noquote() << "local AuthKit emulator listening on"
                                 << m_emulator->baseUrl().toString();
+    // Sign-ins and refreshes fail from now on; the window says why rather than leave a mystery.
+    connect(m_emulator.get(), &LocalEmulatorProcess::exitedUnexpectedly, this,
+            [this](const QString &message) {
+                if (m_window)
+                    m_window->statusBar()->showMessage(message);
+            });
     return true;
 }
 
@@ -154,9 +148,9 @@ void DesktopApp::buildSession()
     m_window = std::make_unique<MainWindow>(m_session->state(), context);
 
     // Loads nothing of Qt WebEngine until a sign-in (or a hosted logout) needs it.
-    m_agent = new FallbackUserAgent(m_session, m_window.get(), this);
-    m_session->setUserAgent(m_agent);
-    connect(m_agent, &FallbackUserAgent::hostedLogoutFinished, this,
+    m_agent = std::make_unique<FallbackUserAgent>(m_session, m_window.get());
+    m_session->setUserAgent(m_agent.get());
+    connect(m_agent.get(), &FallbackUserAgent::hostedLogoutFinished, this,
             &DesktopApp::hostedLogoutFinished);
 
     connect(m_session, &AuthSession::signInFinished, this, [this](bool ok, const QString &error) {
@@ -199,11 +193,12 @@ void DesktopApp::buildBackend()
     if (deployment.isEmpty())
         return; // no Convex: the gate follows the AuthKit session alone
     qCInfo(lcDesktop).noquote() << "convex deployment at" << deployment.toString();
-    m_convex = new ConvexClient(deployment, this);
-    m_convexTokens = new AuthKitTokenSource(m_session, this);
-    m_convexAuth = new ConvexAuthState(m_convex, m_session->state(), m_convexTokens->fetcher(),
+    m_convex = std::make_unique<ConvexClient>(deployment);
+    m_convexTokens = std::make_unique<AuthKitTokenSource>(m_session);
+    m_convexAuth = std::make_unique<ConvexAuthState>(m_convex.get(), m_session->state(),
+                                                     m_convexTokens->fetcher(),
                                        this);
-    connect(m_convex, &ConvexClient::fatalError, this, [](const QString &message) {
+    connect(m_convex.get(), &ConvexClient::fatalError, this, [](const QString &message) {
         qCWarning(lcDesktop).noquote() << "convex client stopped:" << message;
     });
     watchBackendAuth();
@@ -214,12 +209,12 @@ void DesktopApp::buildBackend()
     connect(m_session->state(), &AuthState::changed, this, &DesktopApp::showBackendState,
             Qt::QueuedConnection);
     connect(m_window.get(), &MainWindow::retryBackendRequested, this, &DesktopApp::retryBackend);
-    m_window->attachBackend(m_convex, m_convexAuth);
+    m_window->attachBackend(m_convex.get(), m_convexAuth.get());
 }
 
 void DesktopApp::watchBackendAuth()
 {
-    connect(m_convexAuth, &ConvexAuthState::changed, this, [this] {
+    connect(m_convexAuth.get(), &ConvexAuthState::changed, this, [this] {
         showBackendState();
         if (!m_convexAuth->isAuthenticated()) {
             m_userStored = false;
@@ -259,11 +254,12 @@ void DesktopApp::retryBackend()
     qCInfo(lcDesktop) << "asking the convex backend again";
     // A new ConvexAuthState runs setAuth afresh (the old one's destructor clears the auth);
     // the gate shows Loading until the backend answers.
-    delete m_convexAuth;
-    m_convexAuth = new ConvexAuthState(m_convex, m_session->state(), m_convexTokens->fetcher(),
+    m_convexAuth.reset();
+    m_convexAuth = std::make_unique<ConvexAuthState>(m_convex.get(), m_session->state(),
+                                                     m_convexTokens->fetcher(),
                                        this);
     watchBackendAuth();
-    m_window->rebindGate(m_convexAuth);
+    m_window->rebindGate(m_convexAuth.get());
     showBackendState();
 }
 

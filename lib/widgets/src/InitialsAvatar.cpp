@@ -1,6 +1,8 @@
-#include "InitialsAvatar.h"
+#include <authkitqt/widgets/InitialsAvatar.h>
 
 #include <QPainter>
+
+namespace authkit {
 
 InitialsAvatar::InitialsAvatar(QWidget *parent)
     : QWidget(parent)
@@ -38,3 +40,5 @@ void InitialsAvatar::paintEvent(QPaintEvent *)
     painter.setPen(Qt::white);
     painter.drawText(rect(), Qt::AlignCenter, m_initials);
 }
+
+} // namespace authkit

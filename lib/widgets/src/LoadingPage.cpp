@@ -1,8 +1,10 @@
-#include "LoadingPage.h"
+#include <authkitqt/widgets/LoadingPage.h>
 
 #include <QLabel>
 #include <QProgressBar>
 #include <QVBoxLayout>
+
+namespace authkit {
 
 LoadingPage::LoadingPage(QWidget *parent)
     : QWidget(parent)
@@ -31,3 +33,5 @@ void LoadingPage::setConnectingToBackend(bool connecting)
     m_progress->setAccessibleName(connecting ? tr("Connecting to the backend")
                                              : tr("Restoring your session"));
 }
+
+} // namespace authkit

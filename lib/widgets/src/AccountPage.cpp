@@ -1,8 +1,8 @@
-#include "AccountPage.h"
+#include <authkitqt/widgets/AccountPage.h>
 
-#include "InitialsAvatar.h"
+#include <authkitqt/widgets/InitialsAvatar.h>
 
-#include <authkitqt/core/AuthState.h>
+#include <authkitqt/widgets/AuthStatus.h>
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -12,8 +12,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-using authkit::AuthState;
-using authkit::Session;
+namespace authkit {
 
 namespace {
 
@@ -29,9 +28,9 @@ QLabel *valueLabel(const QString &objectName, QWidget *parent)
 
 } // namespace
 
-AccountPage::AccountPage(AuthState *state, const QString &profileText, QWidget *parent)
+AccountPage::AccountPage(AuthStatus *status, const QString &profileText, QWidget *parent)
     : QWidget(parent)
-    , m_state(state)
+    , m_status(status)
     , m_avatar(new InitialsAvatar(this))
     , m_loggedIn(valueLabel(QStringLiteral("loggedInLabel"), this))
     , m_name(valueLabel(QStringLiteral("nameLabel"), this))
@@ -119,8 +118,8 @@ AccountPage::AccountPage(AuthState *state, const QString &profileText, QWidget *
     connect(m_organizations->lineEdit(), &QLineEdit::returnPressed, this, &AccountPage::requestSwitch);
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &AccountPage::tick);
-    if (m_state)
-        connect(m_state, &AuthState::changed, this, &AccountPage::refresh);
+    if (m_status)
+        connect(m_status, &AuthStatus::changed, this, &AccountPage::refresh);
     refresh();
 }
 
@@ -165,9 +164,9 @@ void AccountPage::requestSwitch()
 
 void AccountPage::refresh()
 {
-    if (!m_state || !m_state->isAuthenticated())
+    if (!m_status || !m_status->isAuthenticated())
         return; // the gate shows another page; keep the last picture until then
-    const Session &session = m_state->session();
+    const Session &session = m_status->session();
     const QString firstName = session.user.firstName.isEmpty() ? session.user.displayName()
                                                                : session.user.firstName;
     m_loggedIn->setText(tr("Logged in as %1").arg(firstName));
@@ -200,12 +199,12 @@ void AccountPage::refresh()
     m_permissions->setText(session.permissions.isEmpty()
                                ? tr("None")
                                : session.permissions.join(QStringLiteral(", ")));
-    m_switch->setEnabled(!m_state->isRefreshing());
+    m_switch->setEnabled(!m_status->isRefreshing());
 
-    const QString problem = m_state->lastError();
+    const QString problem = m_status->lastError();
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    const QString notice = m_state->persistenceNotice();
+    const QString notice = m_status->persistenceNotice();
     m_persistence->setText(notice);
     m_persistence->setVisible(!notice.isEmpty());
     tick();
@@ -213,20 +212,22 @@ void AccountPage::refresh()
 
 void AccountPage::tick()
 {
-    if (!m_state || !m_state->isAuthenticated())
+    if (!m_status || !m_status->isAuthenticated() || !m_status->hasTokenTimings())
         return;
-    if (m_state->session().accessToken.isEmpty()) {
+    if (m_status->session().accessToken.isEmpty()) {
         m_tokenExpiry->setText(tr("none yet (offline); retrying"));
     } else {
-        const qint64 expiry = m_state->msUntilExpiry();
+        const qint64 expiry = m_status->msUntilExpiry();
         m_tokenExpiry->setText(expiry > 0 ? tr("expires in %1").arg(formatCountdown(expiry))
                                           : tr("expired"));
     }
-    const qint64 refresh = m_state->msUntilScheduledRefresh();
-    if (m_state->isRefreshing())
+    const qint64 refresh = m_status->msUntilScheduledRefresh();
+    if (m_status->isRefreshing())
         m_nextRefresh->setText(tr("refreshing now…"));
     else if (refresh < 0)
         m_nextRefresh->setText(tr("not scheduled"));
     else
         m_nextRefresh->setText(tr("in %1").arg(formatCountdown(refresh)));
 }
+
+} // namespace authkit

@@ -1,17 +1,18 @@
-#include "SignedOutPage.h"
+#include <authkitqt/widgets/SignedOutPage.h>
 
-#include <authkitqt/core/AuthState.h>
+#include <authkitqt/widgets/AuthStatus.h>
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
 
-using authkit::AuthState;
+namespace authkit {
 
-SignedOutPage::SignedOutPage(AuthState *state, const QString &profileText, QWidget *parent)
+
+SignedOutPage::SignedOutPage(AuthStatus *status, const QString &profileText, QWidget *parent)
     : QWidget(parent)
-    , m_state(state)
+    , m_status(status)
     , m_title(new QLabel(this))
     , m_intro(new QLabel(this))
     , m_signIn(new QPushButton(tr("&Sign in"), this))
@@ -128,8 +129,8 @@ SignedOutPage::SignedOutPage(AuthState *state, const QString &profileText, QWidg
     // Names, e-mails, server and backend messages land in these: never rich text.
     for (QLabel *label : findChildren<QLabel *>())
         label->setTextFormat(Qt::PlainText);
-    if (m_state)
-        connect(m_state, &AuthState::changed, this, &SignedOutPage::refresh);
+    if (m_status)
+        connect(m_status, &AuthStatus::changed, this, &SignedOutPage::refresh);
     refresh();
 }
 
@@ -153,15 +154,15 @@ void SignedOutPage::setBackendRejected(bool rejected, const QString &reason)
 
 void SignedOutPage::refresh()
 {
-    const bool signingIn = m_state && m_state->isSigningIn();
+    const bool signingIn = m_status && m_status->isSigningIn();
     // Only while the WorkOS session lasts: signed out, the page is the plain one again.
-    const bool rejected = m_backendRejected && m_state && m_state->isAuthenticated();
+    const bool rejected = m_backendRejected && m_status && m_status->isAuthenticated();
     m_title->setText(rejected ? tr("The backend did not accept your sign-in")
                               : tr("You are signed out"));
     m_intro->setVisible(!rejected);
     m_backendPanel->setVisible(rejected);
     if (rejected) {
-        const QString email = m_state->user().email;
+        const QString email = m_status->user().email;
         m_backendMessage->setText(
             (m_backendReason.isEmpty()
                  ? tr("Signed in to WorkOS as %1, but the Convex backend did not accept the "
@@ -182,12 +183,12 @@ void SignedOutPage::refresh()
     m_signingIn->setVisible(signingIn);
     m_cancel->setVisible(signingIn);
 
-    const QString error = m_state ? m_state->lastError() : QString();
+    const QString error = m_status ? m_status->lastError() : QString();
     m_error->setText(error.isEmpty() ? QString() : tr("Not signed in: %1").arg(error));
     m_error->setAccessibleName(m_error->text());
     m_error->setVisible(!error.isEmpty() && !rejected);
 
-    const QString notice = m_state ? m_state->persistenceNotice() : QString();
+    const QString notice = m_status ? m_status->persistenceNotice() : QString();
     m_notice->setText(notice);
     m_notice->setAccessibleName(notice);
     m_notice->setVisible(!notice.isEmpty());
@@ -200,3 +201,5 @@ void SignedOutPage::refresh()
         m_signIn->setFocus(); // back from the login window: Return signs in again
     }
 }
+
+} // namespace authkit
