@@ -285,4 +285,4 @@ int main(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "tst_fallbackuseragent.moc"
+#include "tst_webengine_fallback.moc"
