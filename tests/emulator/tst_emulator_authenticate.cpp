@@ -1,7 +1,7 @@
 // POST /user_management/authenticate: the authorization_code and refresh_token grants, every
 // error envelope of reference §2.3 the emulator produces, both body encodings, and hostile bodies.
 
-#include "EmulatorTestSupport.h"
+#include "EmulatorFixture.h"
 
 #include "HttpClient.h"
 #include "Jwt.h"

@@ -12,6 +12,7 @@ namespace authkit::emulator {
 class EmulatorState;
 class EmulatorHttpServer;
 class ConvexDeploymentServer;
+struct HttpPortSettings;
 
 // A local WorkOS AuthKit: the user-management endpoints, the hosted login pages, the JWKS and a
 // control API for tests; and, on a port of its own, a Convex deployment that trusts its tokens.
@@ -40,6 +41,7 @@ Q_SIGNALS:
     void oneTimeCodeSent(const QString &email, const QString &code);
 
 private:
+    HttpPortSettings httpSettings() const;
     std::unique_ptr<ConvexDeploymentServer> startConvex(EmulatorState &state,
                                                         const QString &dataDir);
 

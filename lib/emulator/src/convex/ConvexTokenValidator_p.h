@@ -34,8 +34,16 @@ public:
     using JwksResolver = std::function<std::optional<QByteArray>(const QString &url,
                                                                  QString *error)>;
 
-    ConvexTokenValidator(ConvexAuthConfig config, JwksResolver resolver);
+    // Makes the key set of url hold kid if it can (a fetch), then calls done.
+    using JwksPrefetch = std::function<void(const QString &url, const QString &kid,
+                                            std::function<void()> done)>;
 
+    ConvexTokenValidator(ConvexAuthConfig config, JwksResolver resolver,
+                         JwksPrefetch prefetch = {});
+
+    // Calls done when check() can judge token: at once, or after its provider's key set was
+    // fetched (ConvexJwksCache). done may run after the caller returned.
+    void prepare(const QString &token, std::function<void()> done) const;
     ConvexTokenCheck check(const QString &token, qint64 nowSecs) const;
     const ConvexAuthConfig &config() const { return m_config; }
 
@@ -44,8 +52,11 @@ public:
     static QJsonObject identityFromClaims(const QJsonObject &claims);
 
 private:
+    const ConvexAuthProvider *providerFor(const QJsonObject &claims) const;
+
     ConvexAuthConfig m_config;
     JwksResolver m_resolver;
+    JwksPrefetch m_prefetch;
 };
 
 } // namespace authkit::emulator

@@ -59,6 +59,8 @@ private:
     void handle(const convex::protocol::Mutation &message);
     void handle(const convex::protocol::Action &message);
     void handle(const convex::protocol::Authenticate &message);
+    void process(const QString &text);
+    void authenticated(const ConvexTokenCheck &check);
     void handle(const convex::protocol::Event &) {}
 
     void scheduleUpdate(bool forceTransition);
@@ -86,6 +88,9 @@ private:
     bool m_updateScheduled = false;
     bool m_forceTransition = false;
     bool m_closing = false;
+    // While a token's key set is fetched, later messages wait here, in order.
+    bool m_awaitingKeys = false;
+    QStringList m_backlog;
     QTimer m_heartbeat;
     QTimer m_expiry;
 };
