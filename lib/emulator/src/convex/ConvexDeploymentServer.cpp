@@ -31,7 +31,7 @@ HttpResponse convexError(int status, const QString &code, const QString &message
                                        {QStringLiteral("message"), message}});
 }
 
-// format "json": lossy, int64 as a decimal string, bytes as base64, odd floats by name (§9.2).
+// format "json": lossy, int64 as a decimal string, bytes as base64, odd floats by name.
 QJsonValue cleanJson(const ConvexValue &value)
 {
     switch (value.type()) {

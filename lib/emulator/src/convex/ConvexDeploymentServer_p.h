@@ -27,7 +27,7 @@ struct HttpPortSettings
     int maxConnections = 64;
 };
 
-// The emulated Convex deployment on its own port (docs/architecture.md, "Emulator"): the HTTP
+// The emulated Convex deployment on its own port (lib/emulator/README.md): the HTTP
 // API (/api/query, /api/mutation, /api/action, ...) and the sync protocol over WebSocket at
 // /api/sync and /api/<version>/sync, one ConvexSyncSession per socket. Both go through the same
 // HTTP core as the AuthKit port (EmulatorHttpServer): limits, timeouts, connection cap, Host

@@ -13,10 +13,10 @@
 namespace authkit::emulator {
 
 // The key sets (JWKS) the Convex deployment trusts, fetched over HTTP from the URL each auth
-// provider names, as the real backend fetches a provider's jwks URL (docs/architecture.md,
-// "Emulator"): so a deployment can trust another emulator's or a real issuer's keys. A key set is
-// kept until a token names a kid it lacks; then it is fetched again, at most once per cooldown.
-// data: and file: URLs are read inline.
+// provider names, as the real backend fetches a provider's jwks URL (lib/emulator/README.md,
+// "Convex deployment"): so a deployment can trust another emulator's or a real issuer's keys.
+// A key set is kept until a token names a kid it lacks; then it is fetched again, at most once
+// per cooldown. data: and file: URLs are read inline.
 class ConvexJwksCache : public QObject
 {
     Q_OBJECT

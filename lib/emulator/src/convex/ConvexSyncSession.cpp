@@ -156,7 +156,7 @@ void ConvexSyncSession::handle(const ModifyQuerySet &message)
 
 void ConvexSyncSession::handle(const Mutation &message)
 {
-    // Functions never run under an expired identity (no leeway here, reference §10.3).
+    // Functions never run under an expired identity (no leeway here).
     if (identityExpired()) {
         authFailed(QStringLiteral("Convex token identity expired"), false);
         return;
@@ -193,7 +193,7 @@ void ConvexSyncSession::handle(const Mutation &message)
     sendRaw(*frame);
     if (!result.writtenTables.isEmpty())
         m_deployment.notifyCommitted(result.writtenTables);
-    // Read-your-writes: the next Transition reaches at least the mutation's ts (§5.3).
+    // Read-your-writes: the next Transition reaches at least the mutation's ts.
     scheduleUpdate(true);
 }
 

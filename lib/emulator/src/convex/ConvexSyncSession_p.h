@@ -21,9 +21,9 @@ namespace authkit::emulator {
 
 class ConvexDeploymentServer;
 
-// The sync worker of one WebSocket (reference §3–§6, §13): query set and identity versions,
+// The sync worker of one WebSocket (lib/emulator/README.md, "Convex deployment"): query set and identity versions,
 // Transitions chained from {0,0,0}, mutations one at a time and deduplicated, Authenticate
-// checked as §10, AuthError / FatalError then close, a Ping after 15 s of silence.
+// checked as the HTTP API checks them, AuthError / FatalError then close, a Ping after 15 s of silence.
 class ConvexSyncSession : public QObject
 {
     Q_OBJECT

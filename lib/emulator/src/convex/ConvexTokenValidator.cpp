@@ -101,7 +101,7 @@ QStringList audiences(const QJsonValue &aud)
     return list;
 }
 
-// Unlike a scheme-less issuer, one with a scheme is compared as is (reference §10.2 step 3).
+// Unlike a scheme-less issuer, one with a scheme is compared as is (lib/emulator/README.md, "Convex deployment").
 bool issuerMatches(const QString &tokenIssuer, const QString &providerIssuer)
 {
     return ConvexAuthConfig::normalizeIssuer(tokenIssuer)

@@ -10,7 +10,7 @@
 
 namespace authkit::emulator {
 
-// Who a function runs as (reference §11): the UserIdentityAttributes and when they expire.
+// Who a function runs as (lib/emulator/README.md, "Convex deployment"): the UserIdentityAttributes and when they expire.
 struct ConvexIdentity
 {
     QJsonObject attributes; // tokenIdentifier, issuer, subject, then the custom claims
@@ -22,10 +22,10 @@ struct ConvexTokenCheck
 {
     std::optional<ConvexIdentity> identity;
     QString code;    // NoAuthProvider, InvalidAuthHeader
-    QString message; // exactly as the backend words it (reference §10.2)
+    QString message; // exactly as the backend words it (lib/emulator/README.md, "Token checks")
 };
 
-// Checks a user JWT as the Convex backend checks customJwt tokens (reference §10.2), in the
+// Checks a user JWT as the Convex backend checks customJwt tokens (lib/emulator/README.md, "Token checks"), in the
 // same order and with the same messages (the dev, unredacted, forms).
 class ConvexTokenValidator
 {
@@ -47,7 +47,7 @@ public:
     ConvexTokenCheck check(const QString &token, qint64 nowSecs) const;
     const ConvexAuthConfig &config() const { return m_config; }
 
-    // The identity of §11 for customJwt: iss|sub, then every non-registered claim, nested
+    // The identity for customJwt: iss|sub, then every non-registered claim, nested
     // objects flattened with dotted keys.
     static QJsonObject identityFromClaims(const QJsonObject &claims);
 

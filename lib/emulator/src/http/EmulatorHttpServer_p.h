@@ -13,7 +13,7 @@
 
 namespace authkit::emulator {
 
-// The HTTP core of both emulator ports (docs/architecture.md, "Emulator"): our own HTTP/1.1
+// The HTTP core of both emulator ports (lib/emulator/README.md): our own HTTP/1.1
 // reader (HttpConnection, with limits and timeouts) on a QTcpServer, a connection cap, a Host
 // check against DNS rebinding, a small router and, for the Convex deployment, WebSocket
 // upgrades handed over to whoever speaks the protocol. Every reply passes through one place where
