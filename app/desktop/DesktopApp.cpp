@@ -196,8 +196,7 @@ void DesktopApp::buildBackend()
     m_convex = std::make_unique<ConvexClient>(deployment);
     m_convexTokens = std::make_unique<AuthKitTokenSource>(m_session);
     m_convexAuth = std::make_unique<ConvexAuthState>(m_convex.get(), m_session->state(),
-                                                     m_convexTokens->fetcher(),
-                                       this);
+                                                     m_convexTokens->fetcher());
     connect(m_convex.get(), &ConvexClient::fatalError, this, [](const QString &message) {
         qCWarning(lcDesktop).noquote() << "convex client stopped:" << message;
     });
@@ -256,8 +255,7 @@ void DesktopApp::retryBackend()
     // the gate shows Loading until the backend answers.
     m_convexAuth.reset();
     m_convexAuth = std::make_unique<ConvexAuthState>(m_convex.get(), m_session->state(),
-                                                     m_convexTokens->fetcher(),
-                                       this);
+                                                     m_convexTokens->fetcher());
     watchBackendAuth();
     m_window->rebindGate(m_convexAuth.get());
     showBackendState();

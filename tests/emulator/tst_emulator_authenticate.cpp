@@ -1,7 +1,7 @@
 // POST /user_management/authenticate: the authorization_code and refresh_token grants, every
 // error envelope it makes (docs/workos-authkit.md#errors), both body encodings, and hostile bodies.
 
-#include "EmulatorTestSupport.h"
+#include "EmulatorFixture.h"
 
 #include "HttpClient.h"
 #include "Jwt.h"

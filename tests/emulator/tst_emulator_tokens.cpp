@@ -2,7 +2,7 @@
 // checked here with OpenSSL from the JWK's n and e (not with the emulator's code), the x5c
 // certificate, key rotation, the token lifetime and issuer options and a pinned key file.
 
-#include "EmulatorTestSupport.h"
+#include "EmulatorFixture.h"
 
 #include "HttpClient.h"
 #include "Jwt.h"

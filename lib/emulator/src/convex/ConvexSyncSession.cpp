@@ -1,10 +1,11 @@
 #include "ConvexSyncSession_p.h"
 
 #include "ConvexDeploymentServer_p.h"
-#include "EmulatorState_p.h"
+#include "EmulatorLog_p.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QWebSocket>
 
 namespace authkit::emulator {
@@ -13,6 +14,8 @@ using namespace convex::protocol;
 using convex::ConvexValue;
 
 namespace {
+constexpr int kMaxBacklog = 1000;
+
 qint64 nowNanos()
 {
     return QDateTime::currentMSecsSinceEpoch() * 1000000;
@@ -78,6 +81,19 @@ void ConvexSyncSession::receive(const QString &text)
 {
     if (m_closing)
         return;
+    if (m_awaitingKeys) {
+        if (m_backlog.size() >= kMaxBacklog) {
+            fatal(QStringLiteral("Too many messages while authenticating"));
+            return;
+        }
+        m_backlog.append(text);
+        return;
+    }
+    process(text);
+}
+
+void ConvexSyncSession::process(const QString &text)
+{
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     if (!document.isObject()) {
@@ -140,7 +156,7 @@ void ConvexSyncSession::handle(const ModifyQuerySet &message)
 
 void ConvexSyncSession::handle(const Mutation &message)
 {
-    // No function runs under an expired identity (no leeway: docs/convex-protocol.md#token-checks).
+    // Functions never run under an expired identity (no leeway here).
     if (identityExpired()) {
         authFailed(QStringLiteral("Convex token identity expired"), false);
         return;
@@ -177,7 +193,7 @@ void ConvexSyncSession::handle(const Mutation &message)
     sendRaw(*frame);
     if (!result.writtenTables.isEmpty())
         m_deployment.notifyCommitted(result.writtenTables);
-    // The next Transition reaches the mutation's ts (docs/convex-protocol.md#read-your-writes).
+    // Read-your-writes: the next Transition reaches at least the mutation's ts.
     scheduleUpdate(true);
 }
 
@@ -224,20 +240,38 @@ void ConvexSyncSession::handle(const Authenticate &message)
         authFailed(QStringLiteral("The provided admin key was invalid for this instance"), true);
         return;
     case Authenticate::TokenType::User: {
-        const ConvexTokenCheck check = m_deployment.validator().check(message.value,
-                                                                      m_deployment.nowSecs());
-        if (!check.identity) {
-            authFailed(check.message, true);
-            return;
-        }
-        m_identity = check.identity;
-        armExpiryTimer();
-        break;
+        // The key set may have to be fetched first; the session reads on afterwards.
+        m_awaitingKeys = true;
+        m_deployment.validator().prepare(
+            message.value, [guard = QPointer<ConvexSyncSession>(this), token = message.value] {
+                if (!guard)
+                    return;
+                guard->authenticated(guard->m_deployment.validator().check(
+                    token, guard->m_deployment.nowSecs()));
+            });
+        return;
     }
     }
     ++m_receivedIdentity;
     m_identityChanged = true;
     scheduleUpdate(true);
+}
+
+void ConvexSyncSession::authenticated(const ConvexTokenCheck &check)
+{
+    m_awaitingKeys = false;
+    if (!check.identity) {
+        authFailed(check.message, true);
+        m_backlog.clear();
+        return;
+    }
+    m_identity = check.identity;
+    armExpiryTimer();
+    ++m_receivedIdentity;
+    m_identityChanged = true;
+    scheduleUpdate(true);
+    while (!m_awaitingKeys && !m_closing && !m_backlog.isEmpty())
+        process(m_backlog.takeFirst());
 }
 
 void ConvexSyncSession::scheduleUpdate(bool forceTransition)

@@ -1,26 +1,24 @@
 #pragma once
 
-// Shared by the emulator's integration suites: starting an in-process emulator and the default
-// seed's identifiers (resources/emulator/default-seed.json, lib/emulator/README.md).
+// Shared by the suites that run an emulator in-process (tests/emulator, tests/convexdeployment):
+// starting one on free ports of 127.0.0.1 (it has its URLs once start() returned), and the
+// default seed's identifiers (resources/emulator/default-seed.json, lib/emulator/README.md).
 
 #include <authkitqt/emulator/AuthKitEmulator.h>
 
 #include <QString>
-#include <QtDebug>
+#include <QUrl>
 
 #include <memory>
 
 namespace authkit::emulator::tests {
 
-inline std::unique_ptr<AuthKitEmulator> startEmulator(EmulatorOptions options = {})
-{
-    auto emulator = std::make_unique<AuthKitEmulator>(std::move(options));
-    if (!emulator->start()) {
-        qWarning().noquote() << "the emulator did not start:" << emulator->errorString();
-        return nullptr;
-    }
-    return emulator;
-}
+/// Starts an emulator with options (ports 0: the system picks free ones); nullptr, with a
+/// warning naming the reason, when it cannot start.
+std::unique_ptr<AuthKitEmulator> startEmulator(EmulatorOptions options = {});
+
+/// url's path replaced by path: baseUrl() or convexUrl() plus an endpoint.
+QUrl endpoint(const QUrl &url, const QString &path);
 
 namespace seed {
 inline QString devClient() { return QStringLiteral("client_01J00000000000000000000DEV"); }

@@ -36,6 +36,8 @@ public:
     bool wantsContinue() const { return m_expectContinue && m_phase == Phase::Body; }
     // The request is HTTP/1.1 without Connection: close, or HTTP/1.0 with keep-alive.
     bool keepAlive() const { return m_keepAlive; }
+    // The headers asked for a WebSocket (Upgrade: websocket), known once headersDone().
+    bool webSocketUpgrade() const { return m_webSocketUpgrade; }
 
     HttpRequest takeRequest();
     int errorStatus() const { return m_errorStatus; }
@@ -60,6 +62,7 @@ private:
     qint64 m_bodyLength = 0;
     bool m_expectContinue = false;
     bool m_keepAlive = true;
+    bool m_webSocketUpgrade = false;
     bool m_http10 = false;
     HttpRequest m_request;
     int m_errorStatus = 0;

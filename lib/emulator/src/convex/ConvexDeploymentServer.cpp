@@ -1,12 +1,11 @@
 #include "ConvexDeploymentServer_p.h"
 
 #include "ConvexSyncSession_p.h"
-#include "EmulatorState_p.h"
+#include "EmulatorLog_p.h"
 #include "HttpMessage_p.h"
 
 #include <authkitqt/convex/Timestamp.h>
 
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -21,7 +20,6 @@ using convex::ConvexValue;
 
 namespace {
 
-constexpr int kMaxBodyBytes = 1024 * 1024;
 constexpr int kMaxRememberedMutations = 1000; // per session, as the backend's buffer
 // A larger sync frame or message closes the socket (1009) at its header, before any of it is
 // buffered: the backend takes function arguments up to 16 MiB, plus the message around them.
@@ -33,7 +31,7 @@ HttpResponse convexError(int status, const QString &code, const QString &message
                                        {QStringLiteral("message"), message}});
 }
 
-// format "json" (docs/convex-protocol.md#http-api): int64 as string, bytes base64, floats by name.
+// format "json": lossy, int64 as a decimal string, bytes as base64, odd floats by name.
 QJsonValue cleanJson(const ConvexValue &value)
 {
     switch (value.type()) {
@@ -67,36 +65,89 @@ QJsonValue cleanJson(const ConvexValue &value)
     return QJsonValue::Null;
 }
 
-QByteArray methodName(QHttpServerRequest::Method method)
+// The backend's envelope for the HTTP core's own refusals.
+HttpResponse convexRefusal(int status, const QString &message)
 {
-    switch (method) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    default: return "OTHER";
-    }
+    static const QHash<int, QString> codes{
+        {404, QStringLiteral("NotFound")},
+        {405, QStringLiteral("MethodNotAllowed")},
+        {408, QStringLiteral("RequestTimeout")},
+        {413, QStringLiteral("PayloadTooLarge")},
+        {421, QStringLiteral("MisdirectedRequest")},
+        {431, QStringLiteral("RequestHeaderFieldsTooLarge")},
+        {501, QStringLiteral("NotImplemented")},
+        {505, QStringLiteral("HttpVersionNotSupported")},
+    };
+    if (status == 404)
+        return convexError(404, codes.value(404), QStringLiteral("Not found"));
+    if (status == 405)
+        return convexError(405, codes.value(405), QStringLiteral("Method not allowed"));
+    return convexError(status, codes.value(status, QStringLiteral("BadRequest")), message);
 }
 
-bool isSyncPath(const QString &path)
+// The token of Authorization: Bearer <jwt>, empty for none (or an admin key).
+QString bearerToken(const HttpRequest &request)
 {
-    static const QRegularExpression pattern(QStringLiteral("^/api(/[^/]+)?/sync$"));
-    return pattern.match(path).hasMatch();
+    const QByteArray authorization = request.header("authorization").trimmed();
+    if (authorization.size() < 7 || !authorization.left(7).toLower().startsWith("bearer "))
+        return QString();
+    return QString::fromLatin1(authorization.mid(7).trimmed());
 }
 
 } // namespace
 
 ConvexDeploymentServer::ConvexDeploymentServer(std::unique_ptr<ConvexDatabase> database,
                                                ConvexTokenValidator validator, Clock clock,
+                                               FaultInjector &faults, HttpPortSettings http,
                                                QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
+    , m_http(faults, http.limits, http.timeouts, http.maxConnections)
+    , m_webSockets(QStringLiteral("authkit-emulator"), QWebSocketServer::NonSecureMode)
     , m_database(std::move(database))
     , m_functions(*m_database)
     , m_validator(std::move(validator))
     , m_clock(std::move(clock))
 {
-    connect(this, &QAbstractHttpServer::newWebSocketConnection, this,
+    connect(&m_webSockets, &QWebSocketServer::newConnection, this,
             &ConvexDeploymentServer::acceptWebSockets);
+    addRoutes();
+}
+
+quint16 ConvexDeploymentServer::listen(const QHostAddress &address, quint16 port)
+{
+    return m_http.listen(address, port);
+}
+
+void ConvexDeploymentServer::addRoutes()
+{
+    m_http.setErrorFormat(convexRefusal);
+    m_http.addRoute("GET", QStringLiteral("/"), QString(), [](const HttpRequest &, const QStringList &) {
+        return HttpResponse::text(200, "This Convex deployment is running. See "
+                                       "https://docs.convex.dev/.",
+                                  "text/plain; charset=utf-8");
+    });
+    m_http.addRoute("*", QStringLiteral("/_emulator/.*"), QString(),
+                    [this](const HttpRequest &request, const QStringList &) {
+                        return controlRequest(request);
+                    });
+    // The token is checked before the function runs; its key set may have to be fetched first.
+    m_http.addAsyncRoute(
+        "*",
+        QStringLiteral("/api/(?:query|mutation|action|function|query_ts|run/(?:[^/]+/)*[^/]+/[^/]+)"),
+        QStringLiteral("convex"),
+        [this](const HttpRequest &request, const QStringList &,
+               EmulatorHttpServer::Responder respond) {
+            m_validator.prepare(bearerToken(request),
+                                [this, request, respond = std::move(respond)] {
+                                    respond(functionRequest(request));
+                                });
+        });
+    // The sync protocol: the socket goes to QWebSocketServer with its handshake unread.
+    m_http.setUpgradeRoute(QStringLiteral("/api(/[^/]+)?/sync"), [this](QTcpSocket *socket) {
+        m_webSockets.handleConnection(socket);
+        // The handshake is already buffered: no new readyRead would announce it.
+        Q_EMIT socket->readyRead();
+    });
 }
 
 ConvexDeploymentServer::~ConvexDeploymentServer()
@@ -134,8 +185,8 @@ void ConvexDeploymentServer::notifyCommitted(const QSet<QString> &tables)
 
 void ConvexDeploymentServer::acceptWebSockets()
 {
-    while (hasPendingWebSocketConnections()) {
-        std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
+    while (m_webSockets.hasPendingConnections()) {
+        std::unique_ptr<QWebSocket> socket(m_webSockets.nextPendingConnection());
         if (!socket)
             continue;
         socket->setMaxAllowedIncomingFrameSize(kMaxSyncMessageBytes);
@@ -146,43 +197,9 @@ void ConvexDeploymentServer::acceptWebSockets()
     }
 }
 
-bool ConvexDeploymentServer::handleRequest(const QHttpServerRequest &serverRequest,
-                                           QTcpSocket *socket)
-{
-    // A WebSocket upgrade is "handled" by letting Qt hand the socket to its QWebSocketServer.
-    if (serverRequest.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
-        return isSyncPath(serverRequest.url().path());
-
-    HttpRequest request;
-    request.method = methodName(serverRequest.method());
-    request.url = serverRequest.url();
-    request.headers = serverRequest.headers();
-    request.body = serverRequest.body();
-    HttpResponse response = dispatch(request);
-    const bool close = request.header("connection").toLower() == "close";
-    socket->write(response.serialize(close));
-    if (close)
-        socket->disconnectFromHost();
-    return true;
-}
-
-void ConvexDeploymentServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
-{
-    socket->write(convexError(404, QStringLiteral("NotFound"), QStringLiteral("Not found"))
-                      .serialize(true));
-    socket->disconnectFromHost();
-}
-
-HttpResponse ConvexDeploymentServer::dispatch(const HttpRequest &request)
+HttpResponse ConvexDeploymentServer::functionRequest(const HttpRequest &request)
 {
     const QString path = request.path();
-    if (path == QLatin1String("/") && request.method == "GET") {
-        return HttpResponse::text(200, "This Convex deployment is running. See "
-                                       "https://docs.convex.dev/.",
-                                  "text/plain; charset=utf-8");
-    }
-    if (path.startsWith(QLatin1String("/_emulator/")))
-        return controlRequest(request);
     static const QHash<QString, ConvexFunctions::Kind> kinds{
         {QStringLiteral("/api/query"), ConvexFunctions::Kind::Query},
         {QStringLiteral("/api/mutation"), ConvexFunctions::Kind::Mutation},
@@ -261,9 +278,6 @@ HttpResponse ConvexDeploymentServer::runFunction(const HttpRequest &request,
                                                  const QString &forcedPath,
                                                  const QString &defaultFormat)
 {
-    if (request.body.size() > kMaxBodyBytes)
-        return convexError(413, QStringLiteral("PayloadTooLarge"),
-                           QStringLiteral("The request body is too large"));
     // Authorization: Bearer <jwt> is a user; anything else the backend takes for an admin key.
     std::optional<ConvexIdentity> identity;
     const QByteArray authorization = request.header("authorization").trimmed();

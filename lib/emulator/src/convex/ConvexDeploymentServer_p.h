@@ -3,12 +3,13 @@
 #include "ConvexDatabase_p.h"
 #include "ConvexFunctions_p.h"
 #include "ConvexTokenValidator_p.h"
+#include "EmulatorHttpServer_p.h"
 
-#include <QAbstractHttpServer>
 #include <QHash>
 #include <QMap>
 #include <QPointer>
 #include <QSet>
+#include <QWebSocketServer>
 
 #include <functional>
 #include <memory>
@@ -16,26 +17,38 @@
 namespace authkit::emulator {
 
 class ConvexSyncSession;
-struct HttpRequest;
-struct HttpResponse;
 
-// The emulated Convex deployment on its own port (docs/convex-protocol.md#http-api): the HTTP API
-// (/api/query, /api/mutation, /api/action) and the sync protocol over WebSocket at /api/sync
-// and /api/<version>/sync, one ConvexSyncSession per socket.
-class ConvexDeploymentServer : public QAbstractHttpServer
+// The HTTP settings of a port: what EmulatorHttpServer enforces (lib/emulator/README.md,
+// "Limits").
+struct HttpPortSettings
+{
+    HttpLimits limits;
+    HttpConnection::Timeouts timeouts;
+    int maxConnections = 64;
+};
+
+// The emulated Convex deployment on its own port (lib/emulator/README.md): the HTTP
+// API (/api/query, /api/mutation, /api/action, ...) and the sync protocol over WebSocket at
+// /api/sync and /api/<version>/sync, one ConvexSyncSession per socket. Both go through the same
+// HTTP core as the AuthKit port (EmulatorHttpServer): limits, timeouts, connection cap, Host
+// check and the fault group "convex" for the function API.
+class ConvexDeploymentServer : public QObject
 {
     Q_OBJECT
 public:
     using Clock = std::function<qint64()>; // Unix seconds, for token expiry
 
     ConvexDeploymentServer(std::unique_ptr<ConvexDatabase> database,
-                           ConvexTokenValidator validator, Clock clock,
-                           QObject *parent = nullptr);
+                           ConvexTokenValidator validator, Clock clock, FaultInjector &faults,
+                           HttpPortSettings http, QObject *parent = nullptr);
     ~ConvexDeploymentServer() override;
+
+    // The port listened on, 0 when it cannot listen.
+    quint16 listen(const QHostAddress &address, quint16 port);
 
     ConvexFunctions &functions() { return m_functions; }
     ConvexDatabase &database() { return *m_database; }
-    const ConvexTokenValidator &validator() const { return m_validator; }
+    ConvexTokenValidator &validator() { return m_validator; }
     qint64 nowSecs() const { return m_clock(); }
     int heartbeatMs() const { return m_heartbeatMs; }
     void setHeartbeatMs(int milliseconds) { m_heartbeatMs = milliseconds; }
@@ -48,14 +61,11 @@ public:
     // A write committed: every socket whose queries read one of the tables re-runs them.
     void notifyCommitted(const QSet<QString> &tables);
 
-    // The HTTP API, without a socket (tests of the routing may call it directly).
-    HttpResponse dispatch(const HttpRequest &request);
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    // The function API (/api/query, ...) once the caller's token can be checked.
+    HttpResponse functionRequest(const HttpRequest &request);
 
 private:
+    void addRoutes();
     void acceptWebSockets();
     // kind nullopt: whatever the path is defined as (/api/function, /api/run). defaultFormat is
     // the format when the body names none.
@@ -64,6 +74,8 @@ private:
                              const QString &forcedPath = QString(),
                              const QString &defaultFormat = QStringLiteral("json"));
 
+    EmulatorHttpServer m_http;
+    QWebSocketServer m_webSockets;
     std::unique_ptr<ConvexDatabase> m_database;
     ConvexFunctions m_functions;
     ConvexTokenValidator m_validator;

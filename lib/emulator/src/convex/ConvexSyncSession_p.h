@@ -21,9 +21,9 @@ namespace authkit::emulator {
 
 class ConvexDeploymentServer;
 
-// The sync worker of one WebSocket (docs/convex-protocol.md#emulator): query set, identity version,
+// The sync worker of one WebSocket (lib/emulator/README.md, "Convex deployment"): query set and identity versions,
 // Transitions chained from {0,0,0}, mutations one at a time and deduplicated, Authenticate
-// checked (#token-checks), AuthError / FatalError then close, a Ping after 15 s of silence.
+// checked as the HTTP API checks them, AuthError / FatalError then close, a Ping after 15 s of silence.
 class ConvexSyncSession : public QObject
 {
     Q_OBJECT
@@ -59,6 +59,8 @@ private:
     void handle(const convex::protocol::Mutation &message);
     void handle(const convex::protocol::Action &message);
     void handle(const convex::protocol::Authenticate &message);
+    void process(const QString &text);
+    void authenticated(const ConvexTokenCheck &check);
     void handle(const convex::protocol::Event &) {}
 
     void scheduleUpdate(bool forceTransition);
@@ -86,6 +88,9 @@ private:
     bool m_updateScheduled = false;
     bool m_forceTransition = false;
     bool m_closing = false;
+    // While a token's key set is fetched, later messages wait here, in order.
+    bool m_awaitingKeys = false;
+    QStringList m_backlog;
     QTimer m_heartbeat;
     QTimer m_expiry;
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "EmulatorLog_p.h"
+
 #include "CsrfGuard_p.h"
 #include "Directory_p.h"
 #include "EmulatorClock_p.h"
@@ -10,11 +12,9 @@
 #include <authkitqt/emulator/EmulatorOptions.h>
 
 #include <QJsonObject>
-#include <QLoggingCategory>
 
 #include <functional>
 
-Q_DECLARE_LOGGING_CATEGORY(lcEmulator)
 
 namespace authkit::emulator {
 

@@ -56,6 +56,9 @@ void HttpConnection::readSome() {
         return;
     for (;;) {
         if (m_pending.isEmpty()) {
+            // Only a head read from its first byte can be handed over unread.
+            if (m_upgradesAllowed && !m_reader.started() && !m_socket->isTransactionStarted())
+                m_socket->startTransaction();
             m_pending = m_socket->read(kReadChunk);
             if (m_pending.isEmpty())
                 return;
@@ -68,6 +71,8 @@ void HttpConnection::readSome() {
         if (!wasStarted && m_reader.started())
             m_timer.start(m_timeouts.headerMs);
         if (!hadHeaders && m_reader.headersDone()) {
+            if (!m_reader.webSocketUpgrade())
+                endReadTransaction(); // a body is not kept twice
             m_timer.start(m_timeouts.headerMs); // the body gets as long again
             if (m_reader.wantsContinue())
                 m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
@@ -91,6 +96,7 @@ void HttpConnection::readSome() {
 void HttpConnection::reply(HttpResponse response) {
     if (m_state != State::Busy)
         return;
+    endReadTransaction();
     if (response.header("X-Request-ID").isEmpty())
         response.headers.append(
             {"X-Request-ID", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
@@ -109,8 +115,31 @@ void HttpConnection::drop() {
     close(false);
 }
 
+QTcpSocket *HttpConnection::upgrade() {
+    if (m_state != State::Busy || !m_reader.webSocketUpgrade() || !m_socket->isTransactionStarted())
+        return nullptr;
+    m_socket->rollbackTransaction();
+    // WebSocket frames are read whole: the new owner bounds them (frame and message sizes).
+    m_socket->setReadBufferSize(0);
+    m_socket->disconnect(this);
+    m_socket->setParent(nullptr);
+    QTcpSocket *socket = m_socket;
+    m_state = State::Closed;
+    m_timer.stop();
+    m_pending.clear();
+    Q_EMIT finished(this);
+    return socket;
+}
+
+void HttpConnection::endReadTransaction() {
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+}
+
 void HttpConnection::refuse(int status, const QString &message) {
-    HttpResponse response = status == 413
+    endReadTransaction();
+    HttpResponse response = m_errorFormat ? m_errorFormat(status, message)
+                            : status == 413
                                 ? oauthError(413, QStringLiteral("invalid_request"), message)
                                 : messageError(status, message);
     response.headers.append(

@@ -15,7 +15,7 @@ struct Fault
 {
     enum class Action { Respond, Delay, Drop, DropAfterCommit };
     int id = 0;
-    QString endpoint; // authorize | authenticate | jwks | logout | hosted
+    QString endpoint; // authorize | authenticate | jwks | logout | hosted | convex (function API)
     Action action = Action::Respond;
     int remaining = 1;
     int status = 0; // 0: the real reply (Delay only)

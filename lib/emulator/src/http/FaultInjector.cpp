@@ -9,7 +9,7 @@ const QStringList &FaultInjector::endpoints()
 {
     static const QStringList names = {QStringLiteral("authorize"), QStringLiteral("authenticate"),
                                       QStringLiteral("jwks"), QStringLiteral("logout"),
-                                      QStringLiteral("hosted")};
+                                      QStringLiteral("hosted"), QStringLiteral("convex")};
     return names;
 }
 

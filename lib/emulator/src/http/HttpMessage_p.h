@@ -50,7 +50,7 @@ struct HttpResponse
     QByteArray serialize(bool closeConnection) const;
 };
 
-// WorkOS's two error envelopes and the bare message one (docs/workos-authkit.md#errors).
+// WorkOS's two error envelopes and the bare message one (lib/emulator/README.md, "Endpoints").
 HttpResponse oauthError(int status, const QString &error, const QString &description);
 HttpResponse codeError(int status, const QString &code, const QString &message);
 HttpResponse messageError(int status, const QString &message);

@@ -5,7 +5,6 @@
 
 #include <QJsonArray>
 
-Q_LOGGING_CATEGORY(lcEmulator, "authkit.emulator")
 
 namespace authkit::emulator {
 

@@ -47,6 +47,7 @@ void HttpRequestReader::reset() {
     m_bodyLength = 0;
     m_expectContinue = false;
     m_keepAlive = true;
+    m_webSocketUpgrade = false;
     m_http10 = false;
     m_request = HttpRequest();
     m_errorStatus = 0;
@@ -185,6 +186,8 @@ HttpRequestReader::Status HttpRequestReader::headersComplete() {
                 m_keepAlive = true;
         } else if (name.compare("expect", Qt::CaseInsensitive) == 0) {
             m_expectContinue = value.toLower() == "100-continue";
+        } else if (name.compare("upgrade", Qt::CaseInsensitive) == 0) {
+            m_webSocketUpgrade = value.toLower().contains("websocket");
         }
     }
     if (!hostSeen && !m_http10) // HTTP/1.1 requires Host (RFC 9112 §3.2)

@@ -101,7 +101,7 @@ QStringList audiences(const QJsonValue &aud)
     return list;
 }
 
-// An issuer with a scheme is compared exactly as it is (docs/convex-protocol.md#token-checks).
+// Unlike a scheme-less issuer, one with a scheme is compared as is (lib/emulator/README.md, "Convex deployment").
 bool issuerMatches(const QString &tokenIssuer, const QString &providerIssuer)
 {
     return ConvexAuthConfig::normalizeIssuer(tokenIssuer)
@@ -126,10 +126,44 @@ ConvexTokenCheck failure(const QString &code, const QString &message)
 
 } // namespace
 
-ConvexTokenValidator::ConvexTokenValidator(ConvexAuthConfig config, JwksResolver resolver)
+ConvexTokenValidator::ConvexTokenValidator(ConvexAuthConfig config, JwksResolver resolver,
+                                           JwksPrefetch prefetch)
     : m_config(std::move(config))
     , m_resolver(std::move(resolver))
+    , m_prefetch(std::move(prefetch))
 {
+}
+
+const ConvexAuthProvider *ConvexTokenValidator::providerFor(const QJsonObject &claims) const
+{
+    const QString iss = claims.value(QStringLiteral("iss")).toString();
+    const QStringList aud = audiences(claims.value(QStringLiteral("aud")));
+    for (const ConvexAuthProvider &candidate : m_config.providers()) {
+        if (candidate.applicationId && !aud.contains(*candidate.applicationId))
+            continue;
+        if (issuerMatches(iss, candidate.issuer))
+            return &candidate;
+    }
+    return nullptr;
+}
+
+void ConvexTokenValidator::prepare(const QString &token, std::function<void()> done) const
+{
+    // Whatever check() refuses before it needs keys needs no fetch either.
+    const QList<QByteArray> parts = token.toLatin1().split('.');
+    const auto payload = parts.size() == 3 ? base64Url(parts.at(1)) : std::nullopt;
+    const auto header = parts.size() == 3 ? base64Url(parts.at(0)) : std::nullopt;
+    const QJsonObject claims = payload ? QJsonDocument::fromJson(*payload).object() : QJsonObject();
+    const QString kid = header ? QJsonDocument::fromJson(*header).object().value(
+                                     QStringLiteral("kid")).toString()
+                               : QString();
+    const ConvexAuthProvider *provider =
+        claims.value(QStringLiteral("iss")).isString() ? providerFor(claims) : nullptr;
+    if (!m_prefetch || !provider || kid.isEmpty()) {
+        done();
+        return;
+    }
+    m_prefetch(provider->jwks, kid, std::move(done));
 }
 
 QJsonObject ConvexTokenValidator::identityFromClaims(const QJsonObject &claims)
@@ -176,15 +210,7 @@ ConvexTokenCheck ConvexTokenValidator::check(const QString &token, qint64 nowSec
     }
     // 3. The first provider whose issuer (and application ID, if any) fits.
     const QStringList aud = audiences(claims.value(QStringLiteral("aud")));
-    const ConvexAuthProvider *provider = nullptr;
-    for (const ConvexAuthProvider &candidate : m_config.providers()) {
-        if (candidate.applicationId && !aud.contains(*candidate.applicationId))
-            continue;
-        if (issuerMatches(iss.toString(), candidate.issuer)) {
-            provider = &candidate;
-            break;
-        }
-    }
+    const ConvexAuthProvider *provider = providerFor(claims);
     if (!provider) {
         const QString code = QStringLiteral("NoAuthProvider");
         if (m_config.providers().isEmpty())
