@@ -94,12 +94,11 @@ QList<ServerMessage> serverSamples()
     authError.baseVersion = 1;
     authError.authUpdateAttempted = false;
 
-    return {transition, chunk, mutation, action, authError,
-            FatalError{QStringLiteral("fatal")}, Ping{}};
+    return {transition, chunk, mutation, action, authError, FatalError{QStringLiteral("fatal")},
+            Ping{}};
 }
 
-template<typename Message>
-QSet<int> indexesOf(const QList<Message> &messages)
+template<typename Message> QSet<int> indexesOf(const QList<Message> &messages)
 {
     QSet<int> indexes;
     for (const Message &message : messages)

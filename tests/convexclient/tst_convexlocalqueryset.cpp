@@ -48,8 +48,8 @@ void TestConvexLocalQuerySet::keysIdentifyFunctionAndArgs()
 void TestConvexLocalQuerySet::argsThatCannotBeSentHaveNoKey()
 {
     QString error;
-    QVERIFY(!LocalQuerySet::keyFor(QStringLiteral("messages:list"),
-                                   ConvexValue::fromInt64(1), &error));
+    QVERIFY(
+        !LocalQuerySet::keyFor(QStringLiteral("messages:list"), ConvexValue::fromInt64(1), &error));
     QVERIFY(error.contains(QStringLiteral("must be an object")));
 }
 
@@ -117,8 +117,8 @@ void TestConvexLocalQuerySet::restartSendsEveryQueryInIdOrderWithJournals()
     for (quint32 i = 0; i < 3; ++i) {
         const auto &add = std::get<protocol::AddQuery>(adds.at(i));
         QCOMPARE(add.queryId, i);
-        QCOMPARE(add.journal, i == 1 ? std::optional<QString>(QStringLiteral("journal-1"))
-                                     : std::nullopt);
+        QCOMPARE(add.journal,
+                 i == 1 ? std::optional<QString>(QStringLiteral("journal-1")) : std::nullopt);
     }
     QCOMPARE(std::get<protocol::AddQuery>(adds.at(0)).args, channelArgs(QStringLiteral("c")));
 }

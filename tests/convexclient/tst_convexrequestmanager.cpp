@@ -179,7 +179,7 @@ void TestConvexRequestManager::actionsInFlightFailWhenTheConnectionDrops()
     QCOMPARE(outcomes.results.size(), 1);
     QCOMPARE(outcomes.results.first().errorMessage, QStringLiteral("lost"));
     QVERIFY(requests.status(1) == std::nullopt);
-    QVERIFY(requests.status(2) == Status::NotSent); // never sent: safe to send later
+    QVERIFY(requests.status(2) == Status::NotSent);   // never sent: safe to send later
     QVERIFY(requests.status(3) == Status::Requested); // mutations are replayed instead
 }
 

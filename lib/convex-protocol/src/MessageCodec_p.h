@@ -26,11 +26,10 @@ namespace authkit::convex::detail {
 template<typename Message>
 struct MessageTag; // deliberately undefined: a message without a tag does not compile
 
-#define AUTHKIT_CONVEX_MESSAGE_TAG(Message)                                                     \
-    template<>                                                                                  \
-    struct MessageTag<protocol::Message>                                                        \
-    {                                                                                           \
-        static constexpr QLatin1StringView name{#Message};                                      \
+#define AUTHKIT_CONVEX_MESSAGE_TAG(Message)                                                        \
+    template<> struct MessageTag<protocol::Message>                                                \
+    {                                                                                              \
+        static constexpr QLatin1StringView name{#Message};                                         \
     };
 
 // Client -> server
@@ -51,15 +50,13 @@ AUTHKIT_CONVEX_MESSAGE_TAG(Ping)
 
 #undef AUTHKIT_CONVEX_MESSAGE_TAG
 
-template<typename Message>
-QString typeTag()
+template<typename Message> QString typeTag()
 {
     return QString(MessageTag<Message>::name);
 }
 
 // Messages whose args or values can break the value rules encode with an error out-parameter.
-template<typename Message, typename = void>
-struct EncodingCanFail : std::false_type
+template<typename Message, typename = void> struct EncodingCanFail : std::false_type
 {
 };
 template<typename Message>
@@ -77,12 +74,10 @@ std::optional<QJsonObject> encodeMessage(const Message &message, QString *error)
         return message.toJson();
 }
 
-template<typename Variant>
-class MessageCodec;
+template<typename Variant> class MessageCodec;
 
 // `side` names the sender in errors: "client" or "server".
-template<typename... Messages>
-class MessageCodec<std::variant<Messages...>>
+template<typename... Messages> class MessageCodec<std::variant<Messages...>>
 {
 public:
     using Message = std::variant<Messages...>;
@@ -95,8 +90,7 @@ public:
 
     static std::optional<QJsonObject> encode(const Message &message, QString *error)
     {
-        return std::visit([error](const auto &one) { return encodeMessage(one, error); },
-                          message);
+        return std::visit([error](const auto &one) { return encodeMessage(one, error); }, message);
     }
 
     // The text of one WebSocket frame (compact JSON, UTF-8).
@@ -115,10 +109,10 @@ public:
         std::optional<Message> message;
         const bool known = (decodeAs<Messages>(type, json, error, message) || ...);
         if (!known && error) {
-            *error = type.isString() ? QStringLiteral("Unknown %1 message type \"%2\"")
-                                           .arg(side, type.toString().left(64))
-                                     : capitalized(side)
-                                           + QStringLiteral(" message has no \"type\" string");
+            *error = type.isString()
+                         ? QStringLiteral("Unknown %1 message type \"%2\"")
+                               .arg(side, type.toString().left(64))
+                         : capitalized(side) + QStringLiteral(" message has no \"type\" string");
         }
         return message;
     }
@@ -127,15 +121,14 @@ public:
                                         QString *error)
     {
         QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(utf8Json.toByteArray(),
-                                                               &parseError);
+        const QJsonDocument document = QJsonDocument::fromJson(utf8Json.toByteArray(), &parseError);
         if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
             if (error) {
                 *error = capitalized(side)
-                    + (parseError.error != QJsonParseError::NoError
-                           ? QStringLiteral(" message is not valid JSON: ")
-                                 + parseError.errorString()
-                           : QStringLiteral(" message is not a JSON object"));
+                         + (parseError.error != QJsonParseError::NoError
+                                ? QStringLiteral(" message is not valid JSON: ")
+                                      + parseError.errorString()
+                                : QStringLiteral(" message is not a JSON object"));
             }
             return std::nullopt;
         }

@@ -44,15 +44,14 @@ void RequestManager::failActionsInFlight(const QString &message)
         finish(id, ConvexResult::failure(message));
 }
 
-std::optional<quint64> RequestManager::onMutationResponse(
-    const protocol::MutationResponse &response)
+std::optional<quint64>
+RequestManager::onMutationResponse(const protocol::MutationResponse &response)
 {
     auto it = m_requests.find(response.requestId);
     if (it == m_requests.end() || it->kind != Kind::Mutation || it->status == Status::Completed)
         return std::nullopt;
-    const ConvexResult result = resultOf(response.success, response.result,
-                                         response.errorMessage, response.errorData,
-                                         response.logLines);
+    const ConvexResult result = resultOf(response.success, response.result, response.errorMessage,
+                                         response.errorData, response.logLines);
     if (!response.success || !response.ts) {
         finish(response.requestId, result);
         return std::nullopt;
@@ -68,9 +67,8 @@ void RequestManager::onActionResponse(const protocol::ActionResponse &response)
     const auto it = m_requests.constFind(response.requestId);
     if (it == m_requests.cend() || it->kind != Kind::Action)
         return;
-    finish(response.requestId, resultOf(response.success, response.result,
-                                        response.errorMessage, response.errorData,
-                                        response.logLines));
+    finish(response.requestId, resultOf(response.success, response.result, response.errorMessage,
+                                        response.errorData, response.logLines));
 }
 
 void RequestManager::resolveCompleted(const StateVersion &remoteVersion)

@@ -32,11 +32,11 @@ public:
         quint32 queryId = 0;
         QString udfPath;
         ConvexValue args;
-        std::optional<QString> journal;     ///< the last journal the server sent for it
-        QList<QObject *> subscribers;       ///< in subscription order; the query's refcount
-        bool ready = false;                 ///< a result or an error has arrived
-        ConvexValue value;                  ///< the result; null when failed
-        std::optional<QString> error;       ///< set when the query failed
+        std::optional<QString> journal;       ///< the last journal the server sent for it
+        QList<QObject *> subscribers;         ///< in subscription order; the query's refcount
+        bool ready = false;                   ///< a result or an error has arrived
+        ConvexValue value;                    ///< the result; null when failed
+        std::optional<QString> error;         ///< set when the query failed
         std::optional<ConvexValue> errorData; ///< the ConvexError data of a failure, if any
         QStringList logLines;
     };
@@ -81,7 +81,7 @@ private:
     Query *findById(quint32 queryId, QString *key);
 
     quint32 m_nextQueryId = 0;
-    QHash<QString, Query> m_queries;  // by key
+    QHash<QString, Query> m_queries; // by key
     QHash<quint32, QString> m_keyById;
 };
 
