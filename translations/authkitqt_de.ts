@@ -163,7 +163,7 @@
         <source>Sign in to WorkOS AuthKit in a Qt WebEngine window; the views follow the sign-in state.
 
 With no options it runs the profile chosen in File &gt; Settings (at first: local).
-The local profile starts authkit-emulator (next to this program, or $AUTHKIT_EMULATOR)
+The local profile starts authkit-emulator ($AUTHKIT_EMULATOR, else the one next to it)
 on a free port of 127.0.0.1 and stops it on exit; it keeps its key and sessions in the
 app&apos;s data folder. Seeded users (password
 &quot;password&quot;): ada@example.com, grace@example.com, alan@example.com (TOTP),
@@ -182,7 +182,7 @@ State changes are logged on stderr, category authkit.desktop, at info level:
         <translation>Anmeldung bei WorkOS AuthKit in einem Qt-WebEngine-Fenster; die Ansichten folgen dem Anmeldestatus.
 
 Ohne Optionen wird das unter Datei &gt; Einstellungen gewählte Profil verwendet (anfangs: local).
-Das Profil local startet authkit-emulator (neben diesem Programm, oder $AUTHKIT_EMULATOR)
+Das Profil local startet authkit-emulator ($AUTHKIT_EMULATOR, sonst den daneben)
 auf einem freien Port von 127.0.0.1 und beendet ihn beim Beenden; er speichert seine Schlüssel
 und Sitzungen im Datenordner der App. Vorangelegte Benutzer (Passwort „password“): ada@example.com, grace@example.com, alan@example.com (TOTP),
 katherine@example.com. Mit --api-base-url verwendet das Profil local stattdessen diesen Emulator.

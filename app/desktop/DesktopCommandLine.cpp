@@ -12,7 +12,7 @@ QString DesktopCommandLine::description()
         "DesktopCommandLine",
         "Sign in to WorkOS AuthKit in a Qt WebEngine window; the views follow the sign-in state.\n\n"
         "With no options it runs the profile chosen in File > Settings (at first: local).\n"
-        "The local profile starts authkit-emulator (next to this program, or $AUTHKIT_EMULATOR)\n"
+        "The local profile starts authkit-emulator ($AUTHKIT_EMULATOR, else the one next to it)\n"
         "on a free port of 127.0.0.1 and stops it on exit; it keeps its key and sessions in the\n"
         "app's data folder. Seeded users (password\n"
         "\"password\"): ada@example.com, grace@example.com, alan@example.com (TOTP),\n"

@@ -14,7 +14,8 @@ namespace authkit::convex {
 /// or any QObject with isLoading / isAuthenticated properties and a notify signal) combined with
 /// the backend's confirmation. isLoading while the provider loads or Convex has not confirmed or
 /// rejected the token; isAuthenticated only once both agree. It drives ConvexClient::setAuth() when
-/// the provider turns authenticated and clearAuth() when it stops being so. AuthGate binds to it.
+/// the provider turns authenticated and clearAuth() when it stops being so. The widgets'
+/// ConvexAuthStatus adapts it for AuthGate.
 class ConvexAuthState : public QObject
 {
     Q_OBJECT
