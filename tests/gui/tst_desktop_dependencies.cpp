@@ -57,7 +57,7 @@ private Q_SLOTS:
     void theChecksSeeTheEmulatorsOwn()
     {
         const QString ldd = run(QStringLiteral("ldd"), {QStringLiteral(AUTHKIT_EMULATOR_PATH)});
-        QVERIFY2(linksLibrary(ldd, QStringLiteral("libQt6HttpServer")), qPrintable(ldd));
+        // (The emulator's HTTP core is its own; of the two server libraries it links Qt SQL.)
         QVERIFY2(linksLibrary(ldd, QStringLiteral("libQt6Sql")), qPrintable(ldd));
         const QString symbols = run(QStringLiteral("nm"), {QStringLiteral("-C"),
                                                            QStringLiteral(AUTHKIT_EMULATOR_PATH)});
