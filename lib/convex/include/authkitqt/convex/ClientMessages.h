@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <variant>
+#include <authkitqt/convex/authkitqt_convex_export.h>
 
 // Client -> server messages of the Convex sync protocol (reference §3; convex-js
 // src/browser/sync/protocol.ts, backend crates/convex/sync_types/src/types/json.rs).
@@ -22,16 +23,16 @@
 namespace authkit::convex::protocol {
 
 // "mod" -> "mod:default", "dir/mod.js:fn" -> "dir/mod:fn" (canonicalizeUdfPath of the client).
-QString canonicalizeUdfPath(const QString &udfPath);
+AUTHKITQT_CONVEX_EXPORT QString canonicalizeUdfPath(const QString &udfPath);
 
 // Function args as they travel: a one-element array holding the encoded args object. Null
 // stands for "no args" and becomes {}; any other non-object is an error.
-std::optional<QJsonArray> encodeArgs(const ConvexValue &args, QString *error = nullptr);
+AUTHKITQT_CONVEX_EXPORT std::optional<QJsonArray> encodeArgs(const ConvexValue &args, QString *error = nullptr);
 // The reverse: [<object>] -> the object. The backend reads a missing args as {} too.
-std::optional<ConvexValue> decodeArgs(const QJsonValue &json, QString *error = nullptr);
+AUTHKITQT_CONVEX_EXPORT std::optional<ConvexValue> decodeArgs(const QJsonValue &json, QString *error = nullptr);
 
 // Sent first on every socket. The server does not reply to it.
-struct Connect
+struct AUTHKITQT_CONVEX_EXPORT Connect
 {
     QString sessionId;        // a UUID, one per client, kept across reconnects
     quint32 connectionCount = 0; // earlier successful opens; 0 on the first
@@ -46,7 +47,7 @@ struct Connect
     static std::optional<Connect> fromJson(const QJsonObject &json, QString *error = nullptr);
 };
 
-struct AddQuery
+struct AUTHKITQT_CONVEX_EXPORT AddQuery
 {
     quint32 queryId = 0;
     QString udfPath;   // canonicalised by toJson()
@@ -55,7 +56,7 @@ struct AddQuery
     std::optional<QString> componentPath; // admin only
 };
 
-struct RemoveQuery
+struct AUTHKITQT_CONVEX_EXPORT RemoveQuery
 {
     quint32 queryId = 0;
 };
@@ -64,7 +65,7 @@ using QuerySetModification = std::variant<AddQuery, RemoveQuery>;
 
 // baseVersion must be the newVersion last sent on this socket (0 on a new one); the client
 // always uses newVersion = baseVersion + 1.
-struct ModifyQuerySet
+struct AUTHKITQT_CONVEX_EXPORT ModifyQuerySet
 {
     quint32 baseVersion = 0;
     quint32 newVersion = 0;
@@ -76,7 +77,7 @@ struct ModifyQuerySet
 };
 
 // udfPath travels as given: the server canonicalises mutations and actions itself.
-struct Mutation
+struct AUTHKITQT_CONVEX_EXPORT Mutation
 {
     quint32 requestId = 0; // a per-client counter that continues across reconnects
     QString udfPath;
@@ -87,7 +88,7 @@ struct Mutation
     static std::optional<Mutation> fromJson(const QJsonObject &json, QString *error = nullptr);
 };
 
-struct Action
+struct AUTHKITQT_CONVEX_EXPORT Action
 {
     quint32 requestId = 0; // shares the counter with mutations
     QString udfPath;
@@ -99,7 +100,7 @@ struct Action
 };
 
 // baseVersion is the identity version before this change; "None" is a logout.
-struct Authenticate
+struct AUTHKITQT_CONVEX_EXPORT Authenticate
 {
     enum class TokenType { None, User, Admin };
 
@@ -117,7 +118,7 @@ struct Authenticate
 };
 
 // Telemetry; the server only logs it. `event` is plain JSON, not a Convex value.
-struct Event
+struct AUTHKITQT_CONVEX_EXPORT Event
 {
     QString eventType;
     QJsonValue event;
@@ -128,15 +129,15 @@ struct Event
 
 using ClientMessage = std::variant<Connect, ModifyQuerySet, Mutation, Action, Authenticate, Event>;
 
-QString messageType(const ClientMessage &message); // "Connect", "ModifyQuerySet", ...
+AUTHKITQT_CONVEX_EXPORT QString messageType(const ClientMessage &message); // "Connect", "ModifyQuerySet", ...
 
-std::optional<QJsonObject> toJson(const ClientMessage &message, QString *error = nullptr);
+AUTHKITQT_CONVEX_EXPORT std::optional<QJsonObject> toJson(const ClientMessage &message, QString *error = nullptr);
 // The text of one WebSocket frame (compact JSON, UTF-8).
-std::optional<QByteArray> serialize(const ClientMessage &message, QString *error = nullptr);
+AUTHKITQT_CONVEX_EXPORT std::optional<QByteArray> serialize(const ClientMessage &message, QString *error = nullptr);
 
-std::optional<ClientMessage> parseClientMessage(const QJsonObject &json,
+AUTHKITQT_CONVEX_EXPORT std::optional<ClientMessage> parseClientMessage(const QJsonObject &json,
                                                 QString *error = nullptr);
-std::optional<ClientMessage> parseClientMessage(QByteArrayView utf8Json,
+AUTHKITQT_CONVEX_EXPORT std::optional<ClientMessage> parseClientMessage(QByteArrayView utf8Json,
                                                 QString *error = nullptr);
 
 } // namespace authkit::convex::protocol

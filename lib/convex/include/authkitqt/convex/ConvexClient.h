@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <authkitqt/convex/authkitqt_convex_export.h>
 
 namespace authkit::convex {
 
@@ -25,7 +26,7 @@ class ConvexQuery;
 // §7): live queries, mutations (replayed after a reconnect with the same requestId,
 // read-your-writes), actions, and token authentication with the JS AuthenticationManager's
 // state machine. Everything runs on the thread the client lives in; callbacks are called there.
-class ConvexClient : public QObject
+class AUTHKITQT_CONVEX_EXPORT ConvexClient : public QObject
 {
     Q_OBJECT
 public:

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <authkitqt/convex/authkitqt_convex_export.h>
 
 namespace authkit::convex {
 
@@ -19,7 +20,7 @@ namespace authkit::convex {
 //         case TransitionChunkAssembler::Status::Complete: message = m_assembler.takeTransition();
 //         }
 //     } else if (m_assembler.discardIfInterruptedBy(message)) { /* log errorString() */ }
-class TransitionChunkAssembler
+class AUTHKITQT_CONVEX_EXPORT TransitionChunkAssembler
 {
 public:
     enum class Status { Incomplete, Complete, Failed };

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <authkitqt/core/authkitqt_core_export.h>
 
 namespace authkit {
 
@@ -18,7 +19,7 @@ class SessionStore;
 // The one state machine of sign-in and the only writer of AuthState: restore a stored session,
 // sign in through a UserAgent, keep the session fresh (TokenManager), switch organization, sign
 // out. Front ends call these and watch state().
-class AuthSession : public QObject
+class AUTHKITQT_CORE_EXPORT AuthSession : public QObject
 {
     Q_OBJECT
 public:

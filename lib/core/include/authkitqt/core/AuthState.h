@@ -3,6 +3,7 @@
 #include <authkitqt/core/Session.h>
 
 #include <QObject>
+#include <authkitqt/core/authkitqt_core_export.h>
 
 namespace authkit {
 
@@ -10,7 +11,7 @@ class AuthSession;
 
 // The read-only, observable authentication state that views bind to. Only AuthSession writes it.
 // Mirrors authkit-react's useAuth(): isLoading, then signed in (user) or signed out.
-class AuthState : public QObject
+class AUTHKITQT_CORE_EXPORT AuthState : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(bool isLoading READ isLoading NOTIFY changed)

@@ -10,13 +10,14 @@
 #include <QTimer>
 
 #include <functional>
+#include <authkitqt/core/authkitqt_core_export.h>
 
 namespace authkit {
 
 class CrossProcessLock;
 class JwksCache;
 
-struct TokenResult
+struct AUTHKITQT_CORE_EXPORT TokenResult
 {
     QString accessToken;      // empty on failure
     ApiError error;           // when accessToken is empty
@@ -37,7 +38,7 @@ struct TokenResult
 //   failures, JWKS trouble, other 4xx and unreadable answers keep it and are retried with
 //   exponential backoff, jitter and Retry-After (failures that are not transient a bounded
 //   number of times); the keychain entry is removed before sessionEnded is emitted.
-class TokenManager : public QObject
+class AUTHKITQT_CORE_EXPORT TokenManager : public QObject
 {
     Q_OBJECT
 public:

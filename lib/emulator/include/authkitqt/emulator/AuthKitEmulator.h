@@ -6,6 +6,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <authkitqt/emulator/authkitqt_emulator_export.h>
 
 namespace authkit::emulator {
 
@@ -16,7 +17,7 @@ class ConvexDeploymentServer;
 // A local WorkOS AuthKit: the user-management endpoints, the hosted login pages, the JWKS and a
 // control API for tests; and, on a port of its own, a Convex deployment that trusts its tokens.
 // Runs in the calling thread's event loop, on 127.0.0.1 only.
-class AuthKitEmulator : public QObject
+class AUTHKITQT_EMULATOR_EXPORT AuthKitEmulator : public QObject
 {
     Q_OBJECT
 public:

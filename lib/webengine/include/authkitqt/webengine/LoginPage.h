@@ -3,6 +3,7 @@
 #include <QStringList>
 #include <QUrl>
 #include <QWebEnginePage>
+#include <authkitqt/webengine/authkitqt_webengine_export.h>
 
 namespace authkit {
 
@@ -19,7 +20,7 @@ namespace authkit {
 // the redirect URI (a frame, a form, a pop-up, another state) is refused and not reported, so a
 // hostile page can neither finish nor abort the sign-in; a forged answer with the right state
 // still fails at the code exchange, which needs this sign-in's PKCE verifier.
-class LoginPage : public QWebEnginePage
+class AUTHKITQT_WEBENGINE_EXPORT LoginPage : public QWebEnginePage
 {
     Q_OBJECT
 public:

@@ -3,6 +3,7 @@
 #include <QDialog>
 #include <QStringList>
 #include <QUrl>
+#include <authkitqt/webengine/authkitqt_webengine_export.h>
 
 class QLabel;
 class QProgressBar;
@@ -19,7 +20,7 @@ class LoginPage;
 // person can see where they type their password), Cancel, and "Use my browser instead".
 // Object names (tests and accessibility): loginWindow, loginView, loginProgress, loginHost,
 // loginCancel, loginUseBrowser, loginError.
-class LoginWindow : public QDialog
+class AUTHKITQT_WEBENGINE_EXPORT LoginWindow : public QDialog
 {
     Q_OBJECT
 public:

@@ -5,6 +5,7 @@
 
 #include <QPointer>
 #include <QStringList>
+#include <authkitqt/webengine/authkitqt_webengine_export.h>
 
 class QWidget;
 class QWebEngineProfile;
@@ -18,7 +19,7 @@ namespace authkit {
 // kept to the AuthKit/WorkOS hosts and identity providers, certificate errors are refused, and
 // the hosted logout runs in the same profile so the next sign-in asks again.
 // Nothing of Qt WebEngine is created before present() or endSession() is called.
-class WebEngineUserAgent : public UserAgent
+class AUTHKITQT_WEBENGINE_EXPORT WebEngineUserAgent : public UserAgent
 {
     Q_OBJECT
 public:

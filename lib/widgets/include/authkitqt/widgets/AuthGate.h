@@ -2,6 +2,7 @@
 
 #include <QPointer>
 #include <QStackedWidget>
+#include <authkitqt/widgets/authkitqt_widgets_export.h>
 
 namespace authkit {
 
@@ -10,7 +11,7 @@ namespace authkit {
 // isLoading and isAuthenticated and a notify signal (AuthState today; ConvexAuthState later, so
 // "authenticated" can mean "the backend accepted the token").
 // Object name: authGate; pages keep their own object names.
-class AuthGate : public QStackedWidget
+class AUTHKITQT_WIDGETS_EXPORT AuthGate : public QStackedWidget
 {
     Q_OBJECT
 public:
