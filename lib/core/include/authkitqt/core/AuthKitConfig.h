@@ -30,7 +30,7 @@ struct AUTHKITQT_CORE_EXPORT AuthKitConfig
 
     QUrl authorizeUrl() const;      ///< …/user_management/authorize
     QUrl authenticateUrl() const;   ///< …/user_management/authenticate
-    QUrl jwksUrl() const;           ///< …/sso/jwks/<client_id>
+    QUrl jwksUrl() const;           ///< …/sso/jwks/{client_id}
     QUrl logoutUrl(const QString &sessionId) const; ///< …/sessions/logout?session_id=&return_to=
 
     /// The keychain entry that holds this environment's session.
