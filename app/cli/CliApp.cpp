@@ -2,9 +2,8 @@
 #include "TerminalText.h"
 
 #include <authkitqt/core/AuthKitApi.h>
-#include <authkitqt/core/AuthSession.h>
+#include <authkitqt/core/AuthKitClient.h>
 #include <authkitqt/core/LoopbackUserAgent.h>
-#include <authkitqt/core/SessionStore.h>
 #include <authkitqt/keychain/KeychainSecretStore.h>
 
 #include <QDesktopServices>
@@ -53,14 +52,12 @@ CliApp::CliApp(AuthKitConfig config, Options options, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_options(std::move(options))
-    , m_network(new QNetworkAccessManager(this))
-    , m_secrets(new KeychainSecretStore(QStringLiteral("AuthKitQt"), this))
-    , m_store(std::make_unique<SessionStore>(m_secrets, m_config.storageKey()))
-    , m_api(new AuthKitApi(m_config, m_network, this))
-    , m_session(new AuthSession(m_api, m_store.get(), Clock::system(), this))
+    , m_client(new AuthKitClient(m_config,
+                                 std::make_unique<KeychainSecretStore>(QStringLiteral("AuthKitQt")),
+                                 nullptr, this))
     , m_agent(new LoopbackUserAgent([this](const QUrl &url) { return openInBrowser(url); }, this))
 {
-    m_session->setUserAgent(m_agent);
+    m_client->setUserAgent(m_agent);
 }
 
 CliApp::~CliApp() = default;
@@ -113,15 +110,15 @@ bool CliApp::openInBrowser(const QUrl &url)
 
 void CliApp::printPersistenceNotice()
 {
-    const QString notice = m_session->state()->persistenceNotice();
+    const QString notice = m_client->state()->persistenceNotice();
     if (!notice.isEmpty())
         printLine(stderr, notice);
 }
 
 void CliApp::restoreThen(const std::function<void()> &next)
 {
-    connect(m_session, &AuthSession::restored, this, next, Qt::SingleShotConnection);
-    m_session->restore();
+    connect(m_client, &AuthKitClient::restored, this, next, Qt::SingleShotConnection);
+    m_client->restore();
 }
 
 void CliApp::login()
@@ -130,22 +127,22 @@ void CliApp::login()
     options.screen = m_options.signUp ? SignInOptions::Screen::SignUp : SignInOptions::Screen::SignIn;
     options.organizationId = m_options.organizationId;
     options.loginHint = m_options.loginHint;
-    connect(m_session, &AuthSession::signInFinished, this, [this](bool ok, const QString &error) {
+    connect(m_client, &AuthKitClient::signInFinished, this, [this](bool ok, const QString &error) {
         if (!ok) {
             finish(SignInFailed, error.isEmpty() ? tr("Sign-in was cancelled.")
                                                  : tr("Sign-in failed: %1").arg(error));
             return;
         }
         printPersistenceNotice();
-        finish(Ok, describe(m_session->state()->session()));
+        finish(Ok, describe(m_client->state()->session()));
     });
-    m_session->signIn(options);
+    m_client->signIn(options);
 }
 
 void CliApp::status()
 {
     restoreThen([this] {
-        const AuthState *state = m_session->state();
+        const AuthState *state = m_client->state();
         printPersistenceNotice();
         if (!state->isAuthenticated()) {
             finish(NotSignedIn, state->lastError().isEmpty()
@@ -170,7 +167,7 @@ void CliApp::status()
                 {QStringLiteral("impersonator"), session.impersonatorEmail},
                 {QStringLiteral("authentication_method"), session.authenticationMethod},
                 {QStringLiteral("access_token_expires_in"),
-                 offline ? 0 : m_session->tokens()->msUntilExpiry() / 1000},
+                 offline ? 0 : state->msUntilExpiry() / 1000},
                 {QStringLiteral("storage"),
                  state->persistence() == AuthState::Persistence::Keychain
                      ? QStringLiteral("keychain")
@@ -195,15 +192,15 @@ void CliApp::status()
 void CliApp::token()
 {
     restoreThen([this] {
-        if (!m_session->tokens()->hasSession()) {
-            const QString why = m_session->state()->lastError();
+        if (!m_client->state()->hasSession()) {
+            const QString why = m_client->state()->lastError();
             finish(NotSignedIn, why.isEmpty()
                                     ? tr("Not signed in (profile %1). Run authkit-cli login.")
                                           .arg(m_config.profile)
                                     : tr("Not signed in: %1 Run authkit-cli login.").arg(why));
             return;
         }
-        m_session->accessToken(false, [this](const TokenResult &result) {
+        m_client->accessToken(false, [this](const TokenResult &result) {
             if (result.ok()) {
                 printLine(stdout, result.accessToken);
                 finish(Ok);
@@ -222,30 +219,30 @@ void CliApp::switchOrganization()
     }
     const QString organizationId = m_options.arguments.first();
     restoreThen([this, organizationId] {
-        if (!m_session->tokens()->hasSession()) {
+        if (!m_client->state()->hasSession()) {
             finish(NotSignedIn, tr("Not signed in (profile %1).").arg(m_config.profile));
             return;
         }
-        connect(m_session, &AuthSession::signInFinished, this, [this](bool ok, const QString &error) {
+        connect(m_client, &AuthKitClient::signInFinished, this, [this](bool ok, const QString &error) {
             finish(ok ? Ok : SignInFailed,
-                   ok ? describe(m_session->state()->session()) : tr("Sign-in failed: %1").arg(error));
+                   ok ? describe(m_client->state()->session()) : tr("Sign-in failed: %1").arg(error));
         });
-        connect(m_session, &AuthSession::organizationSwitchFinished, this,
+        connect(m_client, &AuthKitClient::organizationSwitchFinished, this,
                 [this](bool ok, const QString &error) {
                     if (ok)
-                        finish(Ok, describe(m_session->state()->session()));
-                    else if (!m_session->state()->isSigningIn())
+                        finish(Ok, describe(m_client->state()->session()));
+                    else if (!m_client->state()->isSigningIn())
                         finish(Failed, tr("Cannot switch organization: %1").arg(error));
                     // else: an organization-scoped sign-in is under way; signInFinished ends it
                 });
-        m_session->switchOrganization(organizationId);
+        m_client->switchOrganization(organizationId);
     });
 }
 
 void CliApp::logout()
 {
     restoreThen([this] {
-        const QString sessionId = m_session->tokens()->session().sessionId;
+        const QString sessionId = m_client->state()->session().sessionId;
         // Both must be done before the process ends: the keychain cleared, WorkOS told.
         auto pending = std::make_shared<int>(2);
         auto outcome = std::make_shared<std::pair<int, QString>>(Ok, tr("Signed out."));
@@ -253,12 +250,12 @@ void CliApp::logout()
             if (--*pending == 0)
                 finish(outcome->first, outcome->second);
         };
-        connect(m_session, &AuthSession::signedOut, this, oneDone, Qt::SingleShotConnection);
+        connect(m_client, &AuthKitClient::signedOut, this, oneDone, Qt::SingleShotConnection);
         // Keep the agent from opening a browser: the CLI ends the session itself below.
-        m_session->setUserAgent(nullptr);
-        const QUrl logoutUrl = m_session->signOut();
+        m_client->setUserAgent(nullptr);
+        const QUrl logoutUrl = m_client->signOut();
         if (logoutUrl.isEmpty()) {
-            if (sessionId.isEmpty() && !m_session->tokens()->hasSession())
+            if (sessionId.isEmpty() && !m_client->state()->hasSession())
                 outcome->second = tr("Not signed in; nothing to sign out of.");
             oneDone();
             return;
@@ -270,7 +267,7 @@ void CliApp::logout()
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                              QNetworkRequest::ManualRedirectPolicy);
         request.setTransferTimeout(AuthKitApi::kTimeoutMs);
-        QNetworkReply *reply = m_network->get(request);
+        QNetworkReply *reply = m_client->network()->get(request);
         connect(reply, &QNetworkReply::finished, this, [reply, outcome, oneDone] {
             reply->deleteLater();
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -8,14 +8,9 @@
 
 #include <memory>
 
-class QNetworkAccessManager;
-
 namespace authkit {
-class AuthKitApi;
-class AuthSession;
+class AuthKitClient;
 class LoopbackUserAgent;
-class SecretStore;
-class SessionStore;
 } // namespace authkit
 
 // authkit-cli's commands on the core library, like `gh auth`: login, status, token, switch-org,
@@ -66,11 +61,7 @@ private:
 
     authkit::AuthKitConfig m_config;
     Options m_options;
-    QNetworkAccessManager *m_network;
-    authkit::SecretStore *m_secrets;
-    std::unique_ptr<authkit::SessionStore> m_store;
-    authkit::AuthKitApi *m_api;
-    authkit::AuthSession *m_session;
+    authkit::AuthKitClient *m_client;
     authkit::LoopbackUserAgent *m_agent;
     bool m_finished = false;
 };

@@ -3,7 +3,6 @@
 #include "InitialsAvatar.h"
 
 #include <authkitqt/core/AuthState.h>
-#include <authkitqt/core/TokenManager.h>
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -15,7 +14,6 @@
 
 using authkit::AuthState;
 using authkit::Session;
-using authkit::TokenManager;
 
 namespace {
 
@@ -31,11 +29,9 @@ QLabel *valueLabel(const QString &objectName, QWidget *parent)
 
 } // namespace
 
-AccountPage::AccountPage(AuthState *state, TokenManager *tokens, const QString &profileText,
-                         QWidget *parent)
+AccountPage::AccountPage(AuthState *state, const QString &profileText, QWidget *parent)
     : QWidget(parent)
     , m_state(state)
-    , m_tokens(tokens)
     , m_avatar(new InitialsAvatar(this))
     , m_loggedIn(valueLabel(QStringLiteral("loggedInLabel"), this))
     , m_name(valueLabel(QStringLiteral("nameLabel"), this))
@@ -217,16 +213,16 @@ void AccountPage::refresh()
 
 void AccountPage::tick()
 {
-    if (!m_state || !m_state->isAuthenticated() || !m_tokens)
+    if (!m_state || !m_state->isAuthenticated())
         return;
     if (m_state->session().accessToken.isEmpty()) {
         m_tokenExpiry->setText(tr("none yet (offline); retrying"));
     } else {
-        const qint64 expiry = m_tokens->msUntilExpiry();
+        const qint64 expiry = m_state->msUntilExpiry();
         m_tokenExpiry->setText(expiry > 0 ? tr("expires in %1").arg(formatCountdown(expiry))
                                           : tr("expired"));
     }
-    const qint64 refresh = m_tokens->msUntilScheduledRefresh();
+    const qint64 refresh = m_state->msUntilScheduledRefresh();
     if (m_state->isRefreshing())
         m_nextRefresh->setText(tr("refreshing now…"));
     else if (refresh < 0)

@@ -12,7 +12,6 @@ class InitialsAvatar;
 
 namespace authkit {
 class AuthState;
-class TokenManager;
 } // namespace authkit
 
 // The AuthGate's Authenticated page, the "protected view": who is signed in, in which
@@ -27,8 +26,7 @@ class AccountPage : public QWidget
 {
     Q_OBJECT
 public:
-    AccountPage(authkit::AuthState *state, authkit::TokenManager *tokens,
-                const QString &profileText, QWidget *parent = nullptr);
+    AccountPage(authkit::AuthState *state, const QString &profileText, QWidget *parent = nullptr);
 
     // m:ss (h:mm:ss from an hour up) for a remaining time; rounds up, so 0:00 means "now".
     static QString formatCountdown(qint64 ms);
@@ -50,7 +48,6 @@ private:
     void requestSwitch();
 
     QPointer<authkit::AuthState> m_state;
-    QPointer<authkit::TokenManager> m_tokens;
     QTimer m_ticker;
     QStringList m_seenOrganizations;
 

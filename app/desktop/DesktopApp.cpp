@@ -4,7 +4,7 @@
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 
-#include <authkitqt/core/AuthKitApi.h>
+#include <authkitqt/core/AuthKitClient.h>
 #include <authkitqt/core/AuthSession.h>
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
@@ -52,10 +52,7 @@ DesktopApp::~DesktopApp()
     delete m_convexTokens;
     delete m_webAgent;
     delete m_browserAgent;
-    delete m_session;
-    delete m_api;
-    m_store.reset();
-    delete m_secrets;
+    m_client.reset();
     m_emulator.reset();
 }
 
@@ -144,13 +141,11 @@ bool DesktopApp::startEmulator(const QString &clientId)
 
 void DesktopApp::buildSession()
 {
-    m_network = new QNetworkAccessManager(this);
     // A keychain service of its own: authkit-cli keeps its sessions under "AuthKitQt", and two
     // holders of one rotating refresh token would end each other's sessions.
-    m_secrets = new KeychainSecretStore(QLatin1String(kKeychainService), this);
-    m_store = std::make_unique<SessionStore>(m_secrets, m_config.storageKey());
-    m_api = new AuthKitApi(m_config, m_network, this);
-    m_session = new AuthSession(m_api, m_store.get(), Clock::system(), this);
+    m_client = std::make_unique<AuthKitClient>(
+        m_config, std::make_unique<KeychainSecretStore>(QLatin1String(kKeychainService)));
+    m_session = m_client->session();
 
     MainWindow::Context context;
     context.profile = m_config.profile;
@@ -158,7 +153,7 @@ void DesktopApp::buildSession()
     context.apiBaseUrl = m_config.apiBaseUrl;
     context.emulatorUrl = m_emulator ? m_emulator->baseUrl() : QUrl();
     context.configFile = configFile();
-    m_window = std::make_unique<MainWindow>(m_session->state(), m_session->tokens(), context);
+    m_window = std::make_unique<MainWindow>(m_session->state(), context);
 
     // Creates nothing of Qt WebEngine until a sign-in (or a hosted logout) needs it.
     m_webAgent = new WebEngineUserAgent(m_window.get(), this);

@@ -15,7 +15,7 @@ class QNetworkAccessManager;
 class MainWindow;
 
 namespace authkit {
-class AuthKitApi;
+class AuthKitClient;
 class AuthSession;
 class LoopbackUserAgent;
 class SecretStore;
@@ -60,6 +60,7 @@ public:
     const authkit::AuthKitConfig &config() const { return m_config; }
     QString configFile() const;
     MainWindow *window() const { return m_window.get(); }
+    authkit::AuthKitClient *client() const { return m_client.get(); }
     authkit::AuthSession *session() const { return m_session; }
     authkit::WebEngineUserAgent *webAgent() const { return m_webAgent; }
     authkit::LoopbackUserAgent *browserAgent() const { return m_browserAgent; }
@@ -101,11 +102,8 @@ private:
     bool m_configurationProblem = false;
 
     std::unique_ptr<authkit::emulator::AuthKitEmulator> m_emulator;
-    QNetworkAccessManager *m_network = nullptr;
-    authkit::SecretStore *m_secrets = nullptr;
-    std::unique_ptr<authkit::SessionStore> m_store;
-    authkit::AuthKitApi *m_api = nullptr;
-    authkit::AuthSession *m_session = nullptr;
+    std::unique_ptr<authkit::AuthKitClient> m_client; // the network, keychain and session
+    authkit::AuthSession *m_session = nullptr;         // m_client's
     std::unique_ptr<MainWindow> m_window;
     authkit::WebEngineUserAgent *m_webAgent = nullptr;
     authkit::LoopbackUserAgent *m_browserAgent = nullptr;

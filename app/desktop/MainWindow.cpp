@@ -25,14 +25,13 @@ const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kWindowStateKey = QStringLiteral("window/state");
 } // namespace
 
-MainWindow::MainWindow(AuthState *state, authkit::TokenManager *tokens, Context context,
-                       QWidget *parent)
+MainWindow::MainWindow(AuthState *state, Context context, QWidget *parent)
     : QMainWindow(parent)
     , m_state(state)
     , m_context(std::move(context))
     , m_loading(new LoadingPage)
     , m_signedOut(new SignedOutPage(state, tr("Profile: %1").arg(profileText())))
-    , m_account(new AccountPage(state, tokens, profileText()))
+    , m_account(new AccountPage(state, profileText()))
     , m_gate(new AuthGate(m_loading, m_signedOut, m_account, this))
 {
     setObjectName(QStringLiteral("mainWindow"));

@@ -15,7 +15,6 @@ class QLabel;
 namespace authkit {
 class AuthGate;
 class AuthState;
-class TokenManager;
 namespace convex {
 class ConvexClient;
 }
@@ -39,8 +38,7 @@ public:
         QString configFile; // what Settings edits
     };
 
-    MainWindow(authkit::AuthState *state, authkit::TokenManager *tokens, Context context,
-               QWidget *parent = nullptr);
+    MainWindow(authkit::AuthState *state, Context context, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     authkit::AuthGate *gate() const { return m_gate; }

@@ -2,10 +2,9 @@
 // --api-base-url, --convex-url, or WORKOS_CLIENT_ID, WORKOS_API_HOSTNAME, CONVEX_URL.
 #include <authkitqt/convex/AuthKitTokenSource.h>
 #include <authkitqt/convex/ConvexQuery.h>
-#include <authkitqt/core/AuthSession.h>
+#include <authkitqt/core/AuthKitClient.h>
 #include <authkitqt/core/ConfigLoader.h>
 #include <authkitqt/core/LoopbackUserAgent.h>
-#include <authkitqt/core/SessionStore.h>
 #include <authkitqt/keychain/KeychainSecretStore.h>
 #ifdef HELLO_WITH_WEBENGINE
 #include <authkitqt/webengine/WebEngineUserAgent.h>
@@ -13,7 +12,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDesktopServices>
-#include <QNetworkAccessManager>
 #include <QTextStream>
 
 using namespace authkit;
@@ -43,11 +41,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    QNetworkAccessManager network;
-    KeychainSecretStore secrets(QStringLiteral("hello-authkit"));
-    SessionStore store(&secrets, config->storageKey());
-    AuthKitApi api(*config, &network);
-    AuthSession session(&api, &store);
+    AuthKitClient client(*config, std::make_unique<KeychainSecretStore>(QStringLiteral("hello-authkit")));
     // The embedded window when AuthKitQt has one, else the system browser (RFC 8252 loopback).
     UserAgent *agent = new LoopbackUserAgent([&out](const QUrl &url) {
         out << "Sign in at: " << url.toString(QUrl::FullyEncoded) << Qt::endl;
@@ -58,15 +52,15 @@ int main(int argc, char *argv[])
     if (!cli.isSet(systemBrowser))
         agent = new WebEngineUserAgent(nullptr, &app);
 #endif
-    session.setUserAgent(agent);
+    client.setUserAgent(agent);
 
     convex::ConvexClient convex(config->convexUrl);
-    convex::AuthKitTokenSource tokens(&session);
+    convex::AuthKitTokenSource tokens(client.session());
     convex::ConvexQuery *viewer = nullptr;
-    QObject::connect(session.state(), &AuthState::changed, &app, [&] {
-        if (!session.state()->isAuthenticated() || viewer)
+    QObject::connect(client.state(), &AuthState::changed, &app, [&] {
+        if (!client.state()->isAuthenticated() || viewer)
             return;
-        out << "Logged in as " << session.state()->user().firstName << Qt::endl;
+        out << "Logged in as " << client.state()->user().firstName << Qt::endl;
         convex.setAuth(tokens.fetcher(), [](bool) {});
         viewer = convex.subscribe(QStringLiteral("users:viewer")); // live: re-sent on every change
         QObject::connect(viewer, &convex::ConvexQuery::resultChanged, &app, [&](const convex::ConvexValue &value) {
@@ -74,14 +68,14 @@ int main(int argc, char *argv[])
             out << "Convex users:viewer: " << (subject.isEmpty() ? QStringLiteral("nobody") : subject) << Qt::endl;
         });
     });
-    QObject::connect(&session, &AuthSession::restored, &app, [&] {
-        if (!session.state()->isAuthenticated())
-            session.signIn();
+    QObject::connect(&client, &AuthKitClient::restored, &app, [&] {
+        if (!client.state()->isAuthenticated())
+            client.signIn();
     });
-    QObject::connect(&session, &AuthSession::signInFinished, &app, [&](bool ok, const QString &why) {
+    QObject::connect(&client, &AuthKitClient::signInFinished, &app, [&](bool ok, const QString &why) {
         if (!ok)
             app.exit((out << "Sign-in failed: " << why << Qt::endl, 1));
     });
-    session.restore();
+    client.restore();
     return app.exec();
 }

@@ -503,12 +503,12 @@ private Q_SLOTS:
         MainWindow::Context context;
         context.profile = QStringLiteral("local");
         {
-            MainWindow window(state(), m_app->session()->tokens(), context);
+            MainWindow window(state(), context);
             window.resize(777, 555);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
         } // saved as it closes
-        MainWindow again(state(), m_app->session()->tokens(), context);
+        MainWindow again(state(), context);
         QCOMPARE(again.size(), QSize(777, 555));
     }
 

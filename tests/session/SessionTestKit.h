@@ -9,11 +9,15 @@
 #include <authkitqt/core/TokenManager.h>
 #include <authkitqt/core/Clock.h>
 #include <authkitqt/core/MemorySecretStore.h>
+#include <authkitqt/core/UserAgent.h>
 #include <authkitqt/emulator/AuthKitEmulator.h>
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+#include <QUrlQuery>
 #include <QStringList>
 
 #include <atomic>
@@ -102,4 +106,57 @@ struct TokenRig
     void start(int tokenTtlSecs = 300);
     // What adopt() answered; nullopt when the sign-in or the adoption did not finish in time.
     std::optional<authkit::TokenResult> signIn(const QString &email = QStringLiteral("ada@example.com"));
+};
+
+// A user agent that plays the browser over HTTP against the emulator: follows the authorize
+// redirect and delivers it (or tampers with it, cancels, refuses, replays it, as told).
+class ScriptedUserAgent : public authkit::UserAgent
+{
+    Q_OBJECT
+public:
+    enum class Script { Follow, TamperState, Cancel, AccessDenied, Replay };
+    ScriptedUserAgent(QNetworkAccessManager *network)
+        : m_network(network)
+    {
+    }
+    Script script = Script::Follow;
+    QList<QUrl> presented;
+    QList<QUrl> logouts;
+    int dismissed = 0;
+
+    QUrl prepareRedirectUri(const QUrl &configured) override { return configured; }
+    void dismiss() override { ++dismissed; }
+    void endSession(const QUrl &logoutUrl) override { logouts.append(logoutUrl); }
+    void present(const authkit::AuthorizationRequest &request) override
+    {
+        presented.append(request.url());
+        if (script == Script::Cancel) {
+            QTimer::singleShot(0, this, &authkit::UserAgent::cancelled);
+            return;
+        }
+        QNetworkRequest get(request.url());
+        get.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply *reply = m_network->get(get);
+        connect(reply, &QNetworkReply::finished, this, [this, reply, request] {
+            reply->deleteLater();
+            QUrl location = reply->header(QNetworkRequest::LocationHeader).toUrl();
+            QUrlQuery query(location);
+            if (script == Script::TamperState) {
+                query.removeAllQueryItems(QStringLiteral("state"));
+                query.addQueryItem(QStringLiteral("state"), QStringLiteral("forged"));
+            } else if (script == Script::AccessDenied) {
+                query.clear();
+                query.addQueryItem(QStringLiteral("error"), QStringLiteral("access_denied"));
+                query.addQueryItem(QStringLiteral("error_description"), QStringLiteral("The user said no."));
+                query.addQueryItem(QStringLiteral("state"), request.state());
+            }
+            location.setQuery(query);
+            Q_EMIT redirectReceived(location);
+            if (script == Script::Replay)
+                Q_EMIT redirectReceived(location); // a second delivery must be ignored
+        });
+    }
+
+private:
+    QNetworkAccessManager *m_network;
 };

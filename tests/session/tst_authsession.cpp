@@ -17,57 +17,6 @@
 
 using namespace authkit;
 
-class ScriptedUserAgent : public UserAgent
-{
-    Q_OBJECT
-public:
-    enum class Script { Follow, TamperState, Cancel, AccessDenied, Replay };
-    ScriptedUserAgent(QNetworkAccessManager *network)
-        : m_network(network)
-    {
-    }
-    Script script = Script::Follow;
-    QList<QUrl> presented;
-    QList<QUrl> logouts;
-    int dismissed = 0;
-
-    QUrl prepareRedirectUri(const QUrl &configured) override { return configured; }
-    void dismiss() override { ++dismissed; }
-    void endSession(const QUrl &logoutUrl) override { logouts.append(logoutUrl); }
-    void present(const AuthorizationRequest &request) override
-    {
-        presented.append(request.url());
-        if (script == Script::Cancel) {
-            QTimer::singleShot(0, this, &UserAgent::cancelled);
-            return;
-        }
-        QNetworkRequest get(request.url());
-        get.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        QNetworkReply *reply = m_network->get(get);
-        connect(reply, &QNetworkReply::finished, this, [this, reply, request] {
-            reply->deleteLater();
-            QUrl location = reply->header(QNetworkRequest::LocationHeader).toUrl();
-            QUrlQuery query(location);
-            if (script == Script::TamperState) {
-                query.removeAllQueryItems(QStringLiteral("state"));
-                query.addQueryItem(QStringLiteral("state"), QStringLiteral("forged"));
-            } else if (script == Script::AccessDenied) {
-                query.clear();
-                query.addQueryItem(QStringLiteral("error"), QStringLiteral("access_denied"));
-                query.addQueryItem(QStringLiteral("error_description"), QStringLiteral("The user said no."));
-                query.addQueryItem(QStringLiteral("state"), request.state());
-            }
-            location.setQuery(query);
-            Q_EMIT redirectReceived(location);
-            if (script == Script::Replay)
-                Q_EMIT redirectReceived(location); // a second delivery must be ignored
-        });
-    }
-
-private:
-    QNetworkAccessManager *m_network;
-};
-
 class AuthSessionTest : public QObject
 {
     Q_OBJECT

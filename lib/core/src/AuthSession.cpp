@@ -38,7 +38,7 @@ AuthSession::AuthSession(AuthKitApi *api, SessionStore *store, const Clock &cloc
     , m_clock(clock)
     , m_jwks(new JwksCache(api, clock, this))
     , m_tokens(new TokenManager(api, m_jwks, store, clock, this))
-    , m_state(new AuthState(this))
+    , m_state(new AuthState(m_tokens, this))
 {
     // Every process of this user that uses the same keychain entry refreshes under one lock.
     if (store->secrets() && store->secrets()->isPersistent()) {
@@ -46,13 +46,11 @@ AuthSession::AuthSession(AuthKitApi *api, SessionStore *store, const Clock &cloc
         m_tokens->setCrossProcessLock(m_lock);
     }
     connect(m_tokens, &TokenManager::sessionChanged, this, &AuthSession::publishSession);
-    connect(m_tokens, &TokenManager::refreshingChanged, this, [this](bool refreshing) {
-        update([refreshing](AuthState &s) { s.m_refreshing = refreshing; });
-    });
+    connect(m_tokens, &TokenManager::refreshingChanged, this,
+            [this] { update([](AuthState &) {}); }); // AuthState reads it from m_tokens
     connect(m_tokens, &TokenManager::persistenceChanged, this, &AuthSession::setPersistence);
     connect(m_tokens, &TokenManager::sessionEnded, this, [this](const QString &reason) {
         update([reason](AuthState &s) {
-            s.m_session = Session();
             s.m_loading = false;
             s.m_lastError = reason;
         });
@@ -74,11 +72,17 @@ AuthSession::AuthSession(AuthKitApi *api, SessionStore *store, const Clock &cloc
     }
 }
 
-AuthSession::~AuthSession() = default;
+AuthSession::~AuthSession()
+{
+    // The view goes before the TokenManager it reads.
+    delete m_state;
+}
 
 void AuthSession::update(const std::function<void(AuthState &)> &change)
 {
     change(*m_state);
+    if (!m_state->m_loading)
+        m_state->m_hideSession = false; // whatever restore() was waiting for has settled
     Q_EMIT m_state->changed();
 }
 
@@ -104,9 +108,7 @@ void AuthSession::setPersistence(bool persistent)
 
 void AuthSession::publishSession()
 {
-    const Session session = m_tokens->session();
-    update([session](AuthState &s) {
-        s.m_session = session;
+    update([](AuthState &s) {
         s.m_loading = false;
         s.m_lastError.clear();
     });
@@ -139,13 +141,12 @@ void AuthSession::restore()
         (*settle)[0] = connect(m_tokens, &TokenManager::sessionChanged, this, done);
         (*settle)[1] = connect(m_tokens, &TokenManager::sessionEnded, this, done);
         (*settle)[2] = connect(m_tokens, &TokenManager::transientFailure, this, [this, done] {
-            const Session offline = m_tokens->session();
-            update([offline](AuthState &s) {
-                s.m_session = offline;
-                s.m_loading = false;
-            });
+            // Signed in offline: the stored user, no access token.
+            update([](AuthState &s) { s.m_loading = false; });
             done();
         });
+        // Until it settles, views see loading and no session (not the stored user yet).
+        m_state->m_hideSession = true;
         m_tokens->resume(*stored);
     });
 }
@@ -272,7 +273,6 @@ QUrl AuthSession::signOut()
             Q_EMIT self->signedOut();
     });
     update([](AuthState &s) {
-        s.m_session = Session();
         s.m_loading = false;
         s.m_lastError.clear();
     });

@@ -105,10 +105,21 @@ qint64 TokenManager::leadMs() const
     return leadMsFor(m_session.accessTokenLifetimeSecs);
 }
 
+qint64 TokenManager::storedLeadSecs(const StoredSession &stored) const
+{
+    return (leadMsFor(stored.accessTokenLifetimeSecs) + 999) / 1000;
+}
+
 bool TokenManager::storedTokenUsable(const StoredSession &stored) const
 {
-    const qint64 leadSecs = (leadMsFor(stored.accessTokenLifetimeSecs) + 999) / 1000;
-    return stored.hasAccessTokenValidFor(m_clock.wallSecs(), leadSecs);
+    return stored.hasAccessTokenValidFor(m_clock.wallSecs(), storedLeadSecs(stored));
+}
+
+void TokenManager::resetFailures()
+{
+    m_failures = 0;
+    m_unexpectedFailures = 0;
+    m_parked = false;
 }
 
 qint64 TokenManager::msUntilExpiry() const
@@ -232,9 +243,7 @@ void TokenManager::adopt(const AuthResponse &response, TokenCallback done)
         releaseLock();
         m_refreshTimer.stop();
         m_nextAttemptAtMs = -1;
-        m_failures = 0;
-        m_unexpectedFailures = 0;
-        m_parked = false;
+        resetFailures();
         m_refreshToken = response.refreshToken;
         m_session = session;
         persist(true, [this, done] {
@@ -284,9 +293,7 @@ void TokenManager::adoptStored(const StoredSession &stored)
     m_refreshToken = stored.refreshToken;
     m_session = sessionFrom(response, claims, stored.accessTokenLifetimeSecs,
                             m_clock.monotonicMs() + remainingMs);
-    m_failures = 0;
-    m_unexpectedFailures = 0;
-    m_parked = false;
+    resetFailures();
     qCDebug(lcToken) << "using the stored access token; no refresh needed";
     scheduleRefresh();
     Q_EMIT sessionChanged();
@@ -393,17 +400,27 @@ void TokenManager::rereadStoreThenRefresh(quint64 generation)
         if (status == SecretStore::Status::Ok && stored
             && stored->refreshToken != self->m_refreshToken && self->m_switchTarget.isEmpty()) {
             // Another process refreshed while we waited: its token is the live one.
-            self->m_refreshToken = stored->refreshToken;
-            const bool newerAccessToken = stored->accessToken != self->m_session.accessToken;
-            if (newerAccessToken && self->storedTokenUsable(*stored)) {
-                self->releaseLock();
-                self->adoptStored(*stored);
-                self->finishRefresh(success(self->m_session.accessToken));
-                return;
-            }
+            self->takeOverStoredSession(*stored, self->storedLeadSecs(*stored), generation);
+            return;
         }
         self->refreshWithServer(generation);
     });
+}
+
+void TokenManager::takeOverStoredSession(const StoredSession &stored, qint64 minRemainingSecs,
+                                         quint64 generation)
+{
+    m_refreshToken = stored.refreshToken;
+    // Its access token spares a request when it is not the one we hold (a forced refresh wants
+    // another) and lasts long enough; else the refresh goes on with the stored refresh token.
+    const bool newerAccessToken = stored.accessToken != m_session.accessToken;
+    if (newerAccessToken && stored.hasAccessTokenValidFor(m_clock.wallSecs(), minRemainingSecs)) {
+        releaseLock();
+        adoptStored(stored);
+        finishRefresh(success(m_session.accessToken));
+        return;
+    }
+    refreshWithServer(generation);
 }
 
 void TokenManager::refreshWithServer(quint64 generation)
@@ -450,9 +467,7 @@ void TokenManager::acceptRefreshed(const AuthResponse &response, quint64 generat
             return;
         }
         m_session = session;
-        m_failures = 0;
-        m_unexpectedFailures = 0;
-        m_parked = false;
+        resetFailures();
         persist(true, [this] {
             releaseLock();
             scheduleRefresh();
@@ -482,14 +497,7 @@ void TokenManager::onRefreshFailed(const ApiError &error, quint64 generation)
             if (status == SecretStore::Status::Ok && stored && stored->refreshToken != presented
                 && self->m_switchTarget.isEmpty()) {
                 qCInfo(lcToken) << "the refresh token was rotated by another process; using its";
-                self->m_refreshToken = stored->refreshToken;
-                if (stored->hasAccessTokenValidFor(self->m_clock.wallSecs(), 0)) {
-                    self->releaseLock();
-                    self->adoptStored(*stored);
-                    self->finishRefresh(success(self->m_session.accessToken));
-                } else {
-                    self->refreshWithServer(generation);
-                }
+                self->takeOverStoredSession(*stored, 0, generation);
                 return;
             }
             self->endSession(error.message(), true, [self, error] {
@@ -555,9 +563,7 @@ void TokenManager::endSession(const QString &reason, bool clearStore, std::funct
     m_session = Session();
     m_refreshTimer.stop();
     m_nextAttemptAtMs = -1;
-    m_failures = 0;
-    m_unexpectedFailures = 0;
-    m_parked = false;
+    resetFailures();
     QPointer<TokenManager> self(this);
     auto announce = [self, reason, then] {
         if (!self)
@@ -636,9 +642,7 @@ void TokenManager::clear()
     m_session = Session();
     m_refreshTimer.stop();
     m_nextAttemptAtMs = -1;
-    m_failures = 0;
-    m_unexpectedFailures = 0;
-    m_parked = false;
+    resetFailures();
     const bool wasRefreshing = std::exchange(m_refreshInFlight, false);
     if (wasRefreshing)
         Q_EMIT refreshingChanged(false);
