@@ -1,6 +1,7 @@
 include(GenerateExportHeader)
 
-# authkit_add_library(<target> NAME <ExportName> [STATIC] SOURCES ... [PUBLIC ...] [PRIVATE ...])
+# authkit_add_library(<target> NAME <ExportName> [STATIC] SOURCES ... [PUBLIC ...] [PRIVATE ...]
+#                     [OMIT_HEADERS <file names>])
 #
 # One layer of the library, the same way every time: a Qt library with the alias
 # AuthKitQt::<ExportName>, public headers in include/, private ones in src/, the project's
@@ -16,8 +17,10 @@ include(GenerateExportHeader)
 # with AUTHKITQT_CONVEXPROTOCOL_EXPORT for the public API and AUTHKITQT_CONVEXPROTOCOL_PRIVATE_EXPORT
 # for the private (_p.h) classes the tests use (the same idea as Qt's Q_CORE_PRIVATE_EXPORT).
 # <dir> is the layer's one folder under include/authkitqt/ (lower-case NAME if it has none).
+# OMIT_HEADERS names public headers of include/ that are not installed (a part left out by an
+# AUTHKIT_* option).
 function(authkit_add_library target)
-    cmake_parse_arguments(ARG "STATIC" "NAME" "SOURCES;PUBLIC;PRIVATE" ${ARGN})
+    cmake_parse_arguments(ARG "STATIC" "NAME" "SOURCES;PUBLIC;PRIVATE;OMIT_HEADERS" ${ARGN})
     if(ARG_STATIC)
         set(kind STATIC)
     else()
@@ -79,7 +82,12 @@ function(authkit_add_library target)
             NAMELINK_COMPONENT Development
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT Development
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT Runtime)
-    install(DIRECTORY include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT Development)
+    set(omitted_headers)
+    foreach(header IN LISTS ARG_OMIT_HEADERS)
+        list(APPEND omitted_headers PATTERN "${header}" EXCLUDE)
+    endforeach()
+    install(DIRECTORY include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT Development
+        ${omitted_headers})
     install(FILES "${export_header}"
         DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/authkitqt/${header_dir}" COMPONENT Development)
 endfunction()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the project and starts it on its local default: authkit-desktop with the AuthKit emulator
-# inside it, no account needed (on a machine without a display: the emulator alone).
+# Builds the project and starts it on its local default: authkit-desktop, which starts the AuthKit
+# emulator (authkit-emulator) as its child, no account needed (on a machine without a display: the
+# emulator alone).
 # Usage: scripts/run.sh [options of authkit-desktop --help (or authkit-emulator --help)]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -8,11 +9,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 "$repo_root/scripts/install-deps.sh"
 configure_and_build "$repo_root/build" -DBUILD_TESTING=OFF
 
-if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
-  # The desktop app on its local default: the emulator runs inside it, no account needed.
+# A display, or a Qt platform named outright (QT_QPA_PLATFORM=offscreen for a smoke run).
+if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" || -n "${QT_QPA_PLATFORM:-}" ]]; then
+  # The desktop app on its local default: it starts authkit-emulator and stops it on exit.
   # Seeded users all have the password "password": ada@example.com, grace@example.com,
   # alan@example.com (TOTP secret JBSWY3DPEHPK3PXP), katherine@example.com.
-  echo "Starting authkit-desktop on the local profile (the AuthKit emulator runs inside it)." >&2
+  echo "Starting authkit-desktop on the local profile (it starts the AuthKit emulator)." >&2
   exec "$repo_root/build/app/desktop/authkit-desktop" "$@"
 fi
 

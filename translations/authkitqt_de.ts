@@ -2,105 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AccountPage</name>
-    <message>
-        <source>S&amp;witch</source>
-        <translation>&amp;Wechseln</translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation>&amp;Abmelden</translation>
-    </message>
-    <message>
-        <source>Impersonation warning</source>
-        <translation>Warnung: Identitätsübernahme</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>Abmelden</translation>
-    </message>
-    <message>
-        <source>Switch organization</source>
-        <translation>Organisation wechseln</translation>
-    </message>
-    <message>
-        <source>Organization to switch to</source>
-        <translation>Organisation, zu der gewechselt werden soll</translation>
-    </message>
-    <message>
-        <source>org_…</source>
-        <translation>org_…</translation>
-    </message>
-    <message>
-        <source>Organization:</source>
-        <translation>Organisation:</translation>
-    </message>
-    <message>
-        <source>Permissions:</source>
-        <translation>Berechtigungen:</translation>
-    </message>
-    <message>
-        <source>Access token:</source>
-        <translation>Zugriffstoken:</translation>
-    </message>
-    <message>
-        <source>Next refresh:</source>
-        <translation>Nächste Aktualisierung:</translation>
-    </message>
-    <message>
-        <source>Profile:</source>
-        <translation>Profil:</translation>
-    </message>
-    <message>
-        <source>Switch &amp;organization:</source>
-        <translation>&amp;Organisation wechseln:</translation>
-    </message>
-    <message>
-        <source>Logged in as %1</source>
-        <translation>Angemeldet als %1</translation>
-    </message>
-    <message>
-        <source>Impersonation: %1 is signed in as this user.</source>
-        <translation>Identitätsübernahme: %1 ist als dieser Benutzer angemeldet.</translation>
-    </message>
-    <message>
-        <source>Reason: %1</source>
-        <translation>Grund: %1</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Keine</translation>
-    </message>
-    <message>
-        <source>%1 (role %2)</source>
-        <translation>%1 (Rolle %2)</translation>
-    </message>
-    <message>
-        <source>none yet (offline); retrying</source>
-        <translation>noch keines (offline); neuer Versuch läuft</translation>
-    </message>
-    <message>
-        <source>expires in %1</source>
-        <translation>läuft in %1 ab</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>abgelaufen</translation>
-    </message>
-    <message>
-        <source>refreshing now…</source>
-        <translation>wird gerade aktualisiert…</translation>
-    </message>
-    <message>
-        <source>not scheduled</source>
-        <translation>nicht geplant</translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>in %1</translation>
-    </message>
-</context>
-<context>
     <name>AuthKitApi</name>
     <message>
         <source>Cannot reach WorkOS: %1</source>
@@ -235,45 +136,6 @@
 <context>
     <name>DesktopCommandLine</name>
     <message>
-        <source>Sign in to WorkOS AuthKit in a Qt WebEngine window; the views follow the sign-in state.
-
-With no options it runs the profile chosen in File &gt; Settings (at first: local).
-The local profile starts the AuthKit emulator inside the app, on a free port of
-127.0.0.1, keeping its key and sessions in the app&apos;s data folder; seeded users (password
-&quot;password&quot;): ada@example.com, grace@example.com, alan@example.com (TOTP),
-katherine@example.com. With --api-base-url the local profile uses that emulator instead.
-The development and production profiles sign in with WorkOS, with your client IDs.
-Settings come from the flags, then WORKOS_CLIENT_ID, WORKOS_API_HOSTNAME
-(+ WORKOS_API_HTTPS, WORKOS_API_PORT), WORKOS_REDIRECT_URI, WORKOS_ISSUER, then
-~/.config/AuthKitQt/profiles.ini (what File &gt; Settings edits), then --project.
-
-A session is kept in the OS keychain (Secret Service) and restored at start, with no
-sign-in window; with no keychain it lives in memory only, and the window says so.
-One instance runs per user and data folder: starting it again brings the running
-window to the front (the new process exits 0).
-State changes are logged on stderr, category authkit.desktop, at info level:
-&quot;state: loading&quot;, &quot;state: signed-out&quot;, &quot;state: signed-in &lt;email&gt;&quot;.</source>
-        <translation>Anmeldung bei WorkOS AuthKit in einem Qt-WebEngine-Fenster; die Ansichten folgen dem Anmeldestatus.
-
-Ohne Optionen wird das unter Datei &gt; Einstellungen gewählte Profil verwendet (anfangs: local).
-Das Profil local startet den AuthKit-Emulator innerhalb der App auf einem freien Port von
-127.0.0.1 und speichert dessen Schlüssel und Sitzungen im Datenordner der App; vorangelegte
-Benutzer (Passwort „password“): ada@example.com, grace@example.com, alan@example.com (TOTP),
-katherine@example.com. Mit --api-base-url verwendet das Profil local stattdessen diesen Emulator.
-Die Profile development und production melden sich bei WorkOS an, mit Ihren Client-IDs.
-Die Einstellungen stammen aus den Optionen, dann aus WORKOS_CLIENT_ID, WORKOS_API_HOSTNAME
-(+ WORKOS_API_HTTPS, WORKOS_API_PORT), WORKOS_REDIRECT_URI, WORKOS_ISSUER, dann aus
-~/.config/AuthKitQt/profiles.ini (was Datei &gt; Einstellungen bearbeitet), dann aus --project.
-
-Eine Sitzung wird im Schlüsselbund des Betriebssystems (Secret Service) gespeichert und beim
-Start ohne Anmeldefenster wiederhergestellt; ohne Schlüsselbund liegt sie nur im Arbeitsspeicher,
-und das Fenster weist darauf hin.
-Pro Benutzer und Datenordner läuft eine Instanz: ein erneuter Start holt das laufende Fenster
-in den Vordergrund (der neue Prozess endet mit 0).
-Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, auf Stufe info:
-&quot;state: loading&quot;, &quot;state: signed-out&quot;, &quot;state: signed-in &lt;email&gt;&quot;.</translation>
-    </message>
-    <message>
         <source>Profile: local, development, production.</source>
         <translation>Profil: local, development, production.</translation>
     </message>
@@ -297,12 +159,45 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
         <source>Unexpected argument &quot;%1&quot; (see --help).</source>
         <translation>Unerwartetes Argument „%1“ (siehe --help).</translation>
     </message>
-</context>
-<context>
-    <name>InitialsAvatar</name>
     <message>
-        <source>Avatar: %1</source>
-        <translation>Avatar: %1</translation>
+        <source>Sign in to WorkOS AuthKit in a Qt WebEngine window; the views follow the sign-in state.
+
+With no options it runs the profile chosen in File &gt; Settings (at first: local).
+The local profile starts authkit-emulator ($AUTHKIT_EMULATOR, else the one next to it)
+on a free port of 127.0.0.1 and stops it on exit; it keeps its key and sessions in the
+app&apos;s data folder. Seeded users (password
+&quot;password&quot;): ada@example.com, grace@example.com, alan@example.com (TOTP),
+katherine@example.com. With --api-base-url the local profile uses that emulator instead.
+The development and production profiles sign in with WorkOS, with your client IDs.
+Settings come from the flags, then WORKOS_CLIENT_ID, WORKOS_API_HOSTNAME
+(+ WORKOS_API_HTTPS, WORKOS_API_PORT), WORKOS_REDIRECT_URI, WORKOS_ISSUER, then
+~/.config/AuthKitQt/profiles.ini (what File &gt; Settings edits), then --project.
+
+A session is kept in the OS keychain (Secret Service) and restored at start, with no
+sign-in window; with no keychain it lives in memory only, and the window says so.
+One instance runs per user and data folder: starting it again brings the running
+window to the front (the new process exits 0).
+State changes are logged on stderr, category authkit.desktop, at info level:
+&quot;state: loading&quot;, &quot;state: signed-out&quot;, &quot;state: signed-in &lt;email&gt;&quot;.</source>
+        <translation>Anmeldung bei WorkOS AuthKit in einem Qt-WebEngine-Fenster; die Ansichten folgen dem Anmeldestatus.
+
+Ohne Optionen wird das unter Datei &gt; Einstellungen gewählte Profil verwendet (anfangs: local).
+Das Profil local startet authkit-emulator ($AUTHKIT_EMULATOR, sonst den daneben)
+auf einem freien Port von 127.0.0.1 und beendet ihn beim Beenden; er speichert seine Schlüssel
+und Sitzungen im Datenordner der App. Vorangelegte Benutzer (Passwort „password“): ada@example.com, grace@example.com, alan@example.com (TOTP),
+katherine@example.com. Mit --api-base-url verwendet das Profil local stattdessen diesen Emulator.
+Die Profile development und production melden sich bei WorkOS an, mit Ihren Client-IDs.
+Die Einstellungen stammen aus den Optionen, dann aus WORKOS_CLIENT_ID, WORKOS_API_HOSTNAME
+(+ WORKOS_API_HTTPS, WORKOS_API_PORT), WORKOS_REDIRECT_URI, WORKOS_ISSUER, dann aus
+~/.config/AuthKitQt/profiles.ini (was Datei &gt; Einstellungen bearbeitet), dann aus --project.
+
+Eine Sitzung wird im Schlüsselbund des Betriebssystems (Secret Service) gespeichert und beim
+Start ohne Anmeldefenster wiederhergestellt; ohne Schlüsselbund liegt sie nur im Arbeitsspeicher,
+und das Fenster weist darauf hin.
+Pro Benutzer und Datenordner läuft eine Instanz: ein erneuter Start holt das laufende Fenster
+in den Vordergrund (der neue Prozess endet mit 0).
+Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, auf Stufe info:
+&quot;state: loading&quot;, &quot;state: signed-out&quot;, &quot;state: signed-in &lt;email&gt;&quot;.</translation>
     </message>
 </context>
 <context>
@@ -321,22 +216,38 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     </message>
 </context>
 <context>
-    <name>LoadingPage</name>
+    <name>LocalEmulatorProcess</name>
     <message>
-        <source>Restoring your session…</source>
-        <translation>Ihre Sitzung wird wiederhergestellt…</translation>
+        <source>The local AuthKit emulator stopped unexpectedly.</source>
+        <translation>Der lokale AuthKit-Emulator wurde unerwartet beendet.</translation>
     </message>
     <message>
-        <source>Restoring your session</source>
-        <translation>Ihre Sitzung wird wiederhergestellt</translation>
+        <source>The local AuthKit emulator exited with code %1.</source>
+        <translation>Der lokale AuthKit-Emulator wurde mit Code %1 beendet.</translation>
     </message>
     <message>
-        <source>Connecting to the backend…</source>
-        <translation>Verbindung zum Backend wird hergestellt…</translation>
+        <source>authkit-emulator was not found next to %1; install it there, or name it in the %2 environment variable, or start one and pass --api-base-url.</source>
+        <translation>authkit-emulator wurde nicht neben %1 gefunden; installieren Sie ihn dort, nennen Sie ihn in der Umgebungsvariablen %2, oder starten Sie einen und übergeben Sie --api-base-url.</translation>
     </message>
     <message>
-        <source>Connecting to the backend</source>
-        <translation>Verbindung zum Backend wird hergestellt</translation>
+        <source>Cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>The local AuthKit emulator exited before it was ready: %1</source>
+        <translation>Der lokale AuthKit-Emulator wurde beendet, bevor er bereit war: %1</translation>
+    </message>
+    <message>
+        <source>The local AuthKit emulator did not say it was ready within %1 seconds.</source>
+        <translation>Der lokale AuthKit-Emulator hat sich nicht innerhalb von %1 Sekunden bereit gemeldet.</translation>
+    </message>
+    <message>
+        <source>The local AuthKit emulator&apos;s ready line cannot be read (an older authkit-emulator?).</source>
+        <translation>Die Bereitschaftszeile des lokalen AuthKit-Emulators ist nicht lesbar (ein älterer authkit-emulator?).</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
     </message>
 </context>
 <context>
@@ -374,14 +285,6 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
         <translation>Profil %1 auf %2</translation>
     </message>
     <message>
-        <source>Local AuthKit emulator running in this app at %1</source>
-        <translation>Lokaler AuthKit-Emulator, der in dieser App auf %1 läuft</translation>
-    </message>
-    <message>
-        <source>local (the AuthKit emulator in this app), client %1</source>
-        <translation>local (der AuthKit-Emulator in dieser App), Client %1</translation>
-    </message>
-    <message>
         <source>%1 (%2), client %3</source>
         <translation>%1 (%2), Client %3</translation>
     </message>
@@ -396,6 +299,14 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     <message>
         <source>&lt;p&gt;&lt;b&gt;AuthKit Desktop&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Signs in with WorkOS AuthKit in a Qt WebEngine window and shows views that follow the sign-in state. The session is kept in the OS keychain.&lt;/p&gt;&lt;p&gt;Profile: %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;AuthKit Desktop&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Meldet Sie mit WorkOS AuthKit in einem Qt-WebEngine-Fenster an und zeigt Ansichten, die dem Anmeldestatus folgen. Die Sitzung wird im Schlüsselbund des Betriebssystems gespeichert.&lt;/p&gt;&lt;p&gt;Profil: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Local AuthKit emulator started by this app at %1</source>
+        <translation>Lokaler AuthKit-Emulator, von dieser App gestartet, auf %1</translation>
+    </message>
+    <message>
+        <source>local (the AuthKit emulator started by this app), client %1</source>
+        <translation>local (der von dieser App gestartete AuthKit-Emulator), Client %1</translation>
     </message>
 </context>
 <context>
@@ -586,97 +497,6 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     </message>
 </context>
 <context>
-    <name>SignedOutPage</name>
-    <message>
-        <source>&amp;Try again</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation>&amp;Abmelden</translation>
-    </message>
-    <message>
-        <source>Try the backend again</source>
-        <translation>Das Backend erneut fragen</translation>
-    </message>
-    <message>
-        <source>Send the sign-in to the Convex backend again</source>
-        <translation>Die Anmeldung erneut an das Convex-Backend senden</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>Abmelden</translation>
-    </message>
-    <message>
-        <source>The backend did not accept your sign-in</source>
-        <translation>Das Backend hat Ihre Anmeldung nicht angenommen</translation>
-    </message>
-    <message>
-        <source>Signed in to WorkOS as %1, but the Convex backend did not accept the token.</source>
-        <translation>Bei WorkOS als %1 angemeldet, aber das Convex-Backend hat das Token nicht angenommen.</translation>
-    </message>
-    <message>
-        <source>Signed in to WorkOS as %1, but the Convex backend did not accept the token: %2</source>
-        <translation>Bei WorkOS als %1 angemeldet, aber das Convex-Backend hat das Token nicht angenommen: %2</translation>
-    </message>
-    <message>
-        <source>Check that the deployment&apos;s auth configuration lists this client ID and issuer, then try again, or sign out.</source>
-        <translation>Prüfen Sie, ob die Auth-Konfiguration des Deployments diese Client-ID und diesen Aussteller enthält, und versuchen Sie es dann erneut, oder melden Sie sich ab.</translation>
-    </message>
-    <message>
-        <source>&amp;Sign in</source>
-        <translation>&amp;Anmelden</translation>
-    </message>
-    <message>
-        <source>Create &amp;account</source>
-        <translation>&amp;Konto erstellen</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel sign-in</source>
-        <translation>Anmeldung a&amp;bbrechen</translation>
-    </message>
-    <message>
-        <source>You are signed out</source>
-        <translation>Sie sind abgemeldet</translation>
-    </message>
-    <message>
-        <source>Sign in with your AuthKit account, or create one. The sign-in page opens in its own window.</source>
-        <translation>Melden Sie sich mit Ihrem AuthKit-Konto an oder erstellen Sie eines. Die Anmeldeseite öffnet sich in einem eigenen Fenster.</translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation>Anmelden</translation>
-    </message>
-    <message>
-        <source>Open the AuthKit sign-in page</source>
-        <translation>Die AuthKit-Anmeldeseite öffnen</translation>
-    </message>
-    <message>
-        <source>Create account</source>
-        <translation>Konto erstellen</translation>
-    </message>
-    <message>
-        <source>Open the AuthKit sign-up page</source>
-        <translation>Die AuthKit-Registrierungsseite öffnen</translation>
-    </message>
-    <message>
-        <source>Cancel sign-in</source>
-        <translation>Anmeldung abbrechen</translation>
-    </message>
-    <message>
-        <source>Finish signing in in the sign-in window, or in your browser.</source>
-        <translation>Schließen Sie die Anmeldung im Anmeldefenster oder in Ihrem Browser ab.</translation>
-    </message>
-    <message>
-        <source>Profile in use</source>
-        <translation>Verwendetes Profil</translation>
-    </message>
-    <message>
-        <source>Not signed in: %1</source>
-        <translation>Nicht angemeldet: %1</translation>
-    </message>
-</context>
-<context>
     <name>SingleInstance</name>
     <message>
         <source>Cannot take the lock %1</source>
@@ -711,6 +531,105 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     </message>
 </context>
 <context>
+    <name>authkit::AccountPage</name>
+    <message>
+        <source>S&amp;witch</source>
+        <translation>&amp;Wechseln</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Impersonation warning</source>
+        <translation>Warnung: Identitätsübernahme</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Switch organization</source>
+        <translation>Organisation wechseln</translation>
+    </message>
+    <message>
+        <source>Organization to switch to</source>
+        <translation>Organisation, zu der gewechselt werden soll</translation>
+    </message>
+    <message>
+        <source>org_…</source>
+        <translation>org_…</translation>
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <source>Permissions:</source>
+        <translation>Berechtigungen:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Zugriffstoken:</translation>
+    </message>
+    <message>
+        <source>Next refresh:</source>
+        <translation>Nächste Aktualisierung:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Switch &amp;organization:</source>
+        <translation>&amp;Organisation wechseln:</translation>
+    </message>
+    <message>
+        <source>Logged in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>Impersonation: %1 is signed in as this user.</source>
+        <translation>Identitätsübernahme: %1 ist als dieser Benutzer angemeldet.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>%1 (role %2)</source>
+        <translation>%1 (Rolle %2)</translation>
+    </message>
+    <message>
+        <source>none yet (offline); retrying</source>
+        <translation>noch keines (offline); neuer Versuch läuft</translation>
+    </message>
+    <message>
+        <source>expires in %1</source>
+        <translation>läuft in %1 ab</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>refreshing now…</source>
+        <translation>wird gerade aktualisiert…</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>nicht geplant</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+</context>
+<context>
     <name>authkit::AuthSession</name>
     <message>
         <source>No way to show the sign-in page is set up.</source>
@@ -734,6 +653,32 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     <message>
         <source>No keychain is available, so this session is kept in memory only: you will need to sign in again after a restart.</source>
         <translation>Es ist kein Schlüsselbund verfügbar, daher wird diese Sitzung nur im Arbeitsspeicher gehalten: Nach einem Neustart müssen Sie sich erneut anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>authkit::InitialsAvatar</name>
+    <message>
+        <source>Avatar: %1</source>
+        <translation>Avatar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>authkit::LoadingPage</name>
+    <message>
+        <source>Restoring your session…</source>
+        <translation>Ihre Sitzung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Restoring your session</source>
+        <translation>Ihre Sitzung wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Connecting to the backend…</source>
+        <translation>Verbindung zum Backend wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connecting to the backend</source>
+        <translation>Verbindung zum Backend wird hergestellt</translation>
     </message>
 </context>
 <context>
@@ -882,6 +827,97 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     <message>
         <source>memory only</source>
         <translation>nur Arbeitsspeicher</translation>
+    </message>
+</context>
+<context>
+    <name>authkit::SignedOutPage</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Try the backend again</source>
+        <translation>Das Backend erneut fragen</translation>
+    </message>
+    <message>
+        <source>Send the sign-in to the Convex backend again</source>
+        <translation>Die Anmeldung erneut an das Convex-Backend senden</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>The backend did not accept your sign-in</source>
+        <translation>Das Backend hat Ihre Anmeldung nicht angenommen</translation>
+    </message>
+    <message>
+        <source>Signed in to WorkOS as %1, but the Convex backend did not accept the token.</source>
+        <translation>Bei WorkOS als %1 angemeldet, aber das Convex-Backend hat das Token nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Signed in to WorkOS as %1, but the Convex backend did not accept the token: %2</source>
+        <translation>Bei WorkOS als %1 angemeldet, aber das Convex-Backend hat das Token nicht angenommen: %2</translation>
+    </message>
+    <message>
+        <source>Check that the deployment&apos;s auth configuration lists this client ID and issuer, then try again, or sign out.</source>
+        <translation>Prüfen Sie, ob die Auth-Konfiguration des Deployments diese Client-ID und diesen Aussteller enthält, und versuchen Sie es dann erneut, oder melden Sie sich ab.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Create &amp;account</source>
+        <translation>&amp;Konto erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sign-in</source>
+        <translation>Anmeldung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>You are signed out</source>
+        <translation>Sie sind abgemeldet</translation>
+    </message>
+    <message>
+        <source>Sign in with your AuthKit account, or create one. The sign-in page opens in its own window.</source>
+        <translation>Melden Sie sich mit Ihrem AuthKit-Konto an oder erstellen Sie eines. Die Anmeldeseite öffnet sich in einem eigenen Fenster.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Open the AuthKit sign-in page</source>
+        <translation>Die AuthKit-Anmeldeseite öffnen</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Open the AuthKit sign-up page</source>
+        <translation>Die AuthKit-Registrierungsseite öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <source>Finish signing in in the sign-in window, or in your browser.</source>
+        <translation>Schließen Sie die Anmeldung im Anmeldefenster oder in Ihrem Browser ab.</translation>
+    </message>
+    <message>
+        <source>Profile in use</source>
+        <translation>Verwendetes Profil</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>Nicht angemeldet: %1</translation>
     </message>
 </context>
 </TS>

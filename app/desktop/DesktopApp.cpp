@@ -1,6 +1,7 @@
 #include "DesktopApp.h"
 
 #include "DesktopLogging.h"
+#include "LocalEmulatorProcess.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 
@@ -9,19 +10,16 @@
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
 #include <authkitqt/core/LoopbackUserAgent.h>
-#include <authkitqt/core/SessionStore.h>
 #include <authkitqt/convex/AuthKitTokenSource.h>
 #include <authkitqt/convex/ConvexAuthState.h>
 #include <authkitqt/convex/ConvexClient.h>
-#include <authkitqt/emulator/AuthKitEmulator.h>
 #include <authkitqt/keychain/KeychainSecretStore.h>
-#include <authkitqt/webengine/LoginWindow.h> // complete type for the agent's QPointer
-#include <authkitqt/webengine/WebEngineUserAgent.h>
+#include <authkitqt/webengine/FallbackUserAgent.h>
+#include <authkitqt/webengine/LoginWindow.h> // raised with the main window
 
-#include <QDesktopServices>
 #include <QDir>
-#include <QNetworkAccessManager>
 #include <QSettings>
+#include <QStatusBar>
 #include <QStandardPaths>
 
 using namespace authkit;
@@ -30,8 +28,6 @@ using authkit::convex::ConvexAuthState;
 using authkit::convex::ConvexClient;
 using authkit::convex::ConvexResult;
 using authkit::convex::ConvexValue;
-using authkit::emulator::AuthKitEmulator;
-using authkit::emulator::EmulatorOptions;
 
 namespace {
 const QString kLocal = QStringLiteral("local");
@@ -43,18 +39,7 @@ DesktopApp::DesktopApp(DesktopOptions options, QObject *parent)
 {
 }
 
-DesktopApp::~DesktopApp()
-{
-    // The window first: it holds the login window, whose page needs the agent's profile.
-    m_window.reset();
-    delete m_convexAuth; // signs the client out
-    delete m_convex;
-    delete m_convexTokens;
-    delete m_webAgent;
-    delete m_browserAgent;
-    m_client.reset();
-    m_emulator.reset();
-}
+DesktopApp::~DesktopApp() = default;
 
 QString DesktopApp::profile() const
 {
@@ -118,7 +103,8 @@ bool DesktopApp::loadConfig()
 
 bool DesktopApp::startEmulator(const QString &clientId)
 {
-    EmulatorOptions options;
+    LocalEmulatorProcess::Options options;
+    options.executable = m_options.emulatorExecutable;
     // Its signing key and sessions survive a restart, so a restored session still refreshes.
     options.dataDir = m_options.emulatorDataDir.isEmpty()
                           ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
@@ -128,7 +114,7 @@ bool DesktopApp::startEmulator(const QString &clientId)
     options.convexAuthConfigFile = m_options.emulatorConvexAuthConfigFile;
     if (clientId != QLatin1String(ConfigLoader::kLocalClientId))
         options.extraClientIds.append(clientId); // a client ID set for the local profile
-    m_emulator = std::make_unique<AuthKitEmulator>(options);
+    m_emulator = std::make_unique<LocalEmulatorProcess>(options);
     if (!m_emulator->start()) {
         m_error = tr("Cannot start the local AuthKit emulator: %1").arg(m_emulator->errorString());
         m_emulator.reset();
@@ -136,6 +122,12 @@ bool DesktopApp::startEmulator(const QString &clientId)
     }
     qCInfo(lcDesktop).noquote() << "local AuthKit emulator listening on"
                                 << m_emulator->baseUrl().toString();
+    // Sign-ins and refreshes fail from now on; the window says why rather than leave a mystery.
+    connect(m_emulator.get(), &LocalEmulatorProcess::exitedUnexpectedly, this,
+            [this](const QString &message) {
+                if (m_window)
+                    m_window->statusBar()->showMessage(message);
+            });
     return true;
 }
 
@@ -155,24 +147,13 @@ void DesktopApp::buildSession()
     context.configFile = configFile();
     m_window = std::make_unique<MainWindow>(m_session->state(), context);
 
-    // Creates nothing of Qt WebEngine until a sign-in (or a hosted logout) needs it.
-    m_webAgent = new WebEngineUserAgent(m_window.get(), this);
-    m_session->setUserAgent(m_webAgent);
-    // Queued: the login window that asked is dismissed from here.
-    connect(m_webAgent, &WebEngineUserAgent::systemBrowserRequested, this,
-            &DesktopApp::useSystemBrowser, Qt::QueuedConnection);
-    connect(m_webAgent, &WebEngineUserAgent::sessionEnded, this, [this] {
-        if (!m_hostedLogoutPending)
-            return;
-        m_hostedLogoutPending = false;
-        qCInfo(lcDesktop) << "hosted logout finished";
-        Q_EMIT hostedLogoutFinished();
-    });
+    // Loads nothing of Qt WebEngine until a sign-in (or a hosted logout) needs it.
+    m_agent = std::make_unique<FallbackUserAgent>(m_session, m_window.get());
+    m_session->setUserAgent(m_agent.get());
+    connect(m_agent.get(), &FallbackUserAgent::hostedLogoutFinished, this,
+            &DesktopApp::hostedLogoutFinished);
 
     connect(m_session, &AuthSession::signInFinished, this, [this](bool ok, const QString &error) {
-        // The system browser serves one attempt; the next one starts in the window again.
-        if (m_session->userAgent() != m_webAgent)
-            m_session->setUserAgent(m_webAgent);
         if (ok)
             qCInfo(lcDesktop) << "sign-in finished";
         else if (error.isEmpty())
@@ -212,11 +193,11 @@ void DesktopApp::buildBackend()
     if (deployment.isEmpty())
         return; // no Convex: the gate follows the AuthKit session alone
     qCInfo(lcDesktop).noquote() << "convex deployment at" << deployment.toString();
-    m_convex = new ConvexClient(deployment, this);
-    m_convexTokens = new AuthKitTokenSource(m_session, this);
-    m_convexAuth = new ConvexAuthState(m_convex, m_session->state(), m_convexTokens->fetcher(),
-                                       this);
-    connect(m_convex, &ConvexClient::fatalError, this, [](const QString &message) {
+    m_convex = std::make_unique<ConvexClient>(deployment);
+    m_convexTokens = std::make_unique<AuthKitTokenSource>(m_session);
+    m_convexAuth = std::make_unique<ConvexAuthState>(m_convex.get(), m_session->state(),
+                                                     m_convexTokens->fetcher());
+    connect(m_convex.get(), &ConvexClient::fatalError, this, [](const QString &message) {
         qCWarning(lcDesktop).noquote() << "convex client stopped:" << message;
     });
     watchBackendAuth();
@@ -227,12 +208,12 @@ void DesktopApp::buildBackend()
     connect(m_session->state(), &AuthState::changed, this, &DesktopApp::showBackendState,
             Qt::QueuedConnection);
     connect(m_window.get(), &MainWindow::retryBackendRequested, this, &DesktopApp::retryBackend);
-    m_window->attachBackend(m_convex, m_convexAuth);
+    m_window->attachBackend(m_convex.get(), m_convexAuth.get());
 }
 
 void DesktopApp::watchBackendAuth()
 {
-    connect(m_convexAuth, &ConvexAuthState::changed, this, [this] {
+    connect(m_convexAuth.get(), &ConvexAuthState::changed, this, [this] {
         showBackendState();
         if (!m_convexAuth->isAuthenticated()) {
             m_userStored = false;
@@ -272,11 +253,11 @@ void DesktopApp::retryBackend()
     qCInfo(lcDesktop) << "asking the convex backend again";
     // A new ConvexAuthState runs setAuth afresh (the old one's destructor clears the auth);
     // the gate shows Loading until the backend answers.
-    delete m_convexAuth;
-    m_convexAuth = new ConvexAuthState(m_convex, m_session->state(), m_convexTokens->fetcher(),
-                                       this);
+    m_convexAuth.reset();
+    m_convexAuth = std::make_unique<ConvexAuthState>(m_convex.get(), m_session->state(),
+                                                     m_convexTokens->fetcher());
     watchBackendAuth();
-    m_window->rebindGate(m_convexAuth);
+    m_window->rebindGate(m_convexAuth.get());
     showBackendState();
 }
 
@@ -296,12 +277,7 @@ void DesktopApp::signIn(SignInOptions::Screen screen)
         return;
     SignInOptions options;
     options.screen = screen;
-    // The hosted logout may still be loading: make sure the page asks again rather than reuse
-    // the hosted session it is ending.
-    options.forceLogin = m_hostedLogoutPending;
-    m_lastSignIn = options;
-    m_session->setUserAgent(m_webAgent);
-    m_session->signIn(options);
+    m_agent->signIn(options); // with prompt=login while the hosted logout is under way
 }
 
 void DesktopApp::cancelSignIn()
@@ -310,29 +286,21 @@ void DesktopApp::cancelSignIn()
         m_session->cancelSignIn();
 }
 
-void DesktopApp::useSystemBrowser()
-{
-    if (!m_session || !m_session->state()->isSigningIn())
-        return;
-    qCInfo(lcDesktop) << "continuing the sign-in in the system browser";
-    m_session->cancelSignIn(); // closes the login window; cancelling is not an error
-    if (!m_browserAgent) {
-        m_browserAgent = new LoopbackUserAgent(
-            [](const QUrl &url) { return QDesktopServices::openUrl(url); }, this);
-    }
-    m_session->setUserAgent(m_browserAgent);
-    m_session->signIn(m_lastSignIn);
-}
-
 void DesktopApp::signOut()
 {
-    if (!m_session)
-        return;
-    m_hostedLogoutPending = true;
-    // Keychain and memory first; then the hosted logout in the login window's profile.
-    const QUrl logoutUrl = m_session->signOut();
-    if (logoutUrl.isEmpty())
-        m_hostedLogoutPending = false; // no session at WorkOS to end
+    // Keychain and memory first; then the agent runs the hosted logout where the sign-in ran.
+    if (m_session)
+        m_session->signOut();
+}
+
+LoopbackUserAgent *DesktopApp::browserAgent() const
+{
+    return m_agent ? m_agent->browserAgent() : nullptr;
+}
+
+bool DesktopApp::isHostedLogoutPending() const
+{
+    return m_agent && m_agent->isHostedLogoutPending();
 }
 
 void DesktopApp::switchOrganization(const QString &organizationId)
@@ -346,9 +314,10 @@ void DesktopApp::raiseWindow()
     if (!m_window)
         return;
     m_window->bringToFront();
-    if (m_webAgent && m_webAgent->window() && m_webAgent->window()->isVisible()) {
-        m_webAgent->window()->raise();
-        m_webAgent->window()->activateWindow();
+    LoginWindow *login = m_agent ? m_agent->window() : nullptr;
+    if (login && login->isVisible()) {
+        login->raise();
+        login->activateWindow();
     }
     qCInfo(lcDesktop) << "window raised for another launch";
 }

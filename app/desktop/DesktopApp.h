@@ -4,6 +4,7 @@
 
 #include <authkitqt/core/AuthKitConfig.h>
 #include <authkitqt/core/AuthorizationRequest.h>
+#include <authkitqt/webengine/FallbackUserAgent.h> // complete type for webAgent()'s callers
 
 #include <QObject>
 #include <QPointer>
@@ -11,28 +12,22 @@
 
 #include <memory>
 
-class QNetworkAccessManager;
+class LocalEmulatorProcess;
 class MainWindow;
 
 namespace authkit {
 class AuthKitClient;
 class AuthSession;
 class LoopbackUserAgent;
-class SecretStore;
-class SessionStore;
-class WebEngineUserAgent;
 namespace convex {
 class AuthKitTokenSource;
 class ConvexAuthState;
 class ConvexClient;
 } // namespace convex
-namespace emulator {
-class AuthKitEmulator;
-}
 } // namespace authkit
 
 // Everything authkit-desktop's main() builds, in one object a test can build in-process: the
-// configuration (and, for the local profile, the emulator), the keychain-backed session, the
+// configuration (and, for the local profile, the emulator process), the keychain-backed session, the
 // user agents, the main window; and the few decisions that are not the views' own (which user
 // agent signs in, when the hosted logout has finished). With a Convex deployment (the local
 // emulator's, else the profile's convexUrl) it also builds the Convex client, the token bridge
@@ -62,15 +57,17 @@ public:
     MainWindow *window() const { return m_window.get(); }
     authkit::AuthKitClient *client() const { return m_client.get(); }
     authkit::AuthSession *session() const { return m_session; }
-    authkit::WebEngineUserAgent *webAgent() const { return m_webAgent; }
-    authkit::LoopbackUserAgent *browserAgent() const { return m_browserAgent; }
-    authkit::emulator::AuthKitEmulator *emulator() const { return m_emulator.get(); }
+    // The session's user agent: the login window (from the plugin), else the system browser.
+    authkit::FallbackUserAgent *webAgent() const { return m_agent.get(); }
+    authkit::LoopbackUserAgent *browserAgent() const;
+    // The authkit-emulator child of the local profile; null with --api-base-url or another profile.
+    LocalEmulatorProcess *emulator() const { return m_emulator.get(); }
     // The Convex deployment in use; empty (and the Convex objects null) without one.
     QUrl convexUrl() const;
-    authkit::convex::ConvexClient *convex() const { return m_convex; }
-    authkit::convex::ConvexAuthState *convexAuth() const { return m_convexAuth; }
+    authkit::convex::ConvexClient *convex() const { return m_convex.get(); }
+    authkit::convex::ConvexAuthState *convexAuth() const { return m_convexAuth.get(); }
     // True from a sign-out until the hosted logout has run in the login window's profile.
-    bool isHostedLogoutPending() const { return m_hostedLogoutPending; }
+    bool isHostedLogoutPending() const;
 
     void signIn(authkit::SignInOptions::Screen screen);
     void cancelSignIn();
@@ -93,7 +90,6 @@ private:
     void watchBackendAuth();
     void showBackendState();
     void storeUser();
-    void useSystemBrowser();
     void logState();
 
     DesktopOptions m_options;
@@ -101,19 +97,18 @@ private:
     QString m_error;
     bool m_configurationProblem = false;
 
-    std::unique_ptr<authkit::emulator::AuthKitEmulator> m_emulator;
+    // Declared in the order they depend on each other, so they are destroyed in reverse: the
+    // window (it holds the login window, whose page needs the agent) first, the emulator last.
+    std::unique_ptr<LocalEmulatorProcess> m_emulator;
     std::unique_ptr<authkit::AuthKitClient> m_client; // the network, keychain and session
     authkit::AuthSession *m_session = nullptr;         // m_client's
+    std::unique_ptr<authkit::FallbackUserAgent> m_agent;
+    std::unique_ptr<authkit::convex::AuthKitTokenSource> m_convexTokens;
+    std::unique_ptr<authkit::convex::ConvexClient> m_convex;
+    std::unique_ptr<authkit::convex::ConvexAuthState> m_convexAuth; // signs the client out
     std::unique_ptr<MainWindow> m_window;
-    authkit::WebEngineUserAgent *m_webAgent = nullptr;
-    authkit::LoopbackUserAgent *m_browserAgent = nullptr;
-    authkit::convex::ConvexClient *m_convex = nullptr;
-    authkit::convex::AuthKitTokenSource *m_convexTokens = nullptr;
-    authkit::convex::ConvexAuthState *m_convexAuth = nullptr;
     bool m_userStored = false; // users:store ran for the current authentication
     bool m_backendRejected = false; // the backend refused the token of a valid session
 
-    authkit::SignInOptions m_lastSignIn;
-    bool m_hostedLogoutPending = false;
     QString m_loggedState;
 };

@@ -12,8 +12,9 @@ QString DesktopCommandLine::description()
         "DesktopCommandLine",
         "Sign in to WorkOS AuthKit in a Qt WebEngine window; the views follow the sign-in state.\n\n"
         "With no options it runs the profile chosen in File > Settings (at first: local).\n"
-        "The local profile starts the AuthKit emulator inside the app, on a free port of\n"
-        "127.0.0.1, keeping its key and sessions in the app's data folder; seeded users (password\n"
+        "The local profile starts authkit-emulator ($AUTHKIT_EMULATOR, else the one next to it)\n"
+        "on a free port of 127.0.0.1 and stops it on exit; it keeps its key and sessions in the\n"
+        "app's data folder. Seeded users (password\n"
         "\"password\"): ada@example.com, grace@example.com, alan@example.com (TOTP),\n"
         "katherine@example.com. With --api-base-url the local profile uses that emulator instead.\n"
         "The development and production profiles sign in with WorkOS, with your client IDs.\n"

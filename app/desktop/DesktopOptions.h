@@ -15,4 +15,7 @@ struct DesktopOptions
     // auth providers; empty: the built-in ones (lib/emulator/README.md). Tests set them.
     QString emulatorSeedFile;
     QString emulatorConvexAuthConfigFile;
+    // The authkit-emulator executable the local profile runs; empty: $AUTHKIT_EMULATOR, else the
+    // one next to authkit-desktop (LocalEmulatorProcess::findExecutable).
+    QString emulatorExecutable;
 };

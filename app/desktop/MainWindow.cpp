@@ -1,13 +1,15 @@
 #include "MainWindow.h"
 
-#include "AccountPage.h"
-#include "LoadingPage.h"
 #include "MessagesPanel.h"
 #include "SettingsDialog.h"
-#include "SignedOutPage.h"
 
 #include <authkitqt/core/AuthState.h>
+#include <authkitqt/widgets/AccountPage.h>
 #include <authkitqt/widgets/AuthGate.h>
+#include <authkitqt/widgets/ConvexAuthStatus.h>
+#include <authkitqt/widgets/LoadingPage.h>
+#include <authkitqt/widgets/SessionAuthStatus.h>
+#include <authkitqt/widgets/SignedOutPage.h>
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -17,8 +19,13 @@
 #include <QSettings>
 #include <QStatusBar>
 
+using authkit::AccountPage;
 using authkit::AuthGate;
 using authkit::AuthState;
+using authkit::ConvexAuthStatus;
+using authkit::LoadingPage;
+using authkit::SessionAuthStatus;
+using authkit::SignedOutPage;
 
 namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
@@ -29,15 +36,16 @@ MainWindow::MainWindow(AuthState *state, Context context, QWidget *parent)
     : QMainWindow(parent)
     , m_state(state)
     , m_context(std::move(context))
+    , m_sessionStatus(new SessionAuthStatus(state, this))
     , m_loading(new LoadingPage)
-    , m_signedOut(new SignedOutPage(state, tr("Profile: %1").arg(profileText())))
-    , m_account(new AccountPage(state, profileText()))
+    , m_signedOut(new SignedOutPage(m_sessionStatus, tr("Profile: %1").arg(profileText())))
+    , m_account(new AccountPage(m_sessionStatus, profileText()))
     , m_gate(new AuthGate(m_loading, m_signedOut, m_account, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("AuthKit Desktop — %1").arg(m_context.profile));
     setCentralWidget(m_gate);
-    m_gate->bind(state);
+    m_gate->bind(m_sessionStatus);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
@@ -59,7 +67,7 @@ MainWindow::MainWindow(AuthState *state, Context context, QWidget *parent)
     where->setText(m_context.emulatorUrl.isEmpty()
                        ? tr("Profile %1 at %2").arg(m_context.profile,
                                                     m_context.apiBaseUrl.toString())
-                       : tr("Local AuthKit emulator running in this app at %1")
+                       : tr("Local AuthKit emulator started by this app at %1")
                              .arg(m_context.emulatorUrl.toString()));
     where->setTextFormat(Qt::PlainText); // holds a configured URL
     where->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -87,9 +95,10 @@ MainWindow::~MainWindow()
     saveWindowState();
 }
 
-void MainWindow::attachBackend(authkit::convex::ConvexClient *client, QObject *gateState)
+void MainWindow::attachBackend(authkit::convex::ConvexClient *client,
+                               authkit::convex::ConvexAuthState *backendAuth)
 {
-    if (m_messages || !client || !gateState)
+    if (m_messages || !client || !backendAuth)
         return;
     m_messages = new MessagesPanel(client);
     m_account->addSection(m_messages);
@@ -99,16 +108,17 @@ void MainWindow::attachBackend(authkit::convex::ConvexClient *client, QObject *g
     };
     connect(m_state, &AuthState::changed, this, describeLoading);
     describeLoading();
-    m_gate->bind(gateState);
+    m_backendStatus = new ConvexAuthStatus(backendAuth, m_state, this);
+    m_gate->bind(m_backendStatus);
     // Room for the messages, unless the window size was remembered.
     if (!QSettings().contains(kGeometryKey))
         resize(width(), qMax(height(), 760));
 }
 
-void MainWindow::rebindGate(QObject *gateState)
+void MainWindow::rebindGate(authkit::convex::ConvexAuthState *backendAuth)
 {
-    if (m_messages && gateState)
-        m_gate->bind(gateState);
+    if (m_backendStatus && backendAuth)
+        m_backendStatus->setBackend(backendAuth);
 }
 
 void MainWindow::setBackendRejected(bool rejected, const QString &reason)
@@ -127,7 +137,7 @@ void MainWindow::bringToFront()
 QString MainWindow::profileText() const
 {
     if (!m_context.emulatorUrl.isEmpty())
-        return tr("local (the AuthKit emulator in this app), client %1").arg(m_context.clientId);
+        return tr("local (the AuthKit emulator started by this app), client %1").arg(m_context.clientId);
     return tr("%1 (%2), client %3")
         .arg(m_context.profile, m_context.apiBaseUrl.toString(), m_context.clientId);
 }

@@ -6,22 +6,25 @@
 #include <QPointer>
 #include <QUrl>
 
-class AccountPage;
-class LoadingPage;
 class MessagesPanel;
-class SignedOutPage;
 class QLabel;
 
 namespace authkit {
+class AccountPage;
 class AuthGate;
 class AuthState;
+class ConvexAuthStatus;
+class LoadingPage;
+class SessionAuthStatus;
+class SignedOutPage;
 namespace convex {
+class ConvexAuthState;
 class ConvexClient;
-}
+} // namespace convex
 } // namespace authkit
 
-// The shell: a menu (File: Settings, Quit; Help: About), the AuthGate with its three pages, and a
-// status bar that says which profile and, for the local profile, which emulator is in use.
+// The shell: a menu (File: Settings, Quit; Help: About), the AuthGate with its three pages
+// (lib/widgets), and a status bar that says which profile and, for the local profile, which emulator is in use.
 // Views read the state; the requests they make go out as signals to DesktopApp.
 // Object names: mainWindow, authGate, emulatorLabel, settingsAction, quitAction, aboutAction
 // (and messagesPanel on the Authenticated page when a Convex deployment is attached).
@@ -42,16 +45,18 @@ public:
     ~MainWindow() override;
 
     authkit::AuthGate *gate() const { return m_gate; }
-    SignedOutPage *signedOutPage() const { return m_signedOut; }
-    AccountPage *accountPage() const { return m_account; }
+    authkit::SignedOutPage *signedOutPage() const { return m_signedOut; }
+    authkit::AccountPage *accountPage() const { return m_account; }
     SettingsDialog *settingsDialog() const { return m_settings; }
     MessagesPanel *messagesPanel() const { return m_messages; }
 
-    // With a Convex deployment: the gate follows gateState (a ConvexAuthState, so Authenticated
-    // means the backend accepted the token) and the Authenticated page gains the messages panel.
-    void attachBackend(authkit::convex::ConvexClient *client, QObject *gateState);
-    // A new gate state after attachBackend (a retried backend sign-in starts afresh).
-    void rebindGate(QObject *gateState);
+    // With a Convex deployment: the gate follows backendAuth (through a ConvexAuthStatus, so
+    // Authenticated means the backend accepted the token) and the Authenticated page gains the
+    // messages panel.
+    void attachBackend(authkit::convex::ConvexClient *client,
+                       authkit::convex::ConvexAuthState *backendAuth);
+    // A new backend state after attachBackend (a retried backend sign-in starts afresh).
+    void rebindGate(authkit::convex::ConvexAuthState *backendAuth);
     // The WorkOS session is valid but the backend refused its token: the Unauthenticated page
     // says so and why, instead of a plain "signed out".
     void setBackendRejected(bool rejected, const QString &reason = QString());
@@ -79,10 +84,12 @@ private:
 
     QPointer<authkit::AuthState> m_state;
     Context m_context;
-    LoadingPage *m_loading;
-    SignedOutPage *m_signedOut;
-    AccountPage *m_account;
+    authkit::SessionAuthStatus *m_sessionStatus; // what the pages show: the AuthKit session
+    authkit::LoadingPage *m_loading;
+    authkit::SignedOutPage *m_signedOut;
+    authkit::AccountPage *m_account;
     authkit::AuthGate *m_gate;
+    authkit::ConvexAuthStatus *m_backendStatus = nullptr;
     MessagesPanel *m_messages = nullptr;
     QPointer<SettingsDialog> m_settings;
 };

@@ -4,6 +4,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 #include <cstdio>
@@ -26,6 +28,7 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
         "It listens on 127.0.0.1 only. Its first two lines on stdout are\n"
         "  authkit-emulator listening on http://127.0.0.1:<port>\n"
         "  convex deployment on http://127.0.0.1:<port>\n"
+        "then one line for programs: authkit-emulator ready {\"baseUrl\",\"convexUrl\",\"issuers\"}.\n"
         "Seeded users (password \"password\"): ada@example.com, grace@example.com, "
         "alan@example.com (TOTP), katherine@example.com (impersonated)."));
     parser.addHelpOption();
@@ -145,6 +148,16 @@ int main(int argc, char *argv[])
     // The first two stdout lines are the contract scripts wait for; flushed at once.
     std::printf("authkit-emulator listening on http://127.0.0.1:%u\n", emulator.port());
     std::printf("convex deployment on http://127.0.0.1:%d\n", emulator.convexUrl().port());
+    // A third line for programs (authkit-desktop's local profile): the same URLs and each
+    // client's issuer, as one JSON object.
+    QJsonObject issuers;
+    for (const QString &clientId : emulator.clientIds())
+        issuers.insert(clientId, emulator.issuerFor(clientId));
+    const QJsonObject ready{{QStringLiteral("baseUrl"), emulator.baseUrl().toString()},
+                            {QStringLiteral("convexUrl"), emulator.convexUrl().toString()},
+                            {QStringLiteral("issuers"), issuers}};
+    std::printf("authkit-emulator ready %s\n",
+                QJsonDocument(ready).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
     QTextStream err(stderr);
     err << "authkit-emulator: clients " << emulator.clientIds().join(QStringLiteral(", ")) << '\n'

@@ -214,7 +214,7 @@ void tst_SyncProtocol::stateVersionJson()
     const StateVersion version{3, 1, 1};
     COMPARE_JSON(version.toJson(), R"({"querySet":3,"identity":1,"ts":"AQAAAAAAAAA="})");
     QCOMPARE(StateVersion::fromJson(version.toJson()), std::optional<StateVersion>(version));
-    // A new socket starts here (reference §5.4).
+    // A new socket starts here (docs/convex-protocol.md#connect).
     COMPARE_JSON(StateVersion().toJson(), R"({"querySet":0,"identity":0,"ts":"AAAAAAAAAAA="})");
     const StateVersion big{4294967295u, 4294967295u, std::numeric_limits<quint64>::max()};
     QCOMPARE(StateVersion::fromJson(big.toJson()), std::optional<StateVersion>(big));
@@ -254,7 +254,7 @@ void tst_SyncProtocol::stateVersionErrors()
     QVERIFY(!StateVersion::fromJson(QJsonValue(QJsonValue::Null)));
 }
 
-// The data a client checks as it applies Transitions (reference §4.1, §5.4).
+// What a client checks applying Transitions (docs/convex-protocol.md#server-messages, #connect).
 void tst_SyncProtocol::transitionVersionChaining()
 {
     const char *frames[] = {
@@ -315,7 +315,7 @@ void tst_SyncProtocol::canonicalizeUdfPath()
 
 void tst_SyncProtocol::argsWrapper()
 {
-    // Reference §2: "args":[{"channel":"general"}]
+    // docs/convex-protocol.md#values: "args":[{"channel":"general"}]
     auto args = encodeArgs(object({{QStringLiteral("channel"), str("general")}}));
     QVERIFY(args);
     QCOMPARE(*args, obj(R"({"a":[{"channel":"general"}]})").value(QLatin1String("a")).toArray());
@@ -371,7 +371,7 @@ void tst_SyncProtocol::decodeArgs()
 
 void tst_SyncProtocol::connectShape()
 {
-    // Reference §3.1 example.
+    // Connect as in docs/convex-protocol.md#client-messages.
     Connect connect;
     connect.sessionId = QStringLiteral("9b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9");
     connect.connectionCount = 0;
@@ -441,7 +441,7 @@ void tst_SyncProtocol::modifyQuerySetShape()
         {"type":"Add","queryId":1,"udfPath":"messages:page","args":[{}],"journal":"j-opaque","componentPath":"comp"},
         {"type":"Remove","queryId":7}]})");
 
-    // Sent even when empty (reference §5.4).
+    // Sent even when empty (docs/convex-protocol.md#connect).
     const auto empty = ModifyQuerySet{0, 1, {}}.toJson();
     QVERIFY(empty);
     COMPARE_JSON(*empty, R"({"type":"ModifyQuerySet","baseVersion":0,"newVersion":1,"modifications":[]})");

@@ -343,7 +343,7 @@ void tst_ConvexValue::exactEncodings_data()
     QTest::addColumn<ConvexValue>("value");
     QTest::addColumn<QByteArray>("expected");
 
-    // The byte strings of reference §1/§2.
+    // The byte strings of docs/convex-protocol.md#transport and #values.
     QTest::newRow("int64 1") << i64(1) << QByteArray(R"({"$integer":"AQAAAAAAAAA="})");
     QTest::newRow("int64 -1") << i64(-1) << QByteArray(R"({"$integer":"//////////8="})");
     QTest::newRow("int64 0") << i64(0) << QByteArray(R"({"$integer":"AAAAAAAAAAA="})");

@@ -1,4 +1,4 @@
-// ConvexAuthState: useConvexAuth's derivation (reference §8.2) from the provider's state and
+// ConvexAuthState: useConvexAuth (docs/convex-protocol.md#provider-states) from the provider and
 // the backend's answer, against the scripted server.
 
 #include "FakeProviderState.h"

@@ -1,6 +1,6 @@
 // ConvexClient against a scripted server: the handshake, version chaining, a bad start version,
 // chunk reassembly, mutation replay, actions lost with the connection, read-your-writes,
-// FatalError, server inactivity, and the authentication state machine of reference §7.
+// FatalError, inactivity, the auth state machine (docs/convex-protocol.md#authentication-manager).
 
 #include "OversizedFrameStreamer.h"
 #include "ScriptedServer.h"
@@ -372,7 +372,7 @@ private Q_SLOTS:
                  QUrl(QStringLiteral("ws://127.0.0.1:3210/api/sync")));
     }
 
-    // --- authentication (reference §7) ---
+    // --- authentication (docs/convex-protocol.md#authentication-manager) ---
 
     void aTokenShorterThanTheLeewayIsNotRefetchedInALoop()
     {
@@ -597,7 +597,7 @@ private Q_SLOTS:
         server.transition(1, 0, 10);
         QTRY_COMPARE_WITH_TIMEOUT(client.remoteVersion(), (StateVersion{1, 0, 10}), 5000);
 
-        // A fetcher that answers only when told: what is asked meanwhile must wait (§5.5).
+        // A fetcher that answers only when told; other asks wait (docs/convex-protocol.md#pausing).
         ConvexClient::TokenCallback pending;
         client.setAuth([&](bool, ConvexClient::TokenCallback done) { pending = done; },
                        [](bool) {});

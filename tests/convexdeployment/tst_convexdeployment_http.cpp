@@ -1,8 +1,8 @@
-// The HTTP API of the emulator's Convex deployment (reference §9): the status envelope, formats,
+// The deployment's HTTP API (docs/convex-protocol.md#http-api): the status envelope, formats,
 // the Authorization header and its 401s; the --convex-auth-config file; the command line's
 // second stdout line.
 
-#include "EmulatorTestSupport.h"
+#include "EmulatorFixture.h"
 #include "HttpClient.h"
 #include "SignInDriver.h"
 
@@ -32,12 +32,18 @@ private Q_SLOTS:
     void badRequests();
     void otherEndpoints();
     void authConfigFile();
+    void trustsAnotherIssuersJwksOverHttp();
+    void unreachableJwksRejectsTheToken();
     void commandLinePrintsTheDeployment();
 
 private:
     HttpResult call(const QString &kind, const QJsonObject &body,
                     const QByteArray &authorization = {});
     QString signIn(AuthKitEmulator &emulator);
+    // An emulator whose deployment trusts one customJwt provider.
+    std::unique_ptr<AuthKitEmulator> startTrusting(const QString &issuer, const QUrl &jwks);
+
+    QTemporaryDir m_configDir;
 
     HttpClient m_http;
     std::unique_ptr<AuthKitEmulator> m_emulator;
@@ -320,6 +326,88 @@ void TestConvexDeploymentHttp::authConfigFile()
     AuthKitEmulator broken(configured);
     QVERIFY(!broken.start());
     QVERIFY(broken.errorString().contains(QStringLiteral("customJwt")));
+}
+
+std::unique_ptr<AuthKitEmulator> TestConvexDeploymentHttp::startTrusting(const QString &issuer,
+                                                                        const QUrl &jwks)
+{
+    const QJsonObject provider{{QStringLiteral("type"), QStringLiteral("customJwt")},
+                               {QStringLiteral("issuer"), issuer},
+                               {QStringLiteral("algorithm"), QStringLiteral("RS256")},
+                               {QStringLiteral("jwks"), jwks.toString()}};
+    QFile file(m_configDir.filePath(QStringLiteral("auth.config.json")));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return nullptr;
+    file.write(QJsonDocument(QJsonObject{{QStringLiteral("providers"), QJsonArray{provider}}})
+                   .toJson());
+    file.close();
+    EmulatorOptions options;
+    options.convexAuthConfigFile = file.fileName();
+    return startEmulator(options);
+}
+
+void TestConvexDeploymentHttp::trustsAnotherIssuersJwksOverHttp()
+{
+    // The deployment fetches the second emulator's key set from its /sso/jwks URL, as the real
+    // backend fetches a provider's jwks URL.
+    const QString issuer = QStringLiteral("https://auth.example.com");
+    EmulatorOptions issuerOptions;
+    issuerOptions.issuer = issuer;
+    auto issuing = startEmulator(issuerOptions);
+    QVERIFY(issuing);
+    // Claims the same issuer, signs with keys of its own: not to be trusted.
+    auto impostor = startEmulator(issuerOptions);
+    QVERIFY(impostor);
+    m_emulator = startTrusting(issuer,
+                               endpoint(issuing->baseUrl(),
+                                        QStringLiteral("/sso/jwks/") + seed::devClient()));
+    QVERIFY(m_emulator);
+
+    const QJsonObject viewer{{QStringLiteral("path"), QStringLiteral("users:viewer")}};
+    HttpResult result = call(QStringLiteral("query"), viewer,
+                             "Bearer " + signIn(*issuing).toLatin1());
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.json().value(QStringLiteral("value")).toObject()
+                 .value(QStringLiteral("issuer")).toString(), issuer);
+
+    result = call(QStringLiteral("query"), viewer, "Bearer " + signIn(*impostor).toLatin1());
+    QCOMPARE(result.status, 401);
+    QCOMPARE(result.json().value(QStringLiteral("code")).toString(),
+             QStringLiteral("InvalidAuthHeader"));
+    QVERIFY2(result.json().value(QStringLiteral("message")).toString().contains(
+                 QStringLiteral("does this key match any key in the provider's JWKS")),
+             result.body.constData());
+
+    // The trusted issuer still passes after the refusal (its key set stays cached).
+    result = call(QStringLiteral("query"), viewer, "Bearer " + signIn(*issuing).toLatin1());
+    QCOMPARE(result.status, 200);
+}
+
+void TestConvexDeploymentHttp::unreachableJwksRejectsTheToken()
+{
+    const QString issuer = QStringLiteral("https://auth.example.com");
+    EmulatorOptions issuerOptions;
+    issuerOptions.issuer = issuer;
+    auto issuing = startEmulator(issuerOptions);
+    QVERIFY(issuing);
+    // A port nobody listens on: the one of an emulator that has stopped.
+    QUrl gone;
+    {
+        auto stopped = startEmulator();
+        QVERIFY(stopped);
+        gone = endpoint(stopped->baseUrl(), QStringLiteral("/sso/jwks/") + seed::devClient());
+    }
+    m_emulator = startTrusting(issuer, gone);
+    QVERIFY(m_emulator);
+    const HttpResult result = call(QStringLiteral("query"),
+                                   {{QStringLiteral("path"), QStringLiteral("users:viewer")}},
+                                   "Bearer " + signIn(*issuing).toLatin1());
+    QCOMPARE(result.status, 401);
+    QCOMPARE(result.json().value(QStringLiteral("code")).toString(),
+             QStringLiteral("InvalidAuthHeader"));
+    QVERIFY2(result.json().value(QStringLiteral("message")).toString().startsWith(
+                 QStringLiteral("Could not fetch JWKS from URL '%1'").arg(gone.toString())),
+             result.body.constData());
 }
 
 void TestConvexDeploymentHttp::commandLinePrintsTheDeployment()

@@ -1,7 +1,7 @@
-// The sync protocol of the emulator's Convex deployment over a raw WebSocket (reference §3–§6,
-// §10, §13 "Emulator"): version chaining, live updates, mutation dedupe, FatalError, AuthError.
+// The sync protocol of the emulator's Convex deployment over a raw WebSocket (see
+// docs/convex-protocol.md): version chaining, live updates, mutation dedupe, FatalError, AuthError.
 
-#include "EmulatorTestSupport.h"
+#include "EmulatorFixture.h"
 #include "HttpClient.h"
 #include "SignInDriver.h"
 #include "SyncTestSocket.h"

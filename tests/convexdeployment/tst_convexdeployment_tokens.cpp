@@ -1,4 +1,4 @@
-// The deployment's token checks, unit by unit (reference §10.2, §11): provider matching by issuer
+// Token checks one by one (docs/convex-protocol.md#token-checks, #identity): provider by issuer
 // and audience, the signature, the time claims with their 5 s leeway, the required claims, and
 // the identity built from the claims. ConvexTokenValidator and ConvexAuthConfig are private
 // classes of the emulator; tokens are signed here with its SigningKey.

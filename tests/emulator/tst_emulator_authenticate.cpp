@@ -1,7 +1,7 @@
 // POST /user_management/authenticate: the authorization_code and refresh_token grants, every
-// error envelope of reference §2.3 the emulator produces, both body encodings, and hostile bodies.
+// error envelope it makes (docs/workos-authkit.md#errors), both body encodings, and hostile bodies.
 
-#include "EmulatorTestSupport.h"
+#include "EmulatorFixture.h"
 
 #include "HttpClient.h"
 #include "Jwt.h"
@@ -131,7 +131,7 @@ void TestEmulatorAuthenticate::authorizationCodeSuccess()
     QCOMPARE(result.header("Cache-Control"), QByteArray("no-store"));
 
     const QJsonObject body = result.json();
-    // Exactly the fields of reference §2.2 that apply: no organization for Ada, no impersonator.
+    // Only what applies (docs/workos-authkit.md#authenticate-response): no org, no impersonator.
     QStringList keys = body.keys();
     keys.sort();
     QCOMPARE(keys, (QStringList{QStringLiteral("access_token"), QStringLiteral("authentication_method"),

@@ -2,7 +2,7 @@
 // the parameter errors that go back to the app with error / error_description / state, and where
 // a valid request lands on the hosted pages.
 
-#include "EmulatorTestSupport.h"
+#include "EmulatorFixture.h"
 
 #include "HtmlPage.h"
 #include "HttpClient.h"

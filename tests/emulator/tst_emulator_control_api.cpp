@@ -1,7 +1,7 @@
 // /_emulator/: health, the fault knobs on every endpoint group (respond, count, delay, drop),
 // fault validation, sessions, the clock, the dev inbox, and the router's 404 / 405.
 
-#include "EmulatorTestSupport.h"
+#include "EmulatorFixture.h"
 
 #include "HtmlPage.h"
 #include "HttpClient.h"
@@ -441,9 +441,9 @@ void TestEmulatorControlApi::invalidFaults_data()
         return codeErrorBody(QStringLiteral("invalid_request_parameters"), QLatin1String(message));
     };
     QTest::newRow("unknown endpoint") << QByteArray(R"({"endpoint":"everything"})") << 422
-                                      << invalid("endpoint must be one of: authorize, authenticate, jwks, logout, hosted");
+                                      << invalid("endpoint must be one of: authorize, authenticate, jwks, logout, hosted, convex");
     QTest::newRow("empty object") << QByteArray("{}") << 422
-                                  << invalid("endpoint must be one of: authorize, authenticate, jwks, logout, hosted");
+                                  << invalid("endpoint must be one of: authorize, authenticate, jwks, logout, hosted, convex");
     QTest::newRow("unknown action") << QByteArray(R"({"endpoint":"jwks","action":"crash"})") << 422
                                     << invalid("action must be respond, delay, drop or drop_after_commit");
     QTest::newRow("count 0") << QByteArray(R"({"endpoint":"jwks","count":0})") << 422

@@ -3,7 +3,7 @@
 // attempts and invitations. Each path ends with the code exchanged, so the result is checked in
 // the authenticate response and not only on the page.
 
-#include "EmulatorTestSupport.h"
+#include "EmulatorFixture.h"
 
 #include "HtmlPage.h"
 #include "HttpClient.h"

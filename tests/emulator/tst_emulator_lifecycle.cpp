@@ -1,7 +1,7 @@
 // The public AuthKitEmulator API: start and its failures, ports, client IDs, custom seeds, the
 // auto-approve option, and that stopping it closes the port.
 
-#include "EmulatorTestSupport.h"
+#include "EmulatorFixture.h"
 
 #include "HtmlPage.h"
 #include "HttpClient.h"

@@ -1,7 +1,7 @@
 // GET /user_management/sessions/logout: it ends the session and the hosted browser session,
-// clears the cookie and redirects only to an allowed return_to (reference §4.1).
+// clears the cookie and redirects only to an allowed return_to (docs/workos-authkit.md#logout).
 
-#include "EmulatorTestSupport.h"
+#include "EmulatorFixture.h"
 
 #include "HtmlPage.h"
 #include "HttpClient.h"

@@ -1,8 +1,8 @@
-// Access tokens and the JWKS: the JWT header and claims of reference §3, the RS256 signature
+// Access tokens and the JWKS: header, claims (docs/workos-authkit.md#access-token), RS256 signature
 // checked here with OpenSSL from the JWK's n and e (not with the emulator's code), the x5c
 // certificate, key rotation, the token lifetime and issuer options and a pinned key file.
 
-#include "EmulatorTestSupport.h"
+#include "EmulatorFixture.h"
 
 #include "HttpClient.h"
 #include "Jwt.h"

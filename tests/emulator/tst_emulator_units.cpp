@@ -368,10 +368,10 @@ void TestEmulatorUnits::faultParseRejects_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("no endpoint") << QByteArray(R"({"action":"respond"})")
                                  << QStringLiteral("endpoint must be one of: authorize, "
-                                                   "authenticate, jwks, logout, hosted");
+                                                   "authenticate, jwks, logout, hosted, convex");
     QTest::newRow("unknown endpoint")
         << QByteArray(R"({"endpoint":"control"})")
-        << QStringLiteral("endpoint must be one of: authorize, authenticate, jwks, logout, hosted");
+        << QStringLiteral("endpoint must be one of: authorize, authenticate, jwks, logout, hosted, convex");
     QTest::newRow("unknown action") << QByteArray(R"({"endpoint":"jwks","action":"explode"})")
                                     << QStringLiteral("action must be respond, delay, drop or drop_after_commit");
     QTest::newRow("count 0") << QByteArray(R"({"endpoint":"jwks","count":0})")

@@ -57,6 +57,10 @@ Environment::Environment()
     if (!flags.contains("--disable-gpu"))
         flags = QByteArray(flags + " --disable-gpu").trimmed();
     qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
+    // The local profile runs authkit-emulator as a child; the test executables live elsewhere
+    // in the build tree than authkit-desktop, so they name it (child processes inherit it).
+    if (qEnvironmentVariableIsEmpty("AUTHKIT_EMULATOR"))
+        qputenv("AUTHKIT_EMULATOR", QFile::encodeName(QStringLiteral(AUTHKIT_EMULATOR_PATH)));
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
 }
 
@@ -122,7 +126,7 @@ authkit::LoginWindow *openLoginWindow(DesktopApp &app, QPushButton *button, cons
         return nullptr;
     }
     QTest::mouseClick(button, Qt::LeftButton);
-    authkit::WebEngineUserAgent *agent = app.webAgent();
+    authkit::FallbackUserAgent *agent = app.webAgent();
     if (!QTest::qWaitFor([agent] { return agent->window() && agent->window()->isVisible(); },
                          30000)) {
         *why = QStringLiteral("no login window opened");
@@ -143,7 +147,7 @@ authkit::LoginWindow *openLoginWindow(DesktopApp &app, QPushButton *button, cons
 
 bool waitSignedIn(DesktopApp &app, QString *why)
 {
-    authkit::WebEngineUserAgent *agent = app.webAgent();
+    authkit::FallbackUserAgent *agent = app.webAgent();
     authkit::AuthGate *gate = app.window()->gate();
     // With a Convex deployment the backend's first confirmation is followed by a forced token
     // refetch (a real refresh) and a second confirmation; signed in means that handshake is done.
@@ -163,16 +167,22 @@ bool waitSignedIn(DesktopApp &app, QString *why)
     return ok;
 }
 
+void submitPassword(QWebEnginePage *page, const QString &email, EmailField field)
+{
+    if (field == EmailField::AnyText)
+        runJs(page, QStringLiteral("document.getElementById('email').type = 'text', true"));
+    runJs(page, setValue(QStringLiteral("email"), email));
+    runJs(page, setValue(QStringLiteral("password"), QStringLiteral("password")));
+    runJs(page, click(QStringLiteral("sign-in-submit")));
+}
+
 bool signInWithPassword(DesktopApp &app, const QString &email, QString *why)
 {
     auto *button = app.window()->findChild<QPushButton *>(QStringLiteral("signInButton"));
     authkit::LoginWindow *window = openLoginWindow(app, button, QStringLiteral("password"), why);
     if (!window)
         return false;
-    QWebEnginePage *page = window->view()->page();
-    runJs(page, setValue(QStringLiteral("email"), email));
-    runJs(page, setValue(QStringLiteral("password"), QStringLiteral("password")));
-    runJs(page, click(QStringLiteral("sign-in-submit")));
+    submitPassword(window->view()->page(), email);
     return waitSignedIn(app, why);
 }
 

@@ -51,6 +51,11 @@ authkit::LoginWindow *openLoginWindow(DesktopApp &app, QPushButton *button, cons
 // Waits until the login window has gone, the app shows the Authenticated page and the token
 // handshake (with Convex: the backend's confirmation and the forced refetch) has settled.
 bool waitSignedIn(DesktopApp &app, QString *why);
+// On the hosted password page: fills in email and the seeded password ("password") and submits.
+// EmailField::AnyText lets the field take what type=email would refuse (a hostile seed's address).
+enum class EmailField { AsServed, AnyText };
+void submitPassword(QWebEnginePage *page, const QString &email,
+                    EmailField field = EmailField::AsServed);
 // The whole password sign-in through the page.
 bool signInWithPassword(DesktopApp &app, const QString &email, QString *why);
 

@@ -9,7 +9,7 @@
 
 #include <DesktopApp.h>
 #include <MainWindow.h>
-#include <SignedOutPage.h>
+#include <authkitqt/widgets/SignedOutPage.h>
 
 #include <authkitqt/convex/ConvexAuthState.h>
 #include <authkitqt/convex/ConvexClient.h>
@@ -123,7 +123,7 @@ private Q_SLOTS:
         QCOMPARE(page(), AuthGate::Page::Unauthenticated);
         QVERIFY(!find<QWidget>(QStringLiteral("backendRejectedPanel"))->isVisible());
         QVERIFY(button("signInButton")->isVisible());
-        QCOMPARE(label("signedOutTitle")->text(), SignedOutPage::tr("You are signed out"));
+        QCOMPARE(label("signedOutTitle")->text(), authkit::SignedOutPage::tr("You are signed out"));
     }
 
     // The password sign-in through the page, up to the backend's answer.
@@ -133,10 +133,7 @@ private Q_SLOTS:
             openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), why);
         if (!window)
             return false;
-        QWebEnginePage *loginPage = window->view()->page();
-        runJs(loginPage, setValue(QStringLiteral("email"), QStringLiteral("ada@example.com")));
-        runJs(loginPage, setValue(QStringLiteral("password"), QStringLiteral("password")));
-        runJs(loginPage, click(QStringLiteral("sign-in-submit")));
+        submitPassword(window->view()->page(), QStringLiteral("ada@example.com"));
         if (!QTest::qWaitFor([&] { return !m_app->webAgent()->window() && rejectionShown(); },
                              30000)) {
             *why = QStringLiteral("no rejection shown; page %1").arg(int(page()));
@@ -163,7 +160,7 @@ private Q_SLOTS:
         QVERIFY2(message->text().contains(reason), qPrintable(message->text()));
         QVERIFY2(message->text().contains(QLatin1String("Convex")), qPrintable(message->text()));
         QVERIFY(!message->accessibleName().isEmpty());
-        QVERIFY(label("signedOutTitle")->text() != SignedOutPage::tr("You are signed out"));
+        QVERIFY(label("signedOutTitle")->text() != authkit::SignedOutPage::tr("You are signed out"));
         // Not the signed-out offer: Sign in would start a second sign-in over a valid session.
         QVERIFY(!button("signInButton")->isVisible());
         QVERIFY(!button("createAccountButton")->isVisible());
@@ -198,7 +195,7 @@ private Q_SLOTS:
         QCOMPARE(page(), AuthGate::Page::Unauthenticated);
         QVERIFY(!find<QWidget>(QStringLiteral("backendRejectedPanel"))->isVisible());
         QVERIFY(button("signInButton")->isVisible());
-        QCOMPARE(label("signedOutTitle")->text(), SignedOutPage::tr("You are signed out"));
+        QCOMPARE(label("signedOutTitle")->text(), authkit::SignedOutPage::tr("You are signed out"));
         QTRY_VERIFY_WITH_TIMEOUT(!m_app->isHostedLogoutPending(), 20000);
         QCOMPARE(g_rejections.size(), 2);
     }

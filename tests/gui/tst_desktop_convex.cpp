@@ -18,7 +18,7 @@
 #include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
-#include <authkitqt/emulator/AuthKitEmulator.h>
+#include <LocalEmulatorProcess.h>
 #include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
 #include <authkitqt/widgets/AuthGate.h>

@@ -15,7 +15,7 @@
 #include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
-#include <authkitqt/emulator/AuthKitEmulator.h>
+#include <LocalEmulatorProcess.h>
 #include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
 #include <authkitqt/widgets/AuthGate.h>
@@ -178,10 +178,7 @@ private Q_SLOTS:
         // The hosted page's field is type=email, which a browser would not submit with these
         // characters; the seed is the server's data all the same, and a server may hold them.
         QWebEnginePage *page = window->view()->page();
-        runJs(page, QStringLiteral("document.getElementById('email').type = 'text', true"));
-        runJs(page, setValue(QStringLiteral("email"), kEmail));
-        runJs(page, setValue(QStringLiteral("password"), QStringLiteral("password")));
-        runJs(page, click(QStringLiteral("sign-in-submit")));
+        submitPassword(page, kEmail, EmailField::AnyText);
         QVERIFY2(waitSignedIn(*m_app, &why), qPrintable(why));
 
         // The session carries the strings unchanged: what follows tests the views, not a filter.
@@ -273,10 +270,7 @@ private Q_SLOTS:
         LoginWindow *window = openLoginWindow(*m_app, signIn, QStringLiteral("password"), &why);
         QVERIFY2(window, qPrintable(why));
         QWebEnginePage *page = window->view()->page();
-        runJs(page, QStringLiteral("document.getElementById('email').type = 'text', true"));
-        runJs(page, setValue(QStringLiteral("email"), kEmail));
-        runJs(page, setValue(QStringLiteral("password"), QStringLiteral("password")));
-        runJs(page, click(QStringLiteral("sign-in-submit")));
+        submitPassword(page, kEmail, EmailField::AnyText);
         QTRY_VERIFY_WITH_TIMEOUT(!m_app->session()->state()->isSigningIn(), 30000);
         QVERIFY(!m_app->session()->state()->isAuthenticated());
         QVERIFY2(m_app->session()->state()->lastError().contains(description),

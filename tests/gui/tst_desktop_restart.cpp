@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QLoggingCategory>
+#include <QFile>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QTest>
@@ -65,6 +66,15 @@ class DesktopRestartTest : public QObject
             QVERIFY2(!processName(pid).contains(QLatin1String("QtWebEngine")),
                      qPrintable(QStringLiteral("run %1 started %2").arg(run).arg(processName(pid))));
         }
+
+        // A warm start never loads Qt WebEngine: the login window's plugin stays unloaded, so
+        // libQt6WebEngineCore is not mapped (libQt6Core is: the read itself is sound).
+        QFile maps(QStringLiteral("/proc/%1/maps").arg(process.processId()));
+        QVERIFY2(maps.open(QIODevice::ReadOnly), qPrintable(maps.errorString()));
+        const QByteArray mapped = maps.readAll();
+        QVERIFY(mapped.contains("libQt6Core.so"));
+        QVERIFY2(!mapped.contains("libQt6WebEngineCore"),
+                 qPrintable(QStringLiteral("run %1 mapped Qt WebEngine").arg(run)));
 
         // SIGTERM ends it cleanly (the window and the emulator are shut down, not killed).
         process.terminate();

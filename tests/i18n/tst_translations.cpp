@@ -26,10 +26,10 @@ private Q_SLOTS:
             TranslationLoader::install(*QCoreApplication::instance(), QLocale(QLocale::German, QLocale::Germany));
         QVERIFY2(installed.contains(QStringLiteral("authkitqt_de")), qPrintable(installed.join(u',')));
         // What the signed-out window shows first, and a library message with a placeholder.
-        const QString signIn = QCoreApplication::translate("SignedOutPage", "&Sign in");
+        const QString signIn = QCoreApplication::translate("authkit::SignedOutPage", "&Sign in");
         QVERIFY(signIn != QStringLiteral("&Sign in"));
         QVERIFY(signIn.contains(QLatin1Char('&')));
-        const QString loggedIn = QCoreApplication::translate("AccountPage", "Logged in as %1");
+        const QString loggedIn = QCoreApplication::translate("authkit::AccountPage", "Logged in as %1");
         QVERIFY(loggedIn != QStringLiteral("Logged in as %1"));
         QVERIFY(loggedIn.contains(QStringLiteral("%1")));
         const QString apiKey = QCoreApplication::translate(

@@ -6,7 +6,7 @@
 
 namespace authkit::testsupport {
 
-// The exact bodies of WorkOS's error envelopes (reference §2.3), serialized as
+// The exact bodies of WorkOS's error envelopes (docs/workos-authkit.md#errors), serialized as
 // HttpResult::compactJson() serializes a reply, so QCOMPARE shows both sides.
 inline QByteArray compact(const QJsonObject &object)
 {

@@ -63,7 +63,7 @@ void AuthenticationManager::setConfig(ConvexClient::TokenFetcher fetcher,
     m_fetchToken = std::move(fetcher);
     m_onChange = std::move(onChange);
     m_onRefreshChange = std::move(onRefreshChange);
-    // No Connect, query set or request goes out before the token is known (§5.5).
+    // No Connect, query set or request goes out before the token is known.
     m_client->pause();
     fetchToken(false, [this](std::optional<QString> token) {
         if (token && !token->isEmpty()) {
@@ -196,7 +196,7 @@ void AuthenticationManager::refetchToken()
                 setState(State::WaitingForServerConfirmationOfFreshToken);
                 m_client->setAuthToken(*token);
             } else {
-                // The source's "special/weird state": no timer (see §7.3).
+                // The source's "special/weird state": no timer (authentication_manager.ts).
                 setState(State::NotRefetching);
             }
         } else {

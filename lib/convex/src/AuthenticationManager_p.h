@@ -8,7 +8,7 @@
 
 namespace authkit::convex {
 
-// convex-js authentication_manager.ts, state for state (reference §7.2-§7.3). The fetched
+// convex-js authentication_manager.ts, state for state (lib/convex/README.md). The fetched
 // token's lifetime (exp - iat, never compared with our clock) minus the leeway, counted from
 // when the token arrived, decides when the next forced refetch runs.
 class AuthenticationManager : public QObject

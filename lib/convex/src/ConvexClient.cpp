@@ -5,27 +5,14 @@
 #include "ConvexLogging_p.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
 
-#include <algorithm>
+#include <QPointer>
+
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcConvexClient, "authkit.convex.client")
 
 namespace authkit::convex {
-
-namespace {
-
-// Same function and args (keys sorted by ConvexValue) -> same query.
-std::optional<QString> queryKey(const QString &udfPath, const ConvexValue &args, QString *error)
-{
-    const auto encoded = protocol::encodeArgs(args, error);
-    if (!encoded)
-        return std::nullopt;
-    return protocol::canonicalizeUdfPath(udfPath) + QLatin1Char('\n')
-           + QString::fromUtf8(QJsonDocument(*encoded).toJson(QJsonDocument::Compact));
-}
-
-} // namespace
 
 ConvexClient::ConvexClient(const QUrl &deploymentUrl, QObject *parent)
     : ConvexClient(deploymentUrl, Options(), parent)
@@ -46,10 +33,8 @@ ConvexClient::ConvexClient(const QUrl &deploymentUrl, const Options &options, QO
 
 ConvexClient::~ConvexClient()
 {
-    for (const QueryEntry &entry : std::as_const(m_queries)) {
-        for (ConvexQuery *handle : entry.handles)
-            handle->m_client = nullptr;
-    }
+    for (QObject *subscriber : m_querySet.allSubscribers())
+        static_cast<ConvexQuery *>(subscriber)->m_client = nullptr;
     m_auth->stop();
     m_socket->disconnect(this);
 }
@@ -58,48 +43,28 @@ ConvexQuery *ConvexClient::subscribe(const QString &udfPath, const ConvexValue &
                                      QObject *parent)
 {
     QString error;
-    const auto key = queryKey(udfPath, args, &error);
+    const auto key = LocalQuerySet::keyFor(udfPath, args, &error);
     auto *handle = new ConvexQuery(this, key.value_or(QString()), udfPath, args, parent);
     if (!key) {
         handle->m_client = nullptr;
         handle->setError(error, std::nullopt, {});
         return handle;
     }
-    auto it = m_queries.find(*key);
-    if (it == m_queries.end()) {
-        QueryEntry entry;
-        entry.queryId = m_nextQueryId++;
-        entry.udfPath = udfPath;
-        entry.args = args;
-        it = m_queries.insert(*key, entry);
-        m_keyById.insert(entry.queryId, *key);
-        protocol::AddQuery add;
-        add.queryId = entry.queryId;
-        add.udfPath = udfPath;
-        add.args = args;
-        sendQuerySetChange({add});
-    } else if (it->ready) {
-        if (it->error)
-            handle->setError(*it->error, it->errorData, it->logLines);
+    if (const auto add = m_querySet.subscribe(*key, udfPath, args, handle)) {
+        sendQuerySetChange({*add});
+    } else if (const LocalQuerySet::Query *query = m_querySet.find(*key); query->ready) {
+        if (query->error)
+            handle->setError(*query->error, query->errorData, query->logLines);
         else
-            handle->setResult(it->value, it->logLines);
+            handle->setResult(query->value, query->logLines);
     }
-    it->handles.append(handle);
     return handle;
 }
 
 void ConvexClient::release(ConvexQuery *handle)
 {
-    auto it = m_queries.find(handle->m_key);
-    if (it == m_queries.end())
-        return;
-    it->handles.removeAll(handle);
-    if (!it->handles.isEmpty())
-        return;
-    const quint32 queryId = it->queryId;
-    m_keyById.remove(queryId);
-    m_queries.erase(it);
-    sendQuerySetChange({protocol::RemoveQuery{queryId}});
+    if (const auto remove = m_querySet.unsubscribe(handle->m_key, handle))
+        sendQuerySetChange({*remove});
 }
 
 void ConvexClient::sendQuerySetChange(const QList<protocol::QuerySetModification> &modifications)
@@ -120,17 +85,17 @@ void ConvexClient::sendQuerySetChange(const QList<protocol::QuerySetModification
 quint32 ConvexClient::mutation(const QString &udfPath, const ConvexValue &args,
                                ConvexResultCallback done)
 {
-    return request(Request::Kind::Mutation, udfPath, args, std::move(done));
+    return request(RequestManager::Kind::Mutation, udfPath, args, std::move(done));
 }
 
 quint32 ConvexClient::action(const QString &udfPath, const ConvexValue &args,
                              ConvexResultCallback done)
 {
-    return request(Request::Kind::Action, udfPath, args, std::move(done));
+    return request(RequestManager::Kind::Action, udfPath, args, std::move(done));
 }
 
-quint32 ConvexClient::request(Request::Kind kind, const QString &udfPath, const ConvexValue &args,
-                              ConvexResultCallback done)
+quint32 ConvexClient::request(RequestManager::Kind kind, const QString &udfPath,
+                              const ConvexValue &args, ConvexResultCallback done)
 {
     if (m_closed) {
         if (done)
@@ -139,10 +104,10 @@ quint32 ConvexClient::request(Request::Kind kind, const QString &udfPath, const 
                                            : m_fatalError));
         return 0;
     }
-    const quint32 requestId = ++m_nextRequestId;
+    const quint32 requestId = m_requests.nextRequestId();
     QString error;
     std::optional<QByteArray> frame;
-    if (kind == Request::Kind::Mutation)
+    if (kind == RequestManager::Kind::Mutation)
         frame = protocol::serialize(protocol::Mutation{requestId, udfPath, args, std::nullopt}, &error);
     else
         frame = protocol::serialize(protocol::Action{requestId, udfPath, args, std::nullopt}, &error);
@@ -151,13 +116,8 @@ quint32 ConvexClient::request(Request::Kind kind, const QString &udfPath, const 
             done(ConvexResult::failure(error));
         return 0;
     }
-    Request request;
-    request.kind = kind;
-    request.frame = *frame;
-    request.done = std::move(done);
-    if (canSend() && m_socket->send(request.frame))
-        request.status = Request::Status::Requested;
-    m_requests.insert(requestId, request);
+    const bool sent = canSend() && m_socket->send(*frame);
+    m_requests.add(requestId, kind, *frame, sent, std::move(done));
     return requestId;
 }
 
@@ -189,7 +149,7 @@ void ConvexClient::close()
     m_auth->stop();
     m_closed = true;
     m_socket->terminate();
-    failAll(QStringLiteral("ConvexClient has been closed"));
+    m_requests.failAll(QStringLiteral("ConvexClient has been closed"));
 }
 
 bool ConvexClient::send(const protocol::ClientMessage &message)
@@ -207,7 +167,7 @@ void ConvexClient::onOpened(quint32 connectionCount, const std::optional<QString
 {
     if (m_closed)
         return;
-    // §5.4: Connect, Authenticate (if a token is held), the whole query set, the requests.
+    // As convex-js on open: Connect, Authenticate (if a token is held), the whole query set, the requests.
     protocol::Connect connectMessage;
     connectMessage.sessionId = m_sessionId;
     connectMessage.connectionCount = connectionCount;
@@ -228,27 +188,11 @@ void ConvexClient::onOpened(quint32 connectionCount, const std::optional<QString
     protocol::ModifyQuerySet querySet;
     querySet.baseVersion = 0;
     querySet.newVersion = 1;
-    // queryId order, so the server sees them as they were created.
-    QList<quint32> ids = m_keyById.keys();
-    std::sort(ids.begin(), ids.end());
-    for (quint32 id : std::as_const(ids)) {
-        const QueryEntry &entry = m_queries.value(m_keyById.value(id));
-        protocol::AddQuery add;
-        add.queryId = entry.queryId;
-        add.udfPath = entry.udfPath;
-        add.args = entry.args;
-        add.journal = entry.journal;
-        querySet.modifications.append(add);
-    }
+    querySet.modifications = m_querySet.addsForRestart();
     m_querySetVersion = 1;
     send(querySet); // even when empty
     // Mutations in flight again (same requestId: the server deduplicates), then what waited.
-    for (auto it = m_requests.begin(); it != m_requests.end(); ++it) {
-        if (it->status == Request::Status::Requested || it->status == Request::Status::NotSent) {
-            if (m_socket->send(it->frame))
-                it->status = Request::Status::Requested;
-        }
-    }
+    m_requests.resendAll([this](const QByteArray &frame) { return m_socket->send(frame); });
     qCDebug(lcConvexClient) << "connected; connectionCount" << connectionCount;
     Q_EMIT connectedChanged(true);
 }
@@ -260,17 +204,7 @@ void ConvexClient::onClosed(const QString &reason)
     m_querySetVersion = 0;
     m_pendingModifications.clear();
     // Actions are not idempotent: one the server may have run is failed, not resent.
-    QList<quint32> failed;
-    for (auto it = m_requests.begin(); it != m_requests.end(); ++it) {
-        if (it->kind == Request::Kind::Action && it->status == Request::Status::Requested)
-            failed.append(it.key());
-    }
-    for (quint32 id : std::as_const(failed)) {
-        const Request request = m_requests.take(id);
-        if (request.done)
-            request.done(ConvexResult::failure(
-                QStringLiteral("Connection lost while action was in flight")));
-    }
+    m_requests.failActionsInFlight(QStringLiteral("Connection lost while action was in flight"));
     qCDebug(lcConvexClient) << "disconnected:" << reason;
     if (wasOpen)
         Q_EMIT connectedChanged(false);
@@ -302,33 +236,7 @@ void ConvexClient::onTransition(const protocol::Transition &transition)
         m_socket->reconnectAfterProtocolError(QStringLiteral("InvalidStartVersion"));
         return;
     }
-    QStringList touched; // keys, not pointers: a slot may subscribe and rehash
-    for (const protocol::StateModification &modification : transition.modifications) {
-        if (const auto *updated = std::get_if<protocol::QueryUpdated>(&modification)) {
-            auto it = m_queries.find(m_keyById.value(updated->queryId));
-            if (it == m_queries.end() || !m_keyById.contains(updated->queryId))
-                continue;
-            it->ready = true;
-            it->value = updated->value;
-            it->error.reset();
-            it->errorData.reset();
-            it->logLines = updated->logLines;
-            it->journal = updated->journal;
-            touched.append(m_keyById.value(updated->queryId));
-        } else if (const auto *failedQuery = std::get_if<protocol::QueryFailed>(&modification)) {
-            auto it = m_queries.find(m_keyById.value(failedQuery->queryId));
-            if (it == m_queries.end() || !m_keyById.contains(failedQuery->queryId))
-                continue;
-            it->ready = true;
-            it->value = ConvexValue();
-            it->error = failedQuery->errorMessage;
-            it->errorData = failedQuery->errorData;
-            it->logLines = failedQuery->logLines;
-            it->journal = failedQuery->journal;
-            touched.append(m_keyById.value(failedQuery->queryId));
-        }
-        // QueryRemoved: the entry is already gone on our side.
-    }
+    const QStringList touched = m_querySet.apply(transition.modifications);
     m_remoteVersion = transition.endVersion;
     observeTs(transition.endVersion.ts);
     m_auth->onTransition(transition);
@@ -338,12 +246,14 @@ void ConvexClient::onTransition(const protocol::Transition &transition)
     }
     // Handles may unsubscribe from their slots: work on copies.
     for (const QString &key : std::as_const(touched)) {
-        const auto it = m_queries.constFind(key);
-        if (it == m_queries.cend())
+        const LocalQuerySet::Query *query = m_querySet.find(key);
+        if (!query)
             continue; // unsubscribed by an earlier slot
-        const QueryEntry snapshot = *it;
-        for (const QPointer<ConvexQuery> &handle :
-             QList<QPointer<ConvexQuery>>(snapshot.handles.begin(), snapshot.handles.end())) {
+        const LocalQuerySet::Query snapshot = *query;
+        QList<QPointer<ConvexQuery>> handles;
+        for (QObject *subscriber : snapshot.subscribers)
+            handles.append(static_cast<ConvexQuery *>(subscriber));
+        for (const QPointer<ConvexQuery> &handle : std::as_const(handles)) {
             if (!handle)
                 continue;
             if (snapshot.error)
@@ -353,50 +263,21 @@ void ConvexClient::onTransition(const protocol::Transition &transition)
         }
     }
     Q_EMIT transitionApplied(m_remoteVersion);
-    resolveCompletedMutations();
+    m_requests.resolveCompleted(m_remoteVersion);
 }
 
 void ConvexClient::onMutationResponse(const protocol::MutationResponse &response)
 {
-    auto it = m_requests.find(response.requestId);
-    if (it == m_requests.end() || it->kind != Request::Kind::Mutation
-        || it->status == Request::Status::Completed) {
-        return;
+    // Read-your-writes: a committed mutation is done only once a Transition reaches its ts.
+    if (const auto committedTs = m_requests.onMutationResponse(response)) {
+        observeTs(*committedTs);
+        m_requests.resolveCompleted(m_remoteVersion);
     }
-    ConvexResult result;
-    result.success = response.success;
-    result.value = response.result;
-    result.errorMessage = response.errorMessage;
-    result.errorData = response.errorData;
-    result.logLines = response.logLines;
-    if (!response.success || !response.ts) {
-        const Request request = m_requests.take(response.requestId);
-        if (request.done)
-            request.done(result);
-        return;
-    }
-    // Read-your-writes: done only once a Transition at or past the commit ts is applied.
-    it->status = Request::Status::Completed;
-    it->ts = *response.ts;
-    it->result = result;
-    observeTs(*response.ts);
-    resolveCompletedMutations();
 }
 
 void ConvexClient::onActionResponse(const protocol::ActionResponse &response)
 {
-    auto it = m_requests.find(response.requestId);
-    if (it == m_requests.end() || it->kind != Request::Kind::Action)
-        return;
-    const Request request = m_requests.take(response.requestId);
-    ConvexResult result;
-    result.success = response.success;
-    result.value = response.result;
-    result.errorMessage = response.errorMessage;
-    result.errorData = response.errorData;
-    result.logLines = response.logLines;
-    if (request.done)
-        request.done(result);
+    m_requests.onActionResponse(response);
 }
 
 void ConvexClient::onFatalError(const QString &message)
@@ -406,40 +287,14 @@ void ConvexClient::onFatalError(const QString &message)
     m_auth->stop();
     m_closed = true;
     m_socket->terminate();
-    failAll(message);
+    m_requests.failAll(message);
     Q_EMIT fatalError(message);
-}
-
-void ConvexClient::resolveCompletedMutations()
-{
-    // A remote version of 0 is a new socket that has not reached any snapshot yet.
-    if (m_remoteVersion == StateVersion())
-        return;
-    QList<quint32> ready;
-    for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it) {
-        if (it->status == Request::Status::Completed && it->ts <= m_remoteVersion.ts)
-            ready.append(it.key());
-    }
-    for (quint32 id : std::as_const(ready)) {
-        const Request request = m_requests.take(id);
-        if (request.done)
-            request.done(request.result);
-    }
 }
 
 void ConvexClient::observeTs(quint64 ts)
 {
     if (!m_maxObservedTs || ts > *m_maxObservedTs)
         m_maxObservedTs = ts;
-}
-
-void ConvexClient::failAll(const QString &message)
-{
-    const auto requests = std::exchange(m_requests, {});
-    for (const Request &request : requests) {
-        if (request.done)
-            request.done(ConvexResult::failure(message));
-    }
 }
 
 void ConvexClient::pause()
@@ -455,7 +310,7 @@ void ConvexClient::resume()
     m_paused = false;
     if (m_socket->resume() || !m_open)
         return; // a postponed open ran onOpened, or the next open will
-    // §5.5: Authenticate, the changes made while paused, then the requests that waited.
+    // As convex-js on resume: Authenticate, the changes made while paused, then the requests that waited.
     if (std::exchange(m_authDirty, false)) {
         if (m_authToken)
             send(protocol::Authenticate::user(*m_authToken, m_identityVersion++));
@@ -465,10 +320,7 @@ void ConvexClient::resume()
     const auto modifications = std::exchange(m_pendingModifications, {});
     if (!modifications.isEmpty())
         sendQuerySetChange(modifications);
-    for (auto it = m_requests.begin(); it != m_requests.end(); ++it) {
-        if (it->status == Request::Status::NotSent && m_socket->send(it->frame))
-            it->status = Request::Status::Requested;
-    }
+    m_requests.sendUnsent([this](const QByteArray &frame) { return m_socket->send(frame); });
 }
 
 void ConvexClient::setAuthToken(const QString &token)

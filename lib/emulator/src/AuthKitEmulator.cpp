@@ -4,6 +4,7 @@
 #include "ConvexAuthConfig_p.h"
 #include "ConvexDatabase_p.h"
 #include "ConvexDeploymentServer_p.h"
+#include "ConvexJwksCache_p.h"
 #include "ConvexTokenValidator_p.h"
 #include "EmulatorHttpServer_p.h"
 #include "EmulatorState_p.h"
@@ -205,12 +206,9 @@ bool AuthKitEmulator::start()
         Q_EMIT oneTimeCodeSent(email, code);
     };
 
-    HttpLimits limits;
-    limits.maxBodyBytes = m_options.maxBodyBytes;
-    auto server = std::make_unique<EmulatorHttpServer>(
-        state->faults(), limits,
-        HttpConnection::Timeouts{m_options.headerTimeoutMs, m_options.idleTimeoutMs},
-        m_options.maxConnections);
+    const HttpPortSettings http = httpSettings();
+    auto server = std::make_unique<EmulatorHttpServer>(state->faults(), http.limits, http.timeouts,
+                                                       http.maxConnections);
     addRoutes(*server, std::make_shared<Endpoints>(*state));
     if (!stateFile.isEmpty()) {
         // Written when it changed, atomically, readable by its owner only.
@@ -279,47 +277,19 @@ std::unique_ptr<ConvexDeploymentServer> AuthKitEmulator::startConvex(EmulatorSta
     if (!database->open(databaseFile, &m_error))
         return nullptr;
 
-    // The backend fetches the provider's JWKS; we answer our own URL from memory, data: and
-    // file: URLs inline, and nothing from the network (tests stay offline).
-    EmulatorState *statePtr = &state;
-    auto resolver = [statePtr](const QString &url, QString *error) -> std::optional<QByteArray> {
-        if (url.startsWith(QLatin1String("data:"))) {
-            const qsizetype comma = url.indexOf(QLatin1Char(','));
-            const QString meta = url.mid(5, comma - 5);
-            const QByteArray data = QByteArray::fromPercentEncoding(url.mid(comma + 1).toUtf8());
-            if (comma < 0) {
-                *error = QStringLiteral("Invalid JWKS data URL. Expected data:<type>[;base64],<data>.");
-                return std::nullopt;
-            }
-            return meta.endsWith(QLatin1String(";base64")) ? QByteArray::fromBase64(data) : data;
-        }
-        const QUrl parsed(url);
-        if (parsed.isLocalFile()) {
-            QFile file(parsed.toLocalFile());
-            if (file.open(QIODevice::ReadOnly))
-                return file.read(1024 * 1024);
-        }
-        const QUrl base = statePtr->baseUrl();
-        const QString prefix = QStringLiteral("/sso/jwks/");
-        if (parsed.scheme() == base.scheme() && parsed.port() == base.port()
-            && (parsed.host() == base.host() || parsed.host() == QLatin1String("localhost"))
-            && parsed.path().startsWith(prefix)) {
-            if (statePtr->directory().client(parsed.path().mid(prefix.size())))
-                return QJsonDocument(statePtr->tokens().jwks()).toJson(QJsonDocument::Compact);
-            *error = QStringLiteral("Could not fetch JWKS from URL '%1': HTTP 404 Not Found. Check "
-                                    "that the URL is correct and accessible.")
-                         .arg(url);
-            return std::nullopt;
-        }
-        *error = QStringLiteral("Could not fetch JWKS from URL '%1': the emulator reads only "
-                                "data:, file: and its own JWKS URLs. Check that the URL is correct "
-                                "and accessible.")
-                     .arg(url);
-        return std::nullopt;
+    // As the backend, the deployment fetches each provider's JWKS over HTTP (our own port's
+    // /sso/jwks/<client> by default), so it can as well trust another issuer's keys.
+    auto keySets = std::make_shared<ConvexJwksCache>();
+    auto resolver = [keySets](const QString &url, QString *error) {
+        return keySets->cached(url, error);
     };
+    auto prefetch = [keySets](const QString &url, const QString &kid, std::function<void()> done) {
+        keySets->ensure(url, kid, std::move(done));
+    };
+    EmulatorState *statePtr = &state;
     auto convex = std::make_unique<ConvexDeploymentServer>(
-        std::move(database), ConvexTokenValidator(std::move(*config), resolver),
-        [statePtr] { return statePtr->clock().nowSecs(); });
+        std::move(database), ConvexTokenValidator(std::move(*config), resolver, prefetch),
+        [statePtr] { return statePtr->clock().nowSecs(); }, state.faults(), httpSettings());
     convex->setHeartbeatMs(qMax(10, m_options.convexHeartbeatMs));
     const quint16 port = convex->listen(QHostAddress::LocalHost, m_options.convexPort);
     if (port == 0) {
@@ -332,6 +302,15 @@ std::unique_ptr<ConvexDeploymentServer> AuthKitEmulator::startConvex(EmulatorSta
     m_convexUrl.setHost(QStringLiteral("127.0.0.1"));
     m_convexUrl.setPort(port);
     return convex;
+}
+
+HttpPortSettings AuthKitEmulator::httpSettings() const
+{
+    HttpPortSettings http;
+    http.limits.maxBodyBytes = m_options.maxBodyBytes;
+    http.timeouts = HttpConnection::Timeouts{m_options.headerTimeoutMs, m_options.idleTimeoutMs};
+    http.maxConnections = m_options.maxConnections;
+    return http;
 }
 
 QString AuthKitEmulator::errorString() const

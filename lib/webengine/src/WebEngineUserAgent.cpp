@@ -33,7 +33,7 @@ QStringList defaultAllowedHosts()
 } // namespace
 
 WebEngineUserAgent::WebEngineUserAgent(QWidget *parentWindow, QObject *parent)
-    : UserAgent(parent)
+    : EmbeddedUserAgent(parent)
     , m_parentWindow(parentWindow)
     , m_allowedHosts(defaultAllowedHosts())
 {
@@ -82,7 +82,7 @@ void WebEngineUserAgent::present(const AuthorizationRequest &request)
     window->page()->setExpectedState(request.state());
     connect(window, &LoginWindow::redirectReceived, this, &UserAgent::redirectReceived);
     connect(window, &LoginWindow::systemBrowserRequested, this,
-            &WebEngineUserAgent::systemBrowserRequested);
+            &EmbeddedUserAgent::systemBrowserRequested);
     connect(window, &LoginWindow::cancelled, this, [this, window] {
         window->deleteLater();
         Q_EMIT cancelled();

@@ -1,6 +1,6 @@
 #include <authkitqt/widgets/AuthGate.h>
 
-#include <QMetaProperty>
+#include <authkitqt/widgets/AuthStatus.h>
 
 namespace authkit {
 
@@ -15,26 +15,20 @@ AuthGate::AuthGate(QWidget *loading, QWidget *unauthenticated, QWidget *authenti
     setCurrentIndex(0);
 }
 
-void AuthGate::bind(QObject *state)
+void AuthGate::bind(AuthStatus *status)
 {
     disconnect(m_connection);
-    m_state = state;
-    if (state) {
-        const QMetaObject *meta = state->metaObject();
-        const QMetaProperty loading = meta->property(meta->indexOfProperty("isLoading"));
-        Q_ASSERT_X(loading.hasNotifySignal(), "AuthGate::bind", "isLoading needs a notify signal");
-        m_connection = connect(state, loading.notifySignal(), this,
-                               metaObject()->method(metaObject()->indexOfSlot("refresh()")));
-    }
+    m_status = status;
+    if (status)
+        m_connection = connect(status, &AuthStatus::changed, this, &AuthGate::refresh);
     refresh();
 }
 
 void AuthGate::refresh()
 {
     Page page = Page::Loading;
-    if (m_state && !m_state->property("isLoading").toBool())
-        page = m_state->property("isAuthenticated").toBool() ? Page::Authenticated
-                                                             : Page::Unauthenticated;
+    if (m_status && !m_status->isLoading())
+        page = m_status->isAuthenticated() ? Page::Authenticated : Page::Unauthenticated;
     if (page == m_page && currentIndex() == static_cast<int>(page))
         return;
     m_page = page;

@@ -11,11 +11,12 @@
 
 namespace authkit::convex {
 
-// useConvexAuth() for Qt (reference §8.1-§8.2): the provider's state (AuthState, or any QObject
-// with isLoading / isAuthenticated properties and a notify signal) combined with the backend's
-// confirmation. isLoading while the provider loads or Convex has not confirmed or rejected the
-// token; isAuthenticated only once both agree. It drives ConvexClient::setAuth() when the
-// provider turns authenticated and clearAuth() when it stops being so. AuthGate binds to it.
+/// useConvexAuth() for Qt (convex-js react/ConvexAuthState.tsx): the provider's state (AuthState,
+/// or any QObject with isLoading / isAuthenticated properties and a notify signal) combined with
+/// the backend's confirmation. isLoading while the provider loads or Convex has not confirmed or
+/// rejected the token; isAuthenticated only once both agree. It drives ConvexClient::setAuth() when
+/// the provider turns authenticated and clearAuth() when it stops being so. The widgets'
+/// ConvexAuthStatus adapts it for AuthGate.
 class AUTHKITQT_CONVEX_EXPORT ConvexAuthState : public QObject
 {
     Q_OBJECT
@@ -23,8 +24,8 @@ class AUTHKITQT_CONVEX_EXPORT ConvexAuthState : public QObject
     Q_PROPERTY(bool isAuthenticated READ isAuthenticated NOTIFY changed)
     Q_PROPERTY(bool isRefreshing READ isRefreshing NOTIFY changed)
 public:
-    // fetchToken must stay the same for the object's life (a new one would mean clearAuth and
-    // setAuth again, convex-js#82); AuthKitTokenSource::fetcher() is.
+    /// fetchToken must stay the same for the object's life (a new one would mean clearAuth and
+    /// setAuth again, convex-js#82); AuthKitTokenSource::fetcher() is.
     ConvexAuthState(ConvexClient *client, QObject *providerState,
                     ConvexClient::TokenFetcher fetchToken, QObject *parent = nullptr);
     ~ConvexAuthState() override;
@@ -36,7 +37,7 @@ public:
     }
     bool isRefreshing() const { return m_refreshing && isAuthenticated(); }
 
-    // What the backend said: nullopt while waiting.
+    /// What the backend said: nullopt while waiting.
     std::optional<bool> convexAuthenticated() const { return m_convexAuthenticated; }
 
 Q_SIGNALS:
@@ -54,8 +55,8 @@ private:
     QMetaObject::Connection m_connection;
     bool m_providerLoading = true;
     bool m_providerAuthenticated = false;
-    bool m_effectActive = false;   // setAuth ran for the current provider state
-    quint64 m_generation = 0;       // callbacks of an earlier setAuth are ignored
+    bool m_effectActive = false;   ///< setAuth ran for the current provider state
+    quint64 m_generation = 0;       ///< callbacks of an earlier setAuth are ignored
     std::optional<bool> m_convexAuthenticated;
     bool m_refreshing = false;
 };

@@ -14,11 +14,11 @@ QT_FORWARD_DECLARE_CLASS(QNetworkAccessManager)
 
 namespace authkit::convex {
 
-// One-shot calls on the deployment's HTTP API (reference §9): POST /api/query, /api/mutation,
-// /api/action with {"path","args","format":"convex_encoded_json"}, a Bearer token when one is
-// set. A function's own error (HTTP 200 or 560 with status "error") comes back with its
-// errorData; any other failure (401 {code,message}, network) as errorMessage, with
-// httpStatus/errorCode in the result for callers that care.
+/// One-shot calls on the deployment's HTTP API (convex-js http_client.ts): POST /api/query,
+/// /api/mutation, /api/action with {"path","args","format":"convex_encoded_json"}, a Bearer token
+/// when one is set. A function's own error (HTTP 200 or 560 with status "error") comes back with
+/// its errorData; any other failure (401 {code,message}, network) as errorMessage, with
+/// httpStatus/errorCode in the result for callers that care.
 class AUTHKITQT_CONVEX_EXPORT ConvexHttpClient : public QObject
 {
     Q_OBJECT

@@ -12,11 +12,11 @@ namespace authkit::convex {
 
 class ConvexClient;
 
-// A live list model over one query whose value is an array of objects (a messages list, say).
-// One role per object key (sorted, from Qt::UserRole + 1; roleNames() gives the key names) and
-// `display`: the displayKey field, or the row as compact JSON. Rows are matched by their `_id`
-// (or their whole value): an append is an insert, an edit a dataChanged; only a change in the
-// set of keys resets the model.
+/// A live list model over one query whose value is an array of objects (a messages list, say).
+/// One role per object key (sorted, from Qt::UserRole + 1; roleNames() gives the key names) and
+/// `display`: the displayKey field, or the row as compact JSON. Rows are matched by their `_id`
+/// (or their whole value): an append is an insert, an edit a dataChanged; only a change in the
+/// set of keys resets the model.
 class AUTHKITQT_CONVEX_EXPORT ConvexQueryModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -25,7 +25,7 @@ class AUTHKITQT_CONVEX_EXPORT ConvexQueryModel : public QAbstractListModel
 public:
     ConvexQueryModel(ConvexClient *client, const QString &udfPath,
                      const ConvexValue &args = ConvexValue(), QObject *parent = nullptr);
-    // Takes the handle over (it becomes the model's child).
+    /// Takes the handle over (it becomes the model's child).
     explicit ConvexQueryModel(ConvexQuery *query, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -37,7 +37,7 @@ public:
     QString errorMessage() const;
     ConvexValue row(int index) const { return m_rows.value(index); }
     QStringList keys() const { return m_keys; }
-    int roleForKey(const QString &key) const; // -1 when no row has that key
+    int roleForKey(const QString &key) const; ///< -1 when no row has that key
     void setDisplayKey(const QString &key);
     QString displayKey() const { return m_displayKey; }
 

@@ -11,13 +11,13 @@
 
 namespace authkit::convex {
 
-// The outcome of one mutation, action or one-shot HTTP call. A function that threw a
-// ConvexError has errorData set (a ConvexError(null) is a present null value).
+/// The outcome of one mutation, action or one-shot HTTP call. A function that threw a
+/// ConvexError has errorData set (a ConvexError(null) is a present null value).
 struct AUTHKITQT_CONVEX_EXPORT ConvexResult
 {
     bool success = false;
-    ConvexValue value;        // the return value when success
-    QString errorMessage;     // when !success
+    ConvexValue value;        ///< the return value when success
+    QString errorMessage;     ///< when !success
     std::optional<ConvexValue> errorData;
     QStringList logLines;
 

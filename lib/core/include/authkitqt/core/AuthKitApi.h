@@ -14,7 +14,7 @@ class QNetworkReply;
 
 namespace authkit {
 
-/// What authenticate returns.
+// What authenticate returns (docs/workos-authkit.md#authenticate-response).
 struct AUTHKITQT_CORE_EXPORT AuthResponse
 {
     WorkOSUser user;
@@ -26,22 +26,21 @@ struct AUTHKITQT_CORE_EXPORT AuthResponse
     QString impersonationReason;
 };
 
-/// A failed call, classified: transient failures (network, timeout, 408, 429, 5xx) keep the
-/// session and are retried with backoff; everything else is terminal.
+// A failed call, classified: transient failures (network, timeout, 408, 429, 5xx) keep the
+// session and are retried with backoff; everything else is terminal.
 struct AUTHKITQT_CORE_EXPORT ApiError
 {
     enum class Kind { Network, Timeout, Http, BadResponse };
     Kind kind = Kind::Network;
     int httpStatus = 0;
-    QString code;        ///< "invalid_grant", "organization_membership_not_found", ...
-    QString description; ///< WorkOS's error_description / message
+    QString code;        // "invalid_grant", "organization_membership_not_found", ...
+    QString description; // WorkOS's error_description / message
     int retryAfterSecs = -1;
 
     bool isTransient() const;
-    QString message() const; ///< one line for the user
+    QString message() const; // one line for the user
 };
 
-/// The outcome of one WorkOS call: the response, or the error that explains why there is none.
 struct AUTHKITQT_CORE_EXPORT AuthResult
 {
     std::optional<AuthResponse> response;
@@ -49,8 +48,8 @@ struct AUTHKITQT_CORE_EXPORT AuthResult
     bool ok() const { return response.has_value(); }
 };
 
-/// The WorkOS calls a public client may make, over QNetworkAccessManager. No state, no secrets
-/// kept, nothing logged but endpoints and outcomes.
+// The WorkOS calls a public client may make, over QNetworkAccessManager. No state, no secrets
+// kept, nothing logged but endpoints and outcomes.
 class AUTHKITQT_CORE_EXPORT AuthKitApi : public QObject
 {
     Q_OBJECT
@@ -63,7 +62,7 @@ public:
     AuthKitApi(AuthKitConfig config, QNetworkAccessManager *network, QObject *parent = nullptr);
 
     const AuthKitConfig &config() const { return m_config; }
-    /// How long one call may take before it counts as a (transient) timeout.
+    // How long one call may take before it counts as a (transient) timeout.
     void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
     int timeoutMs() const { return m_timeoutMs; }
 
@@ -72,7 +71,7 @@ public:
                                       AuthCallback done);
     void fetchJwks(JwksCallback done);
 
-    /// Classifies a finished reply (exposed for tests).
+    // Classifies a finished reply (exposed for tests).
     static ApiError errorFromReply(QNetworkReply *reply, const QByteArray &body);
 
 private:

@@ -6,7 +6,7 @@
 
 namespace authkit::emulator {
 
-// How an emulator instance is set up; the command line of authkit-emulator maps onto this.
+/// How an emulator instance is set up; the command line of authkit-emulator maps onto this.
 struct AUTHKITQT_EMULATOR_EXPORT EmulatorOptions
 {
     quint16 port = 0;               // 0: the system picks a free port
@@ -24,9 +24,9 @@ struct AUTHKITQT_EMULATOR_EXPORT EmulatorOptions
     bool convexInMemory = false;    // keep the Convex tables in memory even with a dataDir
     int convexHeartbeatMs = 15000;  // a Ping after this much silence (tests shorten it)
 
-    // Limits of the AuthKit port (lib/emulator/README.md, "Limits"): it listens on loopback,
-    // which every web page in a browser can reach, so nothing a client sends may grow without
-    // bound. Tests shorten the timeouts and the caps.
+    /// Limits of both ports, AuthKit's and the Convex deployment's (lib/emulator/README.md,
+    /// "Limits"): they listen on loopback, which every web page in a browser can reach, so nothing
+    /// a client sends may grow without bound. Tests shorten the timeouts and the caps.
     qint64 maxBodyBytes = 1024 * 1024; // larger request bodies: 413, refused before reading
     int headerTimeoutMs = 10000;    // request line and headers (then the body) must arrive in this
     int idleTimeoutMs = 30000;      // a kept-alive connection with no request is closed after this

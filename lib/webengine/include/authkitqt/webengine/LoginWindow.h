@@ -3,7 +3,6 @@
 #include <QDialog>
 #include <QStringList>
 #include <QUrl>
-#include <authkitqt/webengine/authkitqt_webengine_export.h>
 
 class QLabel;
 class QProgressBar;
@@ -16,11 +15,11 @@ namespace authkit {
 
 class LoginPage;
 
-// The login window: the hosted page, a progress bar while it loads, the host it comes from (so a
-// person can see where they type their password), Cancel, and "Use my browser instead".
-// Object names (tests and accessibility): loginWindow, loginView, loginProgress, loginHost,
-// loginCancel, loginUseBrowser, loginError.
-class AUTHKITQT_WEBENGINE_EXPORT LoginWindow : public QDialog
+/// The login window: the hosted page, a progress bar while it loads, the host it comes from (so a
+/// person can see where they type their password), Cancel, and "Use my browser instead".
+/// Object names (tests and accessibility): loginWindow, loginView, loginProgress, loginHost,
+/// loginCancel, loginUseBrowser, loginError.
+class LoginWindow : public QDialog
 {
     Q_OBJECT
 public:
@@ -28,15 +27,15 @@ public:
                 QWidget *parent = nullptr);
     ~LoginWindow() override;
 
-    // Loads the authorize URL and shows the window (window-modal, like QDialog::open()).
+    /// Loads the authorize URL and shows the window (window-modal, like QDialog::open()).
     void open(const QUrl &authorizeUrl);
-    using QDialog::open; // not hidden by the overload above
+    using QDialog::open; ///< not hidden by the overload above
     QWebEngineView *view() const { return m_view; }
     LoginPage *page() const { return m_page; }
 
 Q_SIGNALS:
-    void redirectReceived(const QUrl &url); // our redirect URI, caught in the engine
-    void cancelled();                       // Cancel, Escape or the window closed
+    void redirectReceived(const QUrl &url); ///< our redirect URI, caught in the engine
+    void cancelled(); ///< Cancel, Escape or the window closed
     void systemBrowserRequested();
 
 protected:

@@ -1,11 +1,10 @@
 #pragma once
 
-#include <authkitqt/core/UserAgent.h>
+#include <authkitqt/webengine/EmbeddedUserAgent.h>
 #include <authkitqt/webengine/LoginWindow.h>
 
 #include <QPointer>
 #include <QStringList>
-#include <authkitqt/webengine/authkitqt_webengine_export.h>
 
 class QWidget;
 class QWebEngineProfile;
@@ -13,21 +12,22 @@ class QWebEnginePage;
 
 namespace authkit {
 
-
-// The embedded user agent: the hosted AuthKit page in a Qt WebEngine window with a private
-// profile. The redirect back is caught inside the engine (never handed to the OS), navigation is
-// kept to the AuthKit/WorkOS hosts and identity providers, certificate errors are refused, and
-// the hosted logout runs in the same profile so the next sign-in asks again.
-// Nothing of Qt WebEngine is created before present() or endSession() is called.
-class AUTHKITQT_WEBENGINE_EXPORT WebEngineUserAgent : public UserAgent
+/// The embedded user agent: the hosted AuthKit page in a Qt WebEngine window with a private
+/// profile. The redirect back is caught inside the engine (never handed to the OS), navigation is
+/// kept to the AuthKit/WorkOS hosts and identity providers, certificate errors are refused, and
+/// the hosted logout runs in the same profile so the next sign-in asks again.
+/// Nothing of Qt WebEngine is created before present() or endSession() is called.
+/// Applications normally reach it through FallbackUserAgent, which loads it from the
+/// authkitqt-webengine plugin only when a sign-in window is needed.
+class WebEngineUserAgent : public EmbeddedUserAgent
 {
     Q_OBJECT
 public:
     explicit WebEngineUserAgent(QWidget *parentWindow = nullptr, QObject *parent = nullptr);
     ~WebEngineUserAgent() override;
 
-    // Hosts the login window may show besides the authorize URL's own host (identity providers,
-    // a custom auth domain). Subdomains count: "google.com" allows accounts.google.com.
+    /// Hosts the login window may show besides the authorize URL's own host (identity providers,
+    /// a custom auth domain). Subdomains count: "google.com" allows accounts.google.com.
     void setAllowedHosts(const QStringList &hosts);
     QStringList allowedHosts() const { return m_allowedHosts; }
 
@@ -36,13 +36,12 @@ public:
     void dismiss() override;
     void endSession(const QUrl &logoutUrl) override;
 
-    LoginWindow *window() const { return m_window; } // tests and the app's screenshots
+    LoginWindow *window() const override { return m_window; } ///< tests and the app's screenshots
+    /// True once the private profile, and with it the engine, has been created.
     bool isEngineLoaded() const { return m_profile != nullptr; }
 
-Q_SIGNALS:
-    // "Use my browser instead": the app switches to the system-browser (loopback) flow.
-    void systemBrowserRequested();
-    void sessionEnded(); // the hosted logout page finished loading (or failed)
+    // Its signals (EmbeddedUserAgent): systemBrowserRequested() for "Use my browser instead",
+    // sessionEnded() when the hosted logout page finished loading (or failed).
 
 private:
     QWebEngineProfile *profile();

@@ -1,0 +1,121 @@
+#include "EmulatorState_p.h"
+
+#include "HttpMessage_p.h"
+#include "Ids_p.h"
+
+#include <QJsonArray>
+
+
+namespace authkit::emulator {
+
+EmulatorState::EmulatorState(EmulatorOptions options, Directory directory)
+    : m_options(std::move(options))
+    , m_directory(std::move(directory))
+{
+    m_sessions.setCaps(SessionRegistry::Caps{m_options.maxLoginAttempts,
+                                             m_options.maxAuthorizationCodes,
+                                             m_options.maxRefreshTokens});
+}
+
+QString EmulatorState::issuerFor(const QString &clientId) const
+{
+    if (!m_options.issuer.isEmpty())
+        return m_options.issuer;
+    return QStringLiteral("https://api.workos.com/user_management/") + clientId;
+}
+
+QByteArray EmulatorState::mintAccessToken(const UserSession &session)
+{
+    const User *user = m_directory.userById(session.userId);
+    const qint64 now = m_clock.nowSecs();
+    QJsonObject claims{
+        {QStringLiteral("iss"), issuerFor(session.clientId)},
+        {QStringLiteral("sub"), session.userId},
+        {QStringLiteral("sid"), session.id},
+        {QStringLiteral("jti"), ids::ulid(m_clock.now().toMSecsSinceEpoch())},
+        {QStringLiteral("iat"), now},
+        {QStringLiteral("exp"), now + m_options.tokenTtlSeconds},
+    };
+    QStringList featureFlags = user ? user->featureFlags : QStringList();
+    const Organization *organization = m_directory.organization(session.organizationId);
+    const Membership *membership = user && organization ? user->membershipIn(organization->id)
+                                                        : nullptr;
+    if (organization && membership) {
+        claims.insert(QStringLiteral("org_id"), organization->id);
+        claims.insert(QStringLiteral("role"), membership->roles.first());
+        claims.insert(QStringLiteral("roles"), QJsonArray::fromStringList(membership->roles));
+        QStringList permissions;
+        for (const QString &role : membership->roles) {
+            for (const QString &permission : organization->rolePermissions.value(role)) {
+                if (!permissions.contains(permission))
+                    permissions.append(permission);
+            }
+        }
+        claims.insert(QStringLiteral("permissions"), QJsonArray::fromStringList(permissions));
+        if (!organization->entitlements.isEmpty())
+            claims.insert(QStringLiteral("entitlements"),
+                          QJsonArray::fromStringList(organization->entitlements));
+        for (const QString &flag : organization->featureFlags) {
+            if (!featureFlags.contains(flag))
+                featureFlags.append(flag);
+        }
+    }
+    if (!featureFlags.isEmpty())
+        claims.insert(QStringLiteral("feature_flags"), QJsonArray::fromStringList(featureFlags));
+    if (session.impersonator)
+        claims.insert(QStringLiteral("act"),
+                      QJsonObject{{QStringLiteral("sub"), session.impersonator->email}});
+    return m_tokens.sign(claims);
+}
+
+QJsonObject EmulatorState::authenticationResponse(const UserSession &session)
+{
+    const User *user = m_directory.userById(session.userId);
+    QJsonObject body{
+        {QStringLiteral("user"), user ? Directory::userJson(*user) : QJsonObject()},
+        {QStringLiteral("access_token"), QString::fromLatin1(mintAccessToken(session))},
+        {QStringLiteral("refresh_token"), m_sessions.issueRefreshToken(session, m_clock.now())},
+        {QStringLiteral("authentication_method"), session.authenticationMethod},
+    };
+    if (!session.organizationId.isEmpty())
+        body.insert(QStringLiteral("organization_id"), session.organizationId);
+    if (session.impersonator) {
+        body.insert(QStringLiteral("impersonator"),
+                    QJsonObject{{QStringLiteral("email"), session.impersonator->email},
+                                {QStringLiteral("reason"),
+                                 session.impersonator->reason.isEmpty()
+                                     ? QJsonValue(QJsonValue::Null)
+                                     : QJsonValue(session.impersonator->reason)}});
+    }
+    return body;
+}
+
+const QList<InboxMessage> &EmulatorState::inbox()
+{
+    pruneInbox();
+    return m_inbox;
+}
+
+void EmulatorState::pruneInbox()
+{
+    const QDateTime now = m_clock.now();
+    m_inbox.removeIf([&now](const InboxMessage &message) {
+        return message.sentAt.secsTo(now) > kInboxLifetimeSecs;
+    });
+}
+
+void EmulatorState::deliverOneTimeCode(const QString &email, const QString &code)
+{
+    // Newest first; a message outlives its code by nothing, and the inbox holds at most the cap.
+    pruneInbox();
+    m_inbox.prepend(InboxMessage{email, code, QStringLiteral("magic_auth"), m_clock.now()});
+    while (m_inbox.size() > m_options.maxInboxMessages)
+        m_inbox.removeLast();
+    // The code is the dev inbox's whole point: it is shown on purpose, like WorkOS's emulator.
+    qCInfo(lcEmulator).noquote() << "one-time code for" << email << "is" << code
+                                 << "(also on /_emulator/inbox)";
+    if (onOneTimeCode)
+        onOneTimeCode(email, code);
+}
+
+} // namespace authkit::emulator

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "EmulatorLog_p.h"
+
+#include "CsrfGuard_p.h"
+#include "Directory_p.h"
+#include "EmulatorClock_p.h"
+#include "FaultInjector_p.h"
+#include "SessionRegistry_p.h"
+#include "TokenService_p.h"
+
+#include <authkitqt/emulator/EmulatorOptions.h>
+
+#include <QJsonObject>
+
+#include <functional>
+
+
+namespace authkit::emulator {
+
+struct InboxMessage
+{
+    QString email;
+    QString code;
+    QString kind;
+    QDateTime sentAt;
+};
+
+// Everything the endpoints share: configuration, clock, directory, keys, sessions, faults and the
+// dev inbox. Owned by AuthKitEmulator; the endpoint classes hold a reference.
+class EmulatorState
+{
+public:
+    // A one-time code lives 10 minutes; its inbox message as long.
+    static constexpr int kInboxLifetimeSecs = 600;
+
+    EmulatorState(EmulatorOptions options, Directory directory);
+
+    const EmulatorOptions &options() const { return m_options; }
+    EmulatorClock &clock() { return m_clock; }
+    Directory &directory() { return m_directory; }
+    TokenService &tokens() { return m_tokens; }
+    SessionRegistry &sessions() { return m_sessions; }
+    FaultInjector &faults() { return m_faults; }
+    const CsrfGuard &csrf() const { return m_csrf; }
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+
+    QString issuerFor(const QString &clientId) const;
+    // The claims of docs/workos-authkit.md#access-token for this session, signed.
+    QByteArray mintAccessToken(const UserSession &session);
+    // Authenticate's 200 body, a new refresh token (docs/workos-authkit.md#authenticate-response).
+    QJsonObject authenticationResponse(const UserSession &session);
+
+    void deliverOneTimeCode(const QString &email, const QString &code);
+    const QList<InboxMessage> &inbox(); // without the expired messages
+    std::function<void(const QString &, const QString &)> onOneTimeCode;
+
+private:
+    void pruneInbox();
+
+    EmulatorOptions m_options;
+    EmulatorClock m_clock;
+    Directory m_directory;
+    TokenService m_tokens;
+    SessionRegistry m_sessions;
+    FaultInjector m_faults;
+    CsrfGuard m_csrf;
+    QList<InboxMessage> m_inbox;
+    QUrl m_baseUrl;
+};
+
+} // namespace authkit::emulator

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <authkitqt/core/UserAgent.h>
+
+#include <QtPlugin>
+#include <authkitqt/webengine/authkitqt_webengine_export.h>
+
+class QWidget;
+
+namespace authkit {
+
+class LoginWindow;
+
+/// A user agent that shows the hosted page in a window of the application's own (the Qt
+/// WebEngine login window). It lives in a plugin, so that only a process that opens such a
+/// window loads Qt WebEngine; FallbackUserAgent loads it and falls back to the system browser
+/// when it cannot.
+class AUTHKITQT_WEBENGINE_EXPORT EmbeddedUserAgent : public UserAgent
+{
+    Q_OBJECT
+public:
+    using UserAgent::UserAgent;
+
+    /// The sign-in window while one is open, else null.
+    virtual LoginWindow *window() const = 0;
+
+Q_SIGNALS:
+    /// "Use my browser instead": the person wants this sign-in in the system browser.
+    void systemBrowserRequested();
+    /// The hosted logout started by endSession() has finished loading (or failed).
+    void sessionEnded();
+};
+
+/// What the embedded-login plugin exports (see docs/architecture.md): it makes the agents.
+class AUTHKITQT_WEBENGINE_EXPORT EmbeddedUserAgentFactory
+{
+public:
+    virtual ~EmbeddedUserAgentFactory() = default;
+
+    /// A new embedded agent whose windows are modal to parentWindow (may be null).
+    virtual EmbeddedUserAgent *create(QWidget *parentWindow, QObject *parent) = 0;
+};
+
+} // namespace authkit
+
+/// The plugin interface's ID; the version changes whenever the interface does.
+#define AuthKitQt_EmbeddedUserAgentFactory_iid "dev.authkitqt.EmbeddedUserAgentFactory/1.0"
+Q_DECLARE_INTERFACE(authkit::EmbeddedUserAgentFactory, AuthKitQt_EmbeddedUserAgentFactory_iid)

@@ -1,0 +1,288 @@
+// FallbackUserAgent as an application uses it, against a real in-process emulator: Qt WebEngine
+// comes in with the plugin only when a sign-in window is needed; without the plugin the sign-in
+// goes to the system browser (a stand-in that QDesktopServices hands the URLs to) through the
+// real loopback listener; and the hosted logout is tracked until it has finished.
+// This program links no Qt WebEngine, so /proc/self/maps tells whether the plugin brought it in.
+
+#include <authkitqt/core/AuthKitApi.h>
+#include <authkitqt/core/AuthSession.h>
+#include <authkitqt/core/AuthState.h>
+#include <authkitqt/core/LoopbackUserAgent.h>
+#include <authkitqt/core/MemorySecretStore.h>
+#include <authkitqt/core/SessionStore.h>
+#include <authkitqt/emulator/AuthKitEmulator.h>
+#include <authkitqt/webengine/FallbackUserAgent.h>
+
+#include <HttpClient.h>
+
+#include <QApplication>
+#include <QDesktopServices>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+#include <QWidget>
+
+#include <memory>
+
+using namespace authkit;
+
+namespace {
+
+constexpr int kTimeoutMs = 30000; // a cold engine start on a busy machine is slow
+
+bool webEngineMapped()
+{
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    if (!maps.open(QIODevice::ReadOnly))
+        qFatal("cannot read /proc/self/maps");
+    return maps.readAll().contains("libQt6WebEngineCore");
+}
+
+QString queryValue(const QUrl &url, const QString &key)
+{
+    return QUrlQuery(url).queryItemValue(key, QUrl::FullyDecoded);
+}
+
+} // namespace
+
+// Stands in for the system browser: QDesktopServices hands it the URLs it would open.
+class BrowserStandIn : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void open(const QUrl &url) { opened.append(url); }
+};
+
+// One application's worth of sign-in: an API client, an in-memory session store, the session
+// and the fallback agent set on it.
+struct SignInRig
+{
+    explicit SignInRig(const AuthKitConfig &config)
+        : api(config, &network)
+        , store(&secrets, QStringLiteral("test/fallback"))
+        , session(&api, &store)
+    {
+    }
+    void attach(FallbackUserAgent *fallback)
+    {
+        agent.reset(fallback);
+        session.setUserAgent(fallback);
+    }
+
+    QNetworkAccessManager network;
+    MemorySecretStore secrets;
+    AuthKitApi api;
+    SessionStore store;
+    AuthSession session;
+    std::unique_ptr<FallbackUserAgent> agent;
+};
+
+class tst_FallbackUserAgent : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+
+    // In this order: the first one needs a process that has not loaded the plugin yet.
+    void webEngineLoadsOnlyWithASignInWindow();
+    void hostedLogoutIsTrackedUntilItFinishes();
+    void withoutThePluginTheSystemBrowserSignsIn();
+    void withoutThePluginTheBrowserEndsTheHostedSession();
+
+private:
+    QString sessionStatus(const QString &sessionId);
+
+    std::unique_ptr<emulator::AuthKitEmulator> m_emulator;
+    AuthKitConfig m_config;
+    std::unique_ptr<SignInRig> m_rig;
+    QWidget m_mainWindow;
+    BrowserStandIn m_browser;
+    testsupport::HttpClient m_http;
+};
+
+void tst_FallbackUserAgent::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // the login profile stays out of the home folder
+    emulator::EmulatorOptions options;
+    options.autoApprove = true; // the authorize URL answers with the redirect at once
+    m_emulator = std::make_unique<emulator::AuthKitEmulator>(options);
+    QVERIFY2(m_emulator->start(), qPrintable(m_emulator->errorString()));
+    const QString clientId = m_emulator->clientIds().first();
+    m_config.profile = QStringLiteral("test");
+    m_config.clientId = clientId;
+    m_config.apiBaseUrl = m_emulator->baseUrl();
+    m_config.redirectUri = QUrl(QStringLiteral("http://127.0.0.1/callback"));
+    m_config.acceptedIssuers = {m_emulator->issuerFor(clientId)};
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "open");
+}
+
+void tst_FallbackUserAgent::cleanup()
+{
+    m_rig.reset();
+    m_browser.opened.clear();
+    qunsetenv(FallbackUserAgent::kPluginPathVariable);
+}
+
+QString tst_FallbackUserAgent::sessionStatus(const QString &sessionId)
+{
+    QUrl url = m_emulator->baseUrl();
+    url.setPath(QStringLiteral("/_emulator/sessions"));
+    const QJsonArray sessions =
+        m_http.get(url).json().value(QStringLiteral("data")).toArray();
+    for (const QJsonValue &session : sessions) {
+        if (session[QStringLiteral("id")].toString() == sessionId)
+            return session[QStringLiteral("status")].toString();
+    }
+    return QString();
+}
+
+void tst_FallbackUserAgent::webEngineLoadsOnlyWithASignInWindow()
+{
+    QVERIFY2(!webEngineMapped(), "Qt WebEngine was mapped before anything asked for it");
+    m_rig = std::make_unique<SignInRig>(m_config);
+    m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
+    FallbackUserAgent *agent = m_rig->agent.get();
+    QVERIFY(!agent->pluginPaths().isEmpty());
+    QVERIFY(!webEngineMapped());
+    QVERIFY(!agent->isEngineLoaded());
+
+    // A sign-in opens the window, and only now is the plugin, and with it Qt WebEngine, loaded.
+    QSignalSpy finished(&m_rig->session, &AuthSession::signInFinished);
+    agent->signIn();
+    QVERIFY2(agent->isEngineLoaded(), qPrintable(agent->pluginError()));
+    QVERIFY(agent->pluginError().isEmpty());
+    QVERIFY(webEngineMapped());
+    QVERIFY(agent->window());
+    QVERIFY(!agent->browserAgent());
+
+    // The emulator approves at once: the window catches the redirect and the session signs in.
+    QVERIFY(finished.wait(kTimeoutMs));
+    QCOMPARE(finished.first().at(0).toBool(), true);
+    QVERIFY(m_rig->session.state()->isAuthenticated());
+    QTRY_VERIFY_WITH_TIMEOUT(!agent->window(), kTimeoutMs);
+    QVERIFY(m_browser.opened.isEmpty());
+}
+
+void tst_FallbackUserAgent::hostedLogoutIsTrackedUntilItFinishes()
+{
+    m_rig = std::make_unique<SignInRig>(m_config);
+    m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
+    FallbackUserAgent *agent = m_rig->agent.get();
+    QSignalSpy signedIn(&m_rig->session, &AuthSession::signInFinished);
+    agent->signIn();
+    QVERIFY(signedIn.wait(kTimeoutMs));
+    QVERIFY(m_rig->session.state()->isAuthenticated());
+    const QString sessionId = m_rig->session.state()->session().sessionId;
+    QVERIFY(!sessionId.isEmpty());
+    QCOMPARE(sessionStatus(sessionId), QStringLiteral("active"));
+
+    // Sign out: the hosted logout runs in the window's profile, and is pending until it is over.
+    QSignalSpy logoutFinished(agent, &FallbackUserAgent::hostedLogoutFinished);
+    QVERIFY(!agent->isHostedLogoutPending());
+    QVERIFY(!m_rig->session.signOut().isEmpty());
+    QVERIFY(agent->isHostedLogoutPending());
+    QVERIFY(logoutFinished.wait(kTimeoutMs));
+    QCOMPARE(logoutFinished.size(), 1);
+    QVERIFY(!agent->isHostedLogoutPending());
+    // The logout page reached the emulator: the session there is over.
+    QCOMPARE(sessionStatus(sessionId), QStringLiteral("revoked"));
+    QVERIFY(m_browser.opened.isEmpty()); // nothing went to the system browser
+
+    // Signing out with no session has no hosted logout to wait for.
+    QVERIFY(m_rig->session.signOut().isEmpty());
+    QVERIFY(!agent->isHostedLogoutPending());
+}
+
+void tst_FallbackUserAgent::withoutThePluginTheSystemBrowserSignsIn()
+{
+    QTemporaryDir empty;
+    QVERIFY(empty.isValid());
+    qputenv(FallbackUserAgent::kPluginPathVariable, QFile::encodeName(empty.path()));
+    m_rig = std::make_unique<SignInRig>(m_config);
+    m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
+    FallbackUserAgent *agent = m_rig->agent.get();
+    QCOMPARE(agent->pluginPaths(), QStringList{empty.path()});
+
+    QSignalSpy finished(&m_rig->session, &AuthSession::signInFinished);
+    agent->signIn();
+    QVERIFY(!agent->isEngineLoaded());
+    QVERIFY(!agent->window());
+    QVERIFY(agent->pluginError().contains(empty.path()));
+    QVERIFY(m_rig->session.state()->isSigningIn());
+    QVERIFY(agent->browserAgent());
+
+    // The system browser got the authorize URL, with the loopback listener as the redirect.
+    QCOMPARE(m_browser.opened.size(), 1);
+    const QUrl authorize = m_browser.opened.first();
+    const QUrl redirect(queryValue(authorize, QStringLiteral("redirect_uri")));
+    QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(redirect.port(), static_cast<int>(agent->browserAgent()->port()));
+
+    // The browser's part: the emulator approves at once and sends it to the loopback listener.
+    const auto approved = m_http.get(authorize);
+    QCOMPARE(approved.status, 302);
+    QCOMPARE(approved.location().port(), redirect.port());
+    const auto landed = m_http.get(approved.location());
+    QCOMPARE(landed.status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+    QCOMPARE(finished.first().at(0).toBool(), true);
+    QVERIFY(m_rig->session.state()->isAuthenticated());
+}
+
+void tst_FallbackUserAgent::withoutThePluginTheBrowserEndsTheHostedSession()
+{
+    QTemporaryDir empty;
+    QVERIFY(empty.isValid());
+    m_rig = std::make_unique<SignInRig>(m_config);
+    m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
+    FallbackUserAgent *agent = m_rig->agent.get();
+    agent->setPluginPaths({empty.path()});
+
+    QSignalSpy finished(&m_rig->session, &AuthSession::signInFinished);
+    agent->signIn();
+    QCOMPARE(m_browser.opened.size(), 1);
+    const auto approved = m_http.get(m_browser.opened.takeFirst());
+    QCOMPARE(approved.status, 302);
+    QCOMPARE(m_http.get(approved.location()).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+    const QString sessionId = m_rig->session.state()->session().sessionId;
+    QVERIFY(!sessionId.isEmpty());
+
+    // The hosted session lives in the browser: the logout URL goes there.
+    QSignalSpy logoutFinished(agent, &FallbackUserAgent::hostedLogoutFinished);
+    const QUrl logoutUrl = m_rig->session.signOut();
+    QVERIFY(agent->isHostedLogoutPending());
+    QCOMPARE(m_browser.opened, QList<QUrl>{logoutUrl});
+
+    // A sign-in started before the logout is over asks for the password again.
+    agent->signIn();
+    QCOMPARE(m_browser.opened.size(), 2);
+    QCOMPARE(queryValue(m_browser.opened.at(1), QStringLiteral("prompt")), QStringLiteral("login"));
+    m_rig->session.cancelSignIn();
+
+    QVERIFY(logoutFinished.wait(kTimeoutMs));
+    QVERIFY(!agent->isHostedLogoutPending());
+    QVERIFY(!agent->isEngineLoaded());
+}
+
+int main(int argc, char **argv)
+{
+    // What an application using the plugin does: Qt WebEngine needs it before QApplication.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    tst_FallbackUserAgent test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_webengine_fallback.moc"
