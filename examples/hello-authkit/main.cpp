@@ -4,27 +4,24 @@
 #include <authkitqt/convex/ConvexQuery.h>
 #include <authkitqt/core/AuthKitClient.h>
 #include <authkitqt/core/ConfigLoader.h>
-#include <authkitqt/core/LoopbackUserAgent.h>
 #include <authkitqt/keychain/KeychainSecretStore.h>
-#ifdef HELLO_WITH_WEBENGINE
-#include <authkitqt/webengine/WebEngineUserAgent.h>
-#endif
+#include <authkitqt/webengine/FallbackUserAgent.h>
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDesktopServices>
 #include <QTextStream>
 
 using namespace authkit;
 
 int main(int argc, char *argv[])
 {
+    QApplication::setAttribute(Qt::AA_ShareOpenGLContexts); // Qt WebEngine, when the window is there
     QApplication app(argc, argv);
+    QApplication::setQuitOnLastWindowClosed(false); // the login window is the only window
     QCommandLineParser cli;
     const QCommandLineOption clientId(QStringLiteral("client-id"), QStringLiteral("WorkOS client ID"), QStringLiteral("id"));
     const QCommandLineOption apiBase(QStringLiteral("api-base-url"), QStringLiteral("WorkOS API base URL"), QStringLiteral("url"));
     const QCommandLineOption convexUrl(QStringLiteral("convex-url"), QStringLiteral("Convex deployment URL"), QStringLiteral("url"));
-    const QCommandLineOption systemBrowser(QStringLiteral("system-browser"), QStringLiteral("Sign in in the system browser"));
-    cli.addOptions({clientId, apiBase, convexUrl, systemBrowser});
+    cli.addOptions({clientId, apiBase, convexUrl});
     cli.addHelpOption();
     cli.process(app);
 
@@ -42,16 +39,8 @@ int main(int argc, char *argv[])
     }
 
     AuthKitClient client(*config, std::make_unique<KeychainSecretStore>(QStringLiteral("hello-authkit")));
-    // The embedded window when AuthKitQt has one, else the system browser (RFC 8252 loopback).
-    UserAgent *agent = new LoopbackUserAgent([&out](const QUrl &url) {
-        out << "Sign in at: " << url.toString(QUrl::FullyEncoded) << Qt::endl;
-        QDesktopServices::openUrl(url);
-        return true; // the printed URL is the way in when no browser opens
-    }, &app);
-#ifdef HELLO_WITH_WEBENGINE
-    if (!cli.isSet(systemBrowser))
-        agent = new WebEngineUserAgent(nullptr, &app);
-#endif
+    // The login window (the authkitqt-webengine plugin) when it is installed, else the system browser.
+    auto *agent = new FallbackUserAgent(client.session(), nullptr, &app);
     client.setUserAgent(agent);
 
     convex::ConvexClient convex(config->convexUrl);
