@@ -111,7 +111,7 @@ private Q_SLOTS:
         QVERIFY(exchange.closedByPeer);
     }
 
-    void oversizedBodyIs413BeforeItIsSent()
+    void oversizedBodyGets413BeforeItIsSentAtAll()
     {
         // Only the head is sent: the refusal comes from the announced length alone.
         const auto exchange = HttpClient::rawExchange(
