@@ -3,6 +3,7 @@
 #include <QByteArray>
 
 #include <optional>
+#include <authkitqt/keychain/authkitqt_keychain_export.h>
 
 struct bignum_st;
 
@@ -13,7 +14,7 @@ namespace authkit {
 // Diffie-Hellman key pair in the 1024-bit MODP group of RFC 2409, an AES-128 key derived from
 // the shared secret with HKDF-SHA256, and AES-128-CBC with PKCS#7 padding for the secrets.
 // Secrets then cross the session bus encrypted, not in plain text.
-class SecretSessionCipher {
+class AUTHKITQT_KEYCHAIN_PRIVATE_EXPORT SecretSessionCipher {
 public:
     static constexpr const char *kAlgorithm = "dh-ietf1024-sha256-aes128-cbc-pkcs7";
 

@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <authkitqt/convex/authkitqt_convexauthkit_export.h>
 
 namespace authkit {
 class AuthSession;
@@ -20,7 +21,7 @@ namespace authkit::convex {
 /// failure); a transient failure (network, 5xx, 429) is retried with backoff, so the user stays
 /// signed in while the network is away. Library: AuthKitQt::ConvexAuthKit (links AuthKitQt::Core;
 /// AuthKitQt::Convex does not).
-class AuthKitTokenSource : public QObject
+class AUTHKITQT_CONVEXAUTHKIT_EXPORT AuthKitTokenSource : public QObject
 {
     Q_OBJECT
 public:

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <variant>
+#include <authkitqt/convex/authkitqt_convexprotocol_export.h>
 
 /// @file
 /// Client -> server messages of the Convex sync protocol (convex-js
@@ -23,16 +24,16 @@
 namespace authkit::convex::protocol {
 
 /// "mod" -> "mod:default", "dir/mod.js:fn" -> "dir/mod:fn" (canonicalizeUdfPath of the client).
-QString canonicalizeUdfPath(const QString &udfPath);
+AUTHKITQT_CONVEXPROTOCOL_EXPORT QString canonicalizeUdfPath(const QString &udfPath);
 
 /// Function args as they travel: a one-element array holding the encoded args object. Null
 /// stands for "no args" and becomes {}; any other non-object is an error.
-std::optional<QJsonArray> encodeArgs(const ConvexValue &args, QString *error = nullptr);
+AUTHKITQT_CONVEXPROTOCOL_EXPORT std::optional<QJsonArray> encodeArgs(const ConvexValue &args, QString *error = nullptr);
 /// The reverse: [<object>] -> the object. The backend reads a missing args as {} too.
-std::optional<ConvexValue> decodeArgs(const QJsonValue &json, QString *error = nullptr);
+AUTHKITQT_CONVEXPROTOCOL_EXPORT std::optional<ConvexValue> decodeArgs(const QJsonValue &json, QString *error = nullptr);
 
 /// Sent first on every socket. The server does not reply to it.
-struct Connect
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT Connect
 {
     QString sessionId;        ///< a UUID, one per client, kept across reconnects
     quint32 connectionCount = 0; ///< earlier successful opens; 0 on the first
@@ -47,7 +48,7 @@ struct Connect
     static std::optional<Connect> fromJson(const QJsonObject &json, QString *error = nullptr);
 };
 
-struct AddQuery
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT AddQuery
 {
     quint32 queryId = 0;
     QString udfPath;   ///< canonicalised by toJson()
@@ -56,7 +57,7 @@ struct AddQuery
     std::optional<QString> componentPath; ///< admin only
 };
 
-struct RemoveQuery
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT RemoveQuery
 {
     quint32 queryId = 0;
 };
@@ -65,7 +66,7 @@ using QuerySetModification = std::variant<AddQuery, RemoveQuery>;
 
 /// baseVersion must be the newVersion last sent on this socket (0 on a new one); the client
 /// always uses newVersion = baseVersion + 1.
-struct ModifyQuerySet
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT ModifyQuerySet
 {
     quint32 baseVersion = 0;
     quint32 newVersion = 0;
@@ -77,7 +78,7 @@ struct ModifyQuerySet
 };
 
 /// udfPath travels as given: the server canonicalises mutations and actions itself.
-struct Mutation
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT Mutation
 {
     quint32 requestId = 0; ///< a per-client counter that continues across reconnects
     QString udfPath;
@@ -88,7 +89,7 @@ struct Mutation
     static std::optional<Mutation> fromJson(const QJsonObject &json, QString *error = nullptr);
 };
 
-struct Action
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT Action
 {
     quint32 requestId = 0; ///< shares the counter with mutations
     QString udfPath;
@@ -100,7 +101,7 @@ struct Action
 };
 
 /// baseVersion is the identity version before this change; "None" is a logout.
-struct Authenticate
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT Authenticate
 {
     enum class TokenType { None, User, Admin };
 
@@ -118,7 +119,7 @@ struct Authenticate
 };
 
 /// Telemetry; the server only logs it. `event` is plain JSON, not a Convex value.
-struct Event
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT Event
 {
     QString eventType;
     QJsonValue event;
@@ -129,15 +130,15 @@ struct Event
 
 using ClientMessage = std::variant<Connect, ModifyQuerySet, Mutation, Action, Authenticate, Event>;
 
-QString messageType(const ClientMessage &message); ///< "Connect", "ModifyQuerySet", ...
+AUTHKITQT_CONVEXPROTOCOL_EXPORT QString messageType(const ClientMessage &message); ///< "Connect", "ModifyQuerySet", ...
 
-std::optional<QJsonObject> toJson(const ClientMessage &message, QString *error = nullptr);
+AUTHKITQT_CONVEXPROTOCOL_EXPORT std::optional<QJsonObject> toJson(const ClientMessage &message, QString *error = nullptr);
 /// The text of one WebSocket frame (compact JSON, UTF-8).
-std::optional<QByteArray> serialize(const ClientMessage &message, QString *error = nullptr);
+AUTHKITQT_CONVEXPROTOCOL_EXPORT std::optional<QByteArray> serialize(const ClientMessage &message, QString *error = nullptr);
 
-std::optional<ClientMessage> parseClientMessage(const QJsonObject &json,
+AUTHKITQT_CONVEXPROTOCOL_EXPORT std::optional<ClientMessage> parseClientMessage(const QJsonObject &json,
                                                 QString *error = nullptr);
-std::optional<ClientMessage> parseClientMessage(QByteArrayView utf8Json,
+AUTHKITQT_CONVEXPROTOCOL_EXPORT std::optional<ClientMessage> parseClientMessage(QByteArrayView utf8Json,
                                                 QString *error = nullptr);
 
 } // namespace authkit::convex::protocol

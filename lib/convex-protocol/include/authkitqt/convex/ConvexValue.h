@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <optional>
+#include <authkitqt/convex/authkitqt_convexprotocol_export.h>
 
 QT_FORWARD_DECLARE_CLASS(QDebug)
 
@@ -25,7 +26,7 @@ class ConvexValuePrivate;
 /// Immutable and implicitly shared: copies are cheap. toJson()/fromJson() speak "convex encoded
 /// JSON" (convexToJson/jsonToConvex of convex-js values/value.ts); neither throws, errors are
 /// values.
-class ConvexValue
+class AUTHKITQT_CONVEXPROTOCOL_EXPORT ConvexValue
 {
 public:
     enum class Type { Null, Bool, Int64, Float64, String, Bytes, Array, Object };
@@ -90,7 +91,7 @@ public:
 
     void swap(ConvexValue &other) noexcept { m_d.swap(other.m_d); }
 
-    friend bool operator==(const ConvexValue &lhs, const ConvexValue &rhs);
+    AUTHKITQT_CONVEXPROTOCOL_EXPORT friend bool operator==(const ConvexValue &lhs, const ConvexValue &rhs);
     friend bool operator!=(const ConvexValue &lhs, const ConvexValue &rhs)
     {
         return !(lhs == rhs);
@@ -104,7 +105,7 @@ private:
 
 /// ConvexValue(5n), ConvexValue(5), ConvexValue({"a": [true, NaN, b"AAE="]}): JS-like, with
 /// int64 marked n and bytes as base64.
-QDebug operator<<(QDebug debug, const ConvexValue &value);
+AUTHKITQT_CONVEXPROTOCOL_EXPORT QDebug operator<<(QDebug debug, const ConvexValue &value);
 
 } // namespace authkit::convex
 

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <variant>
+#include <authkitqt/convex/authkitqt_convexprotocol_export.h>
 
 /// @file
 /// Server -> client messages of the Convex sync protocol (convex-js
@@ -22,7 +23,7 @@
 /// server's side (the emulator, tests) and writes what the backend writes.
 namespace authkit::convex::protocol {
 
-struct QueryUpdated
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT QueryUpdated
 {
     quint32 queryId = 0;
     ConvexValue value; ///< a function that returned undefined arrives as null
@@ -30,7 +31,7 @@ struct QueryUpdated
     std::optional<QString> journal; ///< null on the wire when absent
 };
 
-struct QueryFailed
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT QueryFailed
 {
     quint32 queryId = 0;
     QString errorMessage;
@@ -39,7 +40,7 @@ struct QueryFailed
     std::optional<ConvexValue> errorData; ///< present only when the query threw a ConvexError
 };
 
-struct QueryRemoved
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT QueryRemoved
 {
     quint32 queryId = 0;
 };
@@ -48,7 +49,7 @@ using StateModification = std::variant<QueryUpdated, QueryFailed, QueryRemoved>;
 
 /// Moves the client from startVersion (which must equal what it holds) to endVersion. An empty
 /// modifications list is normal: it confirms a ModifyQuerySet, Authenticate or mutation.
-struct Transition
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT Transition
 {
     StateVersion startVersion;
     StateVersion endVersion;
@@ -61,7 +62,7 @@ struct Transition
 };
 
 /// One piece of a large Transition's JSON text; see TransitionChunkAssembler.
-struct TransitionChunk
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT TransitionChunk
 {
     QString chunk;
     quint32 partNumber = 0; ///< from 0
@@ -76,7 +77,7 @@ struct TransitionChunk
 /// On success `result` holds the return value and `ts` the commit timestamp (the mutation counts
 /// as observed once a Transition reaches it). On failure `errorMessage` holds what the wire
 /// carries in "result", and `errorData` the ConvexError data, if any.
-struct MutationResponse
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT MutationResponse
 {
     quint32 requestId = 0;
     bool success = false;
@@ -92,7 +93,7 @@ struct MutationResponse
 };
 
 /// Like MutationResponse, without a timestamp: actions resolve at once.
-struct ActionResponse
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT ActionResponse
 {
     quint32 requestId = 0;
     bool success = false;
@@ -109,7 +110,7 @@ struct ActionResponse
 /// The server closes the socket right after it. baseVersion is the server's current identity
 /// version (not the rejected Authenticate's). authUpdateAttempted: true when an Authenticate
 /// was rejected, false when the identity the session had became invalid (e.g. expired).
-struct AuthError
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT AuthError
 {
     QString error;
     std::optional<quint32> baseVersion;
@@ -120,7 +121,7 @@ struct AuthError
 };
 
 /// The JS client stops for good on this one: no reconnect.
-struct FatalError
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT FatalError
 {
     QString error;
 
@@ -129,7 +130,7 @@ struct FatalError
 };
 
 /// Only resets the client's inactivity timer.
-struct Ping
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT Ping
 {
     QJsonObject toJson() const;
     static std::optional<Ping> fromJson(const QJsonObject &json, QString *error = nullptr);
@@ -138,15 +139,15 @@ struct Ping
 using ServerMessage = std::variant<Transition, TransitionChunk, MutationResponse, ActionResponse,
                                    AuthError, FatalError, Ping>;
 
-QString messageType(const ServerMessage &message); ///< "Transition", "Ping", ...
+AUTHKITQT_CONVEXPROTOCOL_EXPORT QString messageType(const ServerMessage &message); ///< "Transition", "Ping", ...
 
-std::optional<QJsonObject> toJson(const ServerMessage &message, QString *error = nullptr);
+AUTHKITQT_CONVEXPROTOCOL_EXPORT std::optional<QJsonObject> toJson(const ServerMessage &message, QString *error = nullptr);
 /// The text of one WebSocket frame (compact JSON, UTF-8).
-std::optional<QByteArray> serialize(const ServerMessage &message, QString *error = nullptr);
+AUTHKITQT_CONVEXPROTOCOL_EXPORT std::optional<QByteArray> serialize(const ServerMessage &message, QString *error = nullptr);
 
-std::optional<ServerMessage> parseServerMessage(const QJsonObject &json,
+AUTHKITQT_CONVEXPROTOCOL_EXPORT std::optional<ServerMessage> parseServerMessage(const QJsonObject &json,
                                                 QString *error = nullptr);
-std::optional<ServerMessage> parseServerMessage(QByteArrayView utf8Json,
+AUTHKITQT_CONVEXPROTOCOL_EXPORT std::optional<ServerMessage> parseServerMessage(QByteArrayView utf8Json,
                                                 QString *error = nullptr);
 
 } // namespace authkit::convex::protocol

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <optional>
+#include <authkitqt/convex/authkitqt_convexprotocol_export.h>
 
 QT_FORWARD_DECLARE_CLASS(QDebug)
 
@@ -14,7 +15,7 @@ namespace authkit::convex {
 /// and identity versions it has processed and the snapshot timestamp of the results. Transitions
 /// chain: each startVersion must equal, exactly, the endVersion the client holds. A new socket
 /// starts at the default value {0, 0, 0}.
-struct StateVersion
+struct AUTHKITQT_CONVEXPROTOCOL_EXPORT StateVersion
 {
     quint32 querySet = 0;
     quint32 identity = 0;
@@ -34,6 +35,6 @@ struct StateVersion
     }
 };
 
-QDebug operator<<(QDebug debug, const StateVersion &version);
+AUTHKITQT_CONVEXPROTOCOL_EXPORT QDebug operator<<(QDebug debug, const StateVersion &version);
 
 } // namespace authkit::convex

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <authkitqt/convex/authkitqt_convexprotocol_export.h>
 
 namespace authkit::convex {
 
@@ -18,7 +19,7 @@ namespace authkit::convex {
 /// TransitionChunkAssembler::Status::Failed: /* log errorString() */ return; case
 /// TransitionChunkAssembler::Status::Complete: message = m_assembler.takeTransition(); } } else if
 /// (m_assembler.discardIfInterruptedBy(message)) { /* log errorString() */ }
-class TransitionChunkAssembler
+class AUTHKITQT_CONVEXPROTOCOL_EXPORT TransitionChunkAssembler
 {
 public:
     enum class Status { Incomplete, Complete, Failed };

@@ -7,6 +7,7 @@
 #include <QPointer>
 
 #include <optional>
+#include <authkitqt/convex/authkitqt_convex_export.h>
 
 namespace authkit::convex {
 
@@ -16,7 +17,7 @@ namespace authkit::convex {
 /// rejected the token; isAuthenticated only once both agree. It drives ConvexClient::setAuth() when
 /// the provider turns authenticated and clearAuth() when it stops being so. The widgets'
 /// ConvexAuthStatus adapts it for AuthGate.
-class ConvexAuthState : public QObject
+class AUTHKITQT_CONVEX_EXPORT ConvexAuthState : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(bool isLoading READ isLoading NOTIFY changed)

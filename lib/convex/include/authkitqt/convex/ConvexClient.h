@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <authkitqt/convex/authkitqt_convex_export.h>
 
 namespace authkit::convex {
 
@@ -34,7 +35,7 @@ class ConvexQuery;
  * manager; the client sequences what goes on the wire. Everything runs on the thread the client
  * lives in; callbacks are called there.
  */
-class ConvexClient : public QObject
+class AUTHKITQT_CONVEX_EXPORT ConvexClient : public QObject
 {
     Q_OBJECT
 public:

@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include <optional>
+#include <authkitqt/convex/authkitqt_convex_export.h>
 
 QT_FORWARD_DECLARE_CLASS(QNetworkAccessManager)
 
@@ -18,7 +19,7 @@ namespace authkit::convex {
 /// when one is set. A function's own error (HTTP 200 or 560 with status "error") comes back with
 /// its errorData; any other failure (401 {code,message}, network) as errorMessage, with
 /// httpStatus/errorCode in the result for callers that care.
-class ConvexHttpClient : public QObject
+class AUTHKITQT_CONVEX_EXPORT ConvexHttpClient : public QObject
 {
     Q_OBJECT
 public:

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <optional>
+#include <authkitqt/convex/authkitqt_convex_export.h>
 
 namespace authkit::convex {
 
@@ -15,7 +16,7 @@ class ConvexClient;
 /// One subscription handed out by ConvexClient::subscribe(). Handles for the same function and
 /// args share one server query. Destroying the handle unsubscribes (the query is removed from
 /// the server's set when its last handle goes).
-class ConvexQuery : public QObject
+class AUTHKITQT_CONVEX_EXPORT ConvexQuery : public QObject
 {
     Q_OBJECT
 public:

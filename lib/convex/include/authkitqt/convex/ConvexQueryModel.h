@@ -6,6 +6,7 @@
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QStringList>
+#include <authkitqt/convex/authkitqt_convex_export.h>
 
 namespace authkit::convex {
 
@@ -16,7 +17,7 @@ class ConvexClient;
 /// `display`: the displayKey field, or the row as compact JSON. Rows are matched by their `_id`
 /// (or their whole value): an append is an insert, an edit a dataChanged; only a change in the
 /// set of keys resets the model.
-class ConvexQueryModel : public QAbstractListModel
+class AUTHKITQT_CONVEX_EXPORT ConvexQueryModel : public QAbstractListModel
 {
     Q_OBJECT
     Q_PROPERTY(bool ready READ isReady NOTIFY readyChanged)

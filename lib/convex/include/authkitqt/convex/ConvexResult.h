@@ -7,12 +7,13 @@
 
 #include <functional>
 #include <optional>
+#include <authkitqt/convex/authkitqt_convex_export.h>
 
 namespace authkit::convex {
 
 /// The outcome of one mutation, action or one-shot HTTP call. A function that threw a
 /// ConvexError has errorData set (a ConvexError(null) is a present null value).
-struct ConvexResult
+struct AUTHKITQT_CONVEX_EXPORT ConvexResult
 {
     bool success = false;
     ConvexValue value;        ///< the return value when success

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <authkitqt/convex/authkitqt_convex_export.h>
 
 namespace authkit::convex {
 
@@ -23,7 +24,7 @@ namespace authkit::convex {
  * set while it has at least one subscriber. The set only produces the protocol changes
  * (AddQuery, RemoveQuery); sending them is ConvexClient's job.
  */
-class LocalQuerySet
+class AUTHKITQT_CONVEX_EXPORT LocalQuerySet
 {
 public:
     /// One query of the set and its latest result.

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <optional>
+#include <authkitqt/convex/authkitqt_convex_export.h>
 
 namespace authkit::convex {
 
@@ -25,7 +26,7 @@ namespace authkit::convex {
  *
  * Callbacks run synchronously from the calls below; a callback may start a new request.
  */
-class RequestManager
+class AUTHKITQT_CONVEX_EXPORT RequestManager
 {
 public:
     enum class Kind { Mutation, Action };

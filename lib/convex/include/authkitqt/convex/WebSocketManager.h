@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <optional>
+#include <authkitqt/convex/authkitqt_convex_export.h>
 
 QT_FORWARD_DECLARE_CLASS(QWebSocket)
 
@@ -20,7 +21,7 @@ namespace authkit::convex {
 /// a jittered, doubling, capped backoff chosen from the close reason, a server-inactivity timeout,
 /// TransitionChunk reassembly, and pause/resume (an open that happens while paused is reported
 /// only on resume, so no Connect goes out before a token is there).
-class WebSocketManager : public QObject
+class AUTHKITQT_CONVEX_EXPORT WebSocketManager : public QObject
 {
     Q_OBJECT
 public:

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <optional>
+#include <authkitqt/core/authkitqt_core_export.h>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -14,7 +15,7 @@ class QNetworkReply;
 namespace authkit {
 
 // What authenticate returns (docs/workos-authkit.md#authenticate-response).
-struct AuthResponse
+struct AUTHKITQT_CORE_EXPORT AuthResponse
 {
     WorkOSUser user;
     QString organizationId;
@@ -27,7 +28,7 @@ struct AuthResponse
 
 // A failed call, classified: transient failures (network, timeout, 408, 429, 5xx) keep the
 // session and are retried with backoff; everything else is terminal.
-struct ApiError
+struct AUTHKITQT_CORE_EXPORT ApiError
 {
     enum class Kind { Network, Timeout, Http, BadResponse };
     Kind kind = Kind::Network;
@@ -40,7 +41,7 @@ struct ApiError
     QString message() const; // one line for the user
 };
 
-struct AuthResult
+struct AUTHKITQT_CORE_EXPORT AuthResult
 {
     std::optional<AuthResponse> response;
     ApiError error;
@@ -49,7 +50,7 @@ struct AuthResult
 
 // The WorkOS calls a public client may make, over QNetworkAccessManager. No state, no secrets
 // kept, nothing logged but endpoints and outcomes.
-class AuthKitApi : public QObject
+class AUTHKITQT_CORE_EXPORT AuthKitApi : public QObject
 {
     Q_OBJECT
 public:

@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <memory>
+#include <authkitqt/core/authkitqt_core_export.h>
 
 class QNetworkAccessManager;
 
@@ -39,7 +40,7 @@ class UserAgent;
  * Views get state(): typed and read-only (AuthState has no public setters). Actions go through
  * the client. Integrations that pass tokens on (the Convex token source) use session().
  */
-class AuthKitClient : public QObject
+class AUTHKITQT_CORE_EXPORT AuthKitClient : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(authkit::AuthState *state READ state CONSTANT)

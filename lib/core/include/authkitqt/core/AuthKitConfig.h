@@ -3,12 +3,13 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <authkitqt/core/authkitqt_core_export.h>
 
 namespace authkit {
 
 // Where and as whom a client signs in: one WorkOS environment (a client ID) and its URLs.
 // A value type; ConfigLoader builds one from flags, environment, config file and project.
-struct AuthKitConfig
+struct AUTHKITQT_CORE_EXPORT AuthKitConfig
 {
     QString profile;            // local | development | production (or a user-defined name)
     QString clientId;           // client_01…: public, safe to ship

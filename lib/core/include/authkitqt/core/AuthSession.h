@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <authkitqt/core/authkitqt_core_export.h>
 
 namespace authkit {
 
@@ -22,7 +23,7 @@ class SessionStore;
  * TokenManager it owns), switches organization, signs out. Front ends call these and watch
  * state(); AuthKitClient builds one with everything it needs and is the usual way to get one.
  */
-class AuthSession : public QObject
+class AUTHKITQT_CORE_EXPORT AuthSession : public QObject
 {
     Q_OBJECT
 public:

@@ -3,6 +3,7 @@
 #include <authkitqt/core/Session.h>
 
 #include <QObject>
+#include <authkitqt/core/authkitqt_core_export.h>
 
 namespace authkit {
 
@@ -22,7 +23,7 @@ class TokenManager;
  * user appears once the refresh has settled (signed in, or signed in offline), or never when the
  * session turned out to be over.
  */
-class AuthState : public QObject
+class AUTHKITQT_CORE_EXPORT AuthState : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(bool isLoading READ isLoading NOTIFY changed)

@@ -4,26 +4,28 @@
 
 #include <QString>
 #include <QUrl>
+#include <authkitqt/core/authkitqt_core_export.h>
 
 namespace authkit {
 
-struct SignInOptions
+/// What the caller asks of one sign-in (the screen to open first, hints for the hosted page).
+struct AUTHKITQT_CORE_EXPORT SignInOptions
 {
     enum class Screen { SignIn, SignUp };
     Screen screen = Screen::SignIn;
     QString loginHint;
     QString organizationId;
     QString invitationToken;
-    bool forceLogin = false; // prompt=login: ignore a remembered hosted session
+    bool forceLogin = false; ///< prompt=login: ignore a remembered hosted session
 };
 
-// One sign-in attempt: the authorize URL with PKCE S256 and a fresh state, and what is needed
-// to finish it. The verifier never leaves memory.
-class AuthorizationRequest
+/// One sign-in attempt: the authorize URL with PKCE S256 and a fresh state, and what is needed
+/// to finish it. The verifier never leaves memory.
+class AUTHKITQT_CORE_EXPORT AuthorizationRequest
 {
 public:
     AuthorizationRequest() = default;
-    // redirectUri overrides the config's (the loopback listener's actual port).
+    /// redirectUri overrides the config's (the loopback listener's actual port).
     static AuthorizationRequest create(const AuthKitConfig &config, const QUrl &redirectUri,
                                        const SignInOptions &options = {});
 
@@ -33,7 +35,7 @@ public:
     QString state() const { return m_state; }
     QString codeVerifier() const { return m_codeVerifier; }
     QString organizationId() const { return m_organizationId; }
-    // Constant-time check of the state that came back.
+    /// Constant-time check of the state that came back.
     bool matchesState(const QString &received) const;
 
 private:

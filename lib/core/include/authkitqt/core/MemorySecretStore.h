@@ -3,12 +3,13 @@
 #include <authkitqt/core/SecretStore.h>
 
 #include <QHash>
+#include <authkitqt/core/authkitqt_core_export.h>
 
 namespace authkit {
 
-// Secrets in this process's memory only: the fallback when no keychain answers (the user is told
-// the session will not survive a restart), and the store of tests.
-class MemorySecretStore : public SecretStore
+/// Secrets in this process's memory only: the fallback when no keychain answers (the user is told
+/// the session will not survive a restart), and the store of tests.
+class AUTHKITQT_CORE_EXPORT MemorySecretStore : public SecretStore
 {
     Q_OBJECT
 public:

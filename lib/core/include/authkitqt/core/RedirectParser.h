@@ -2,16 +2,18 @@
 
 #include <QString>
 #include <QUrl>
+#include <authkitqt/core/authkitqt_core_export.h>
 
 namespace authkit {
 
-struct RedirectResult
+/// What a URL the user agent arrived at means for the sign-in under way.
+struct AUTHKITQT_CORE_EXPORT RedirectResult
 {
     enum class Kind {
-        NotOurs,   // not the redirect URI (another page, another path)
-        Code,      // code (+ state)
-        Error,     // error (+ error_description, state)
-        Malformed, // ours, but neither a code nor an error, or a value too long
+        NotOurs,   ///< not the redirect URI (another page, another path)
+        Code,      ///< code (+ state)
+        Error,     ///< error (+ error_description, state)
+        Malformed, ///< ours, but neither a code nor an error, or a value too long
     };
     Kind kind = Kind::NotOurs;
     QString code;
@@ -20,10 +22,10 @@ struct RedirectResult
     QString errorDescription;
 };
 
-// Reads the redirect back from AuthKit. Never throws; hostile input gives Malformed or NotOurs.
-// A loopback redirect matches on any port (RFC 8252 §7.3); others match scheme, host, port, path.
+/// Reads the redirect back from AuthKit. Never throws; hostile input gives Malformed or NotOurs.
+/// A loopback redirect matches on any port (RFC 8252 §7.3); others match scheme, host, port, path.
 namespace RedirectParser {
-RedirectResult parse(const QUrl &url, const QUrl &expectedRedirectUri);
+AUTHKITQT_CORE_EXPORT RedirectResult parse(const QUrl &url, const QUrl &expectedRedirectUri);
 }
 
 } // namespace authkit

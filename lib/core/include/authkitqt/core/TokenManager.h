@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <authkitqt/core/authkitqt_core_export.h>
 
 namespace authkit {
 
@@ -17,7 +18,7 @@ class CrossProcessLock;
 class JwksCache;
 
 /// The answer to a request for an access token.
-struct TokenResult
+struct AUTHKITQT_CORE_EXPORT TokenResult
 {
     QString accessToken;      ///< empty on failure
     ApiError error;           ///< why, when accessToken is empty
@@ -43,7 +44,7 @@ struct TokenResult
 ///   failures, JWKS trouble, other 4xx and unreadable answers keep it and are retried with
 ///   exponential backoff, jitter and Retry-After (failures that are not transient a bounded
 ///   number of times); the keychain entry is removed before sessionEnded is emitted.
-class TokenManager : public QObject
+class AUTHKITQT_CORE_EXPORT TokenManager : public QObject
 {
     Q_OBJECT
 public:

@@ -5,11 +5,12 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <authkitqt/core/authkitqt_core_export.h>
 
 namespace authkit {
 
 // The claims of a WorkOS access token that the client uses (docs/workos-authkit.md#access-token).
-struct AccessTokenClaims
+struct AUTHKITQT_CORE_EXPORT AccessTokenClaims
 {
     QString issuer;
     QString subject;
@@ -31,7 +32,7 @@ struct AccessTokenClaims
 // against the client ID, exp and iat against the wall clock with a small leeway. Header and
 // payload are strict JSON (a member named twice, or nesting deeper than kMaxJsonDepth, is
 // malformed). Anything else is rejected with a reason.
-class TokenVerifier
+class AUTHKITQT_CORE_EXPORT TokenVerifier
 {
 public:
     enum class Failure {

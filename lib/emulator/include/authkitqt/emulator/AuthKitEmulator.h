@@ -6,6 +6,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <authkitqt/emulator/authkitqt_emulator_export.h>
 
 namespace authkit::emulator {
 
@@ -19,7 +20,7 @@ struct HttpPortSettings;
 /// (fetching their JWKS over HTTP, as the real backend does). Both ports share one hardened HTTP
 /// core: limits, timeouts, a connection cap and a Host check (lib/emulator/README.md,
 /// "Limits"). Runs in the calling thread's event loop, on 127.0.0.1 only.
-class AuthKitEmulator : public QObject
+class AUTHKITQT_EMULATOR_EXPORT AuthKitEmulator : public QObject
 {
     Q_OBJECT
 public:

@@ -2,11 +2,12 @@
 
 #include <QString>
 #include <QStringList>
+#include <authkitqt/emulator/authkitqt_emulator_export.h>
 
 namespace authkit::emulator {
 
 /// How an emulator instance is set up; the command line of authkit-emulator maps onto this.
-struct EmulatorOptions
+struct AUTHKITQT_EMULATOR_EXPORT EmulatorOptions
 {
     quint16 port = 0;               // 0: the system picks a free port
     QString seedFile;               // empty: the built-in default seed

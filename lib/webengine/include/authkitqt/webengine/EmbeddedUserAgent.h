@@ -3,6 +3,7 @@
 #include <authkitqt/core/UserAgent.h>
 
 #include <QtPlugin>
+#include <authkitqt/webengine/authkitqt_webengine_export.h>
 
 class QWidget;
 
@@ -14,7 +15,7 @@ class LoginWindow;
 /// WebEngine login window). It lives in a plugin, so that only a process that opens such a
 /// window loads Qt WebEngine; FallbackUserAgent loads it and falls back to the system browser
 /// when it cannot.
-class EmbeddedUserAgent : public UserAgent
+class AUTHKITQT_WEBENGINE_EXPORT EmbeddedUserAgent : public UserAgent
 {
     Q_OBJECT
 public:
@@ -31,7 +32,7 @@ Q_SIGNALS:
 };
 
 /// What the embedded-login plugin exports (see docs/architecture.md): it makes the agents.
-class EmbeddedUserAgentFactory
+class AUTHKITQT_WEBENGINE_EXPORT EmbeddedUserAgentFactory
 {
 public:
     virtual ~EmbeddedUserAgentFactory() = default;

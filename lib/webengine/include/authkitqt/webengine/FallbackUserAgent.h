@@ -5,6 +5,7 @@
 
 #include <QPointer>
 #include <QStringList>
+#include <authkitqt/webengine/authkitqt_webengine_export.h>
 
 class QWidget;
 
@@ -30,7 +31,7 @@ class LoopbackUserAgent;
 ///
 /// With the plugin, the application must set Qt::AA_ShareOpenGLContexts before it creates its
 /// QApplication, as Qt WebEngine requires.
-class FallbackUserAgent : public UserAgent
+class AUTHKITQT_WEBENGINE_EXPORT FallbackUserAgent : public UserAgent
 {
     Q_OBJECT
 public:

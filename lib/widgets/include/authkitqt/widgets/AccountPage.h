@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <QWidget>
+#include <authkitqt/widgets/authkitqt_widgets_export.h>
 
 class QComboBox;
 class QLabel;
@@ -25,7 +26,7 @@ class InitialsAvatar;
  * accountProfileLabel, organizationCombo, switchOrganizationButton, signOutButton,
  * accountProblemLabel, accountPersistenceLabel.
  */
-class AccountPage : public QWidget
+class AUTHKITQT_WIDGETS_EXPORT AccountPage : public QWidget
 {
     Q_OBJECT
 public:

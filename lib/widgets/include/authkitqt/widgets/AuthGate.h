@@ -4,6 +4,7 @@
 
 #include <QPointer>
 #include <QStackedWidget>
+#include <authkitqt/widgets/authkitqt_widgets_export.h>
 
 namespace authkit {
 
@@ -13,7 +14,7 @@ namespace authkit {
  * the backend accepted the token; bound to a SessionAuthStatus, that the AuthKit session is valid.
  * Object name: authGate; pages keep their own object names.
  */
-class AuthGate : public QStackedWidget
+class AUTHKITQT_WIDGETS_EXPORT AuthGate : public QStackedWidget
 {
     Q_OBJECT
 public:

@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QString>
+#include <authkitqt/widgets/authkitqt_widgets_export.h>
 
 namespace authkit {
 
@@ -16,7 +17,7 @@ namespace authkit {
  * useAuth()) and ConvexAuthStatus (signed in only once the Convex backend accepted the token,
  * as ConvexProviderWithAuthKit does). An app can implement its own.
  */
-class AuthStatus : public QObject
+class AUTHKITQT_WIDGETS_EXPORT AuthStatus : public QObject
 {
     Q_OBJECT
 public:

@@ -4,6 +4,7 @@
 
 #include <QMetaObject>
 #include <QPointer>
+#include <authkitqt/widgets/authkitqt_widgets_export.h>
 
 namespace authkit {
 
@@ -17,7 +18,7 @@ class ConvexAuthState;
  * until the backend has confirmed or refused the token, authenticated only once it accepted it.
  * The person and the last error come from the AuthKit session.
  */
-class ConvexAuthStatus : public AuthStatus
+class AUTHKITQT_WIDGETS_EXPORT ConvexAuthStatus : public AuthStatus
 {
     Q_OBJECT
 public:

@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QWidget>
+#include <authkitqt/widgets/authkitqt_widgets_export.h>
 
 namespace authkit {
 
@@ -10,7 +11,7 @@ namespace authkit {
  * no profile picture is loaded (none is fetched: the views make no requests of their own).
  * Object name: avatar.
  */
-class InitialsAvatar : public QWidget
+class AUTHKITQT_WIDGETS_EXPORT InitialsAvatar : public QWidget
 {
     Q_OBJECT
 public:

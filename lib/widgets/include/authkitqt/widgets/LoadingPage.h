@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QWidget>
+#include <authkitqt/widgets/authkitqt_widgets_export.h>
 
 class QLabel;
 class QProgressBar;
@@ -12,7 +13,7 @@ namespace authkit {
  * restored and, with a Convex deployment, until the backend has confirmed the token.
  * Object names: loadingPage, loadingProgress.
  */
-class LoadingPage : public QWidget
+class AUTHKITQT_WIDGETS_EXPORT LoadingPage : public QWidget
 {
     Q_OBJECT
 public:

@@ -3,13 +3,14 @@
 #include <authkitqt/widgets/AuthStatus.h>
 
 #include <QPointer>
+#include <authkitqt/widgets/authkitqt_widgets_export.h>
 
 namespace authkit {
 
 class AuthState;
 
 /// AuthStatus of the AuthKit session alone: it reports what core's AuthState says.
-class SessionAuthStatus : public AuthStatus
+class AUTHKITQT_WIDGETS_EXPORT SessionAuthStatus : public AuthStatus
 {
     Q_OBJECT
 public:

@@ -2,6 +2,7 @@
 
 #include <QPointer>
 #include <QWidget>
+#include <authkitqt/widgets/authkitqt_widgets_export.h>
 
 class QLabel;
 class QPushButton;
@@ -22,7 +23,7 @@ class AuthStatus;
  * cancelSignInButton, signingInLabel, signInErrorLabel, persistenceNoticeLabel, profileLabel,
  * backendRejectedPanel, backendRejectedLabel, retryBackendButton, backendSignOutButton.
  */
-class SignedOutPage : public QWidget
+class AUTHKITQT_WIDGETS_EXPORT SignedOutPage : public QWidget
 {
     Q_OBJECT
 public:

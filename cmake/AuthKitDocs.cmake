@@ -1,0 +1,38 @@
+# `cmake --build build --target docs`: the API reference of the public headers as HTML in
+# build/docs/html (Doxygen, the Debian package `doxygen`). Without Doxygen there is no such target.
+find_package(Doxygen)
+if(NOT DOXYGEN_FOUND)
+    message(STATUS "Doxygen not found: no `docs` target")
+    return()
+endif()
+
+set(DOXYGEN_PROJECT_NAME "AuthKitQt")
+set(DOXYGEN_PROJECT_BRIEF "${PROJECT_DESCRIPTION}")
+set(DOXYGEN_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/docs")
+set(DOXYGEN_GENERATE_HTML YES)
+set(DOXYGEN_GENERATE_LATEX NO)
+set(DOXYGEN_EXTRACT_ALL NO)
+set(DOXYGEN_EXTRACT_PRIVATE NO)
+set(DOXYGEN_HIDE_UNDOC_MEMBERS NO)
+set(DOXYGEN_JAVADOC_AUTOBRIEF YES)
+set(DOXYGEN_QT_AUTOBRIEF YES)
+set(DOXYGEN_FULL_PATH_NAMES YES)
+set(DOXYGEN_STRIP_FROM_PATH "${PROJECT_SOURCE_DIR}")
+set(DOXYGEN_WARN_IF_UNDOCUMENTED NO)
+set(DOXYGEN_QUIET YES)
+# The export macros only matter to the compiler.
+set(DOXYGEN_ENABLE_PREPROCESSING YES)
+set(DOXYGEN_MACRO_EXPANSION YES)
+set(DOXYGEN_EXPAND_ONLY_PREDEF YES)
+get_property(authkit_export_macros GLOBAL PROPERTY AUTHKIT_EXPORT_MACROS)
+list(TRANSFORM authkit_export_macros APPEND "=")
+set(DOXYGEN_PREDEFINED ${authkit_export_macros})
+set(DOXYGEN_EXCLUDE_PATTERNS "*_p.h;*/src/*;*_export.h")
+set(DOXYGEN_EXCLUDE_SYMBOLS "*Private;AUTHKITQT_*")
+
+file(GLOB authkit_doc_inputs LIST_DIRECTORIES true "${PROJECT_SOURCE_DIR}/lib/*/include")
+set(DOXYGEN_STRIP_FROM_INC_PATH ${authkit_doc_inputs})
+set(authkit_doc_mainpage "${PROJECT_SOURCE_DIR}/README.md")
+set(DOXYGEN_USE_MDFILE_AS_MAINPAGE "${authkit_doc_mainpage}")
+doxygen_add_docs(docs ${authkit_doc_inputs} "${authkit_doc_mainpage}"
+    COMMENT "API reference into ${PROJECT_BINARY_DIR}/docs/html")
