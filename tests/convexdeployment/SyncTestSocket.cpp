@@ -40,6 +40,21 @@ bool SyncTestSocket::open(const QUrl &deploymentUrl, const QString &path)
     return connected.wait(5000) || !connected.isEmpty();
 }
 
+bool SyncTestSocket::openAndSync(const QUrl &deploymentUrl, const QString &path)
+{
+    if (!open(deploymentUrl, path))
+        return false;
+    Connect connect;
+    connect.sessionId = Connect::newSessionId();
+    connect.connectionCount = 0;
+    send(connect);
+    ModifyQuerySet querySet;
+    querySet.baseVersion = 0;
+    querySet.newVersion = 1;
+    send(querySet);
+    return nextTransition().has_value();
+}
+
 void SyncTestSocket::send(const ClientMessage &message)
 {
     const auto frame = serialize(message);

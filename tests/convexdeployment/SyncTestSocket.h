@@ -24,14 +24,16 @@ public:
 
     // ws://127.0.0.1:<port><path>, waiting for the handshake.
     bool open(const QUrl &deploymentUrl, const QString &path = QStringLiteral("/api/sync"));
+    // open(), then Connect and an empty query set: true once the deployment answers with the
+    // first Transition (a served socket).
+    bool openAndSync(const QUrl &deploymentUrl, const QString &path = QStringLiteral("/api/sync"));
     void send(const convex::protocol::ClientMessage &message);
     void sendText(const QString &text);
 
     // The next message of type T (never a Ping). Transitions received before it are taken as
     // they come (chain-checked), since the server may split what the client sent together; any
     // other message before it is a failure (nullopt).
-    template<typename T>
-    std::optional<T> nextAs(int timeoutMs = 5000)
+    template<typename T> std::optional<T> nextAs(int timeoutMs = 5000)
     {
         while (waitForMessage(timeoutMs)) {
             const convex::protocol::ServerMessage message = m_inbox.takeFirst();

@@ -39,23 +39,6 @@ QJsonObject bodyJson(const QByteArray &response)
     return QJsonDocument::fromJson(response.mid(response.indexOf("\r\n\r\n") + 4)).object();
 }
 
-// Connect and an empty query set: the deployment answers with the first Transition.
-bool syncAnswers(SyncTestSocket &socket, const QUrl &deployment,
-                 const QString &path = QStringLiteral("/api/sync"))
-{
-    if (!socket.open(deployment, path))
-        return false;
-    Connect connect;
-    connect.sessionId = Connect::newSessionId();
-    connect.connectionCount = 0;
-    socket.send(connect);
-    ModifyQuerySet querySet;
-    querySet.baseVersion = 0;
-    querySet.newVersion = 1;
-    socket.send(querySet);
-    return socket.nextTransition().has_value();
-}
-
 // A kept-alive connection that got one answer: the server has accepted and counted it.
 bool openAnsweredConnection(QTcpSocket &socket, const QUrl &deployment)
 {
@@ -191,7 +174,7 @@ private Q_SLOTS:
         QVERIFY(openAnsweredConnection(first, m_deployment));
         QVERIFY(openAnsweredConnection(second, m_deployment));
         auto sync = std::make_unique<SyncTestSocket>();
-        QVERIFY(syncAnswers(*sync, m_deployment));
+        QVERIFY(sync->openAndSync(m_deployment));
 
         // The fourth is closed without a word, HTTP or WebSocket.
         const auto refused = HttpClient::rawExchange(
@@ -222,9 +205,9 @@ private Q_SLOTS:
         QCOMPARE(http.get(endpoint(m_deployment, QStringLiteral("/nowhere"))).status, 404);
 
         SyncTestSocket socket;
-        QVERIFY(syncAnswers(socket, m_deployment));
+        QVERIFY(socket.openAndSync(m_deployment));
         SyncTestSocket versioned;
-        QVERIFY(syncAnswers(versioned, m_deployment, QStringLiteral("/api/1.17.0/sync")));
+        QVERIFY(versioned.openAndSync(m_deployment, QStringLiteral("/api/1.17.0/sync")));
     }
 
     void functionApiTakesConvexFaults()

@@ -3,11 +3,11 @@
 // its header instead of being buffered (it took the process to ~1 GB), a message over the limit
 // sent in small frames is refused too, and the deployment keeps serving other sockets.
 
+#include "EmulatorProcess.h"
 #include "OversizedFrameStreamer.h"
 #include "SyncTestSocket.h"
 
 #include <QDeadlineTimer>
-#include <QProcess>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -17,21 +17,11 @@ using namespace authkit::convexdeployment::tests;
 
 namespace {
 
-// Connect and an empty query set: the deployment answers with the first Transition.
+// A served socket: the deployment answers Connect and an empty query set.
 bool answersASyncSocket(const QUrl &deployment)
 {
     SyncTestSocket socket;
-    if (!socket.open(deployment))
-        return false;
-    Connect connect;
-    connect.sessionId = Connect::newSessionId();
-    connect.connectionCount = 0;
-    socket.send(connect);
-    ModifyQuerySet querySet;
-    querySet.baseVersion = 0;
-    querySet.newVersion = 1;
-    socket.send(querySet);
-    return socket.nextTransition().has_value();
+    return socket.openAndSync(deployment);
 }
 
 } // namespace
@@ -43,28 +33,13 @@ class TestConvexDeploymentLimits : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_emulator.start(QStringLiteral(AUTHKIT_EMULATOR_BINARY), {QStringLiteral("--memory")});
-        QVERIFY(m_emulator.waitForStarted());
-        QByteArray out;
-        QDeadlineTimer deadline(10000);
-        while (out.count('\n') < 2 && !deadline.hasExpired()
-               && m_emulator.state() == QProcess::Running) {
-            m_emulator.waitForReadyRead(200);
-            out += m_emulator.readAllStandardOutput();
-        }
-        const QList<QByteArray> lines = out.split('\n');
-        QVERIFY2(lines.size() >= 2 && lines.at(1).startsWith("convex deployment on "),
-                 out.constData());
-        m_deployment = QUrl(QString::fromLatin1(lines.at(1).mid(21).trimmed()));
+        QVERIFY2(m_emulator.start({QStringLiteral("--memory")}),
+                 qPrintable(m_emulator.errorString()));
+        m_deployment = m_emulator.convexUrl();
         QVERIFY(answersASyncSocket(m_deployment)); // warm: the baseline includes a served socket
     }
 
-    void cleanup()
-    {
-        m_emulator.terminate();
-        if (!m_emulator.waitForFinished(5000))
-            m_emulator.kill();
-    }
+    void cleanup() { m_emulator.stop(); }
 
     void hugeFrameIsRefusedAtItsHeader()
     {
@@ -112,7 +87,7 @@ private Q_SLOTS:
     }
 
 private:
-    QProcess m_emulator;
+    authkit::testsupport::EmulatorProcess m_emulator{QStringLiteral(AUTHKIT_EMULATOR_BINARY)};
     QUrl m_deployment;
 };
 

@@ -4,13 +4,13 @@
 // nothing may be let in, and the emulator's resident memory (/proc/<pid>/status) stays bounded.
 // The emulator runs as its own process so that its memory is measured apart from the client's.
 
+#include "EmulatorProcess.h"
 #include "HtmlPage.h"
 #include "HttpClient.h"
 #include "Rfc6238.h"
 #include "SignInDriver.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QtTest>
@@ -70,10 +70,7 @@ private Q_SLOTS:
 
 private:
     QByteArray hostValue() const { return "127.0.0.1:" + QByteArray::number(m_port); }
-    QUrl baseUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
-    // Starts authkit-emulator with arguments; its port, 0 when it did not start.
-    static quint16 launch(QProcess &process, const QStringList &arguments);
-    static void stop(QProcess &process);
+    QUrl baseUrl() const { return m_emulator.baseUrl(); }
     qint64 rssKiB() const;
     // Writes head, then streams bodyBytes of 'a' while the peer takes them, until the peer
     // closes, all is sent, or timeoutMs pass. The body is never held in memory whole.
@@ -84,43 +81,17 @@ private:
                        const QByteArray &extraHeaders = {}) const;
     static int statusOf(const QByteArray &response);
 
-    QProcess m_process;
+    EmulatorProcess m_emulator{QStringLiteral(AUTHKIT_EMULATOR_PATH)};
     quint16 m_port = 0;
     qint64 m_baselineKiB = 0;
 };
 
-quint16 TestEmulatorHostile::launch(QProcess &process, const QStringList &arguments) {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_LOGGING_RULES"),
-                       QStringLiteral("authkit.emulator.info=false"));
-    process.setProcessEnvironment(environment);
-    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(QStringLiteral(AUTHKIT_EMULATOR_PATH), arguments);
-    if (!process.waitForStarted(10000))
-        return 0;
-    QByteArray first;
-    while (!first.contains('\n') && process.waitForReadyRead(15000))
-        first += process.readAllStandardOutput();
-    const auto match =
-        QRegularExpression(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"))
-            .match(QString::fromLatin1(first));
-    return match.hasMatch() ? static_cast<quint16>(match.captured(1).toUInt()) : 0;
-}
-
-void TestEmulatorHostile::stop(QProcess &process) {
-    if (process.state() == QProcess::NotRunning)
-        return;
-    process.terminate();
-    if (!process.waitForFinished(5000))
-        process.kill();
-    process.waitForFinished(5000);
-}
-
 void TestEmulatorHostile::initTestCase() {
-    m_port =
-        launch(m_process, {QStringLiteral("--header-timeout-ms"), QString::number(kHeaderTimeoutMs),
-                           QStringLiteral("--idle-timeout-ms"), QString::number(kIdleTimeoutMs)});
-    QVERIFY2(m_port != 0, qPrintable(m_process.errorString()));
+    QVERIFY2(m_emulator.start({QStringLiteral("--header-timeout-ms"),
+                               QString::number(kHeaderTimeoutMs),
+                               QStringLiteral("--idle-timeout-ms"), QString::number(kIdleTimeoutMs)}),
+             qPrintable(m_emulator.errorString()));
+    m_port = quint16(m_emulator.baseUrl().port());
     HttpClient http;
     QCOMPARE(http.get(baseUrl().resolved(QUrl(QStringLiteral("/_emulator/health")))).status, 200);
     m_baselineKiB = rssKiB();
@@ -129,13 +100,13 @@ void TestEmulatorHostile::initTestCase() {
 }
 
 void TestEmulatorHostile::cleanupTestCase() {
-    if (m_process.state() != QProcess::NotRunning)
+    if (m_emulator.isRunning())
         qInfo("emulator RSS at the end: %lld KiB (start %lld KiB)", rssKiB(), m_baselineKiB);
-    stop(m_process);
+    m_emulator.stop();
 }
 
 qint64 TestEmulatorHostile::rssKiB() const {
-    QFile status(QStringLiteral("/proc/%1/status").arg(m_process.processId()));
+    QFile status(QStringLiteral("/proc/%1/status").arg(m_emulator.processId()));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     const QList<QByteArray> lines = status.readAll().split('\n');
@@ -553,9 +524,9 @@ void TestEmulatorHostile::connectionCap() {
     // served. An emulator of its own, with the default timeouts, so none idles out meanwhile.
     constexpr int kSockets = 300;
     constexpr int kCap = 64;
-    QProcess process;
-    const quint16 port = launch(process, {});
-    QVERIFY(port != 0);
+    EmulatorProcess emulator(QStringLiteral(AUTHKIT_EMULATOR_PATH));
+    QVERIFY2(emulator.start(), qPrintable(emulator.errorString()));
+    const auto port = quint16(emulator.baseUrl().port());
     std::vector<std::unique_ptr<QTcpSocket>> sockets;
     QEventLoop loop;
     bool asked = false;
@@ -608,8 +579,8 @@ void TestEmulatorHostile::connectionCap() {
     qInfo("%d connections at once: %d answered, %d closed unanswered", kSockets, answered,
           closedUnanswered);
     sockets.clear();
-    const bool running = process.state() == QProcess::Running;
-    stop(process);
+    const bool running = emulator.isRunning();
+    emulator.stop();
     QVERIFY(running);
     QCOMPARE(answered, kCap);
     QCOMPARE(closedUnanswered, kSockets - kCap);
@@ -658,7 +629,7 @@ void TestEmulatorHostile::pipelinedFloodWithoutReading() {
 
 void TestEmulatorHostile::stillServing() {
     // After all of the above the same process still signs a user in.
-    QCOMPARE(m_process.state(), QProcess::Running);
+    QVERIFY(m_emulator.isRunning());
     HttpClient http;
     SignInDriver driver(http, baseUrl());
     const QJsonObject tokens = driver.signInAndExchange(QStringLiteral("ada@example.com"));
