@@ -5,11 +5,17 @@
 namespace authkit {
 
 SessionAuthStatus::SessionAuthStatus(AuthState *state, QObject *parent)
+    : SessionAuthStatus(state, Qt::AutoConnection, parent)
+{
+}
+
+SessionAuthStatus::SessionAuthStatus(AuthState *state, Qt::ConnectionType connection,
+                                     QObject *parent)
     : AuthStatus(parent)
     , m_state(state)
 {
     if (state)
-        connect(state, &AuthState::changed, this, &AuthStatus::changed);
+        connect(state, &AuthState::changed, this, &AuthStatus::changed, connection);
 }
 
 bool SessionAuthStatus::isLoading() const
@@ -24,7 +30,7 @@ bool SessionAuthStatus::isAuthenticated() const
 
 WorkOSUser SessionAuthStatus::user() const
 {
-    return isAuthenticated() ? m_state->user() : WorkOSUser();
+    return isAuthenticated() && m_state ? m_state->user() : WorkOSUser();
 }
 
 QString SessionAuthStatus::lastError() const

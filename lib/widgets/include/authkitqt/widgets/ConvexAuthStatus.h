@@ -1,6 +1,6 @@
 #pragma once
 
-#include <authkitqt/widgets/AuthStatus.h>
+#include <authkitqt/widgets/SessionAuthStatus.h>
 
 #include <QMetaObject>
 #include <QPointer>
@@ -16,9 +16,10 @@ class ConvexAuthState;
 /**
  * AuthStatus of an AuthKit session behind a Convex backend, as ConvexProviderWithAuthKit: loading
  * until the backend has confirmed or refused the token, authenticated only once it accepted it.
- * The person and the last error come from the AuthKit session.
+ * The person and the last error come from the AuthKit session; the person and the session are
+ * shown only once the backend has accepted the token.
  */
-class AUTHKITQT_WIDGETS_EXPORT ConvexAuthStatus : public AuthStatus
+class AUTHKITQT_WIDGETS_EXPORT ConvexAuthStatus : public SessionAuthStatus
 {
     Q_OBJECT
 public:
@@ -31,19 +32,11 @@ public:
 
     bool isLoading() const override;
     bool isAuthenticated() const override;
-    WorkOSUser user() const override;
-    QString lastError() const override;
     Session session() const override;
-    bool isSigningIn() const override;
     bool isRefreshing() const override;
-    QString persistenceNotice() const override;
-    bool hasTokenTimings() const override;
-    qint64 msUntilExpiry() const override;
-    qint64 msUntilScheduledRefresh() const override;
 
 private:
     QPointer<convex::ConvexAuthState> m_backend;
-    QPointer<AuthState> m_session;
     QMetaObject::Connection m_backendConnection;
 };
 

@@ -29,6 +29,11 @@ public:
     qint64 msUntilExpiry() const override;
     qint64 msUntilScheduledRefresh() const override;
 
+protected:
+    /// For a status that layers more on the session: changes of state reach changed() through
+    /// a connection of this type.
+    SessionAuthStatus(AuthState *state, Qt::ConnectionType connection, QObject *parent);
+
 private:
     QPointer<AuthState> m_state;
 };
