@@ -13,10 +13,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QHostAddress>
 
 // Q_INIT_RESOURCE must name the resource from the global namespace.
 static void initEmulatorResources()
@@ -52,7 +52,8 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
     const auto keep = endpoints; // captured by every route so the endpoints outlive them
     const QString id = QStringLiteral("([A-Za-z0-9_]+)");
 
-    server.addRoute("GET", QStringLiteral("/user_management/authorize"), QStringLiteral("authorize"),
+    server.addRoute("GET", QStringLiteral("/user_management/authorize"),
+                    QStringLiteral("authorize"),
                     [api, keep](Request r, Captures) { return api->authorize(r); });
     server.addRoute("POST", QStringLiteral("/user_management/authenticate"),
                     QStringLiteral("authenticate"),
@@ -65,9 +66,11 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
 
     const QString pages = QStringLiteral("hosted");
     auto page = [&](const QByteArray &method, const QString &path,
-                    HttpResponse (HostedLoginPages::*handler)(const HttpRequest &)) {
-        server.addRoute(method, path, pages,
-                        [hosted, handler, keep](Request r, Captures) { return (hosted->*handler)(r); });
+                    HttpResponse (HostedLoginPages::*handler)(const HttpRequest &,
+                                                              LoginAttempt &)) {
+        server.addRoute(method, path, pages, [hosted, handler, keep](Request r, Captures) {
+            return hosted->forAttempt(r, [&](LoginAttempt &a) { return (hosted->*handler)(r, a); });
+        });
     };
     page("GET", QStringLiteral("/authkit/sign-in"), &HostedLoginPages::signInPage);
     page("POST", QStringLiteral("/authkit/sign-in"), &HostedLoginPages::signIn);
@@ -80,19 +83,28 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
     page("POST", QStringLiteral("/authkit/mfa"), &HostedLoginPages::verifyMfa);
     page("GET", QStringLiteral("/authkit/organizations"), &HostedLoginPages::organizationsPage);
     page("POST", QStringLiteral("/authkit/organizations"), &HostedLoginPages::chooseOrganization);
-    page("GET", QStringLiteral("/authkit/signed-out"), &HostedLoginPages::signedOutPage);
-    page("GET", QStringLiteral("/authkit/static/style.css"), &HostedLoginPages::stylesheet);
     server.addRoute("GET", QStringLiteral("/authkit/oauth/([a-z]+)"), pages,
-                    [hosted, keep](Request r, Captures c) { return hosted->providerPage(r, c.value(0)); });
+                    [hosted, keep](Request r, Captures c) {
+                        return hosted->forAttempt(r, [&](LoginAttempt &a) {
+                            return hosted->providerPage(r, a, c.value(0));
+                        });
+                    });
     server.addRoute("POST", QStringLiteral("/authkit/oauth/([a-z]+)"), pages,
                     [hosted, keep](Request r, Captures c) {
-                        return hosted->providerDecision(r, c.value(0));
+                        return hosted->forAttempt(r, [&](LoginAttempt &a) {
+                            return hosted->providerDecision(r, a, c.value(0));
+                        });
                     });
+    server.addRoute("GET", QStringLiteral("/authkit/signed-out"), pages,
+                    [hosted, keep](Request r, Captures) { return hosted->signedOutPage(r); });
+    server.addRoute("GET", QStringLiteral("/authkit/static/style.css"), pages,
+                    [hosted, keep](Request r, Captures) { return hosted->stylesheet(r); });
 
     auto knob = [&](const QByteArray &method, const QString &path,
                     HttpResponse (ControlApi::*handler)(const HttpRequest &)) {
-        server.addRoute(method, path, QString(),
-                        [control, handler, keep](Request r, Captures) { return (control->*handler)(r); });
+        server.addRoute(method, path, QString(), [control, handler, keep](Request r, Captures) {
+            return (control->*handler)(r);
+        });
     };
     knob("GET", QStringLiteral("/_emulator/health"), &ControlApi::health);
     knob("POST", QStringLiteral("/_emulator/faults"), &ControlApi::addFault);
@@ -104,10 +116,9 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
     knob("GET", QStringLiteral("/_emulator/inbox"), &ControlApi::inboxPage);
     knob("GET", QStringLiteral("/_emulator/inbox.json"), &ControlApi::inboxJson);
     knob("GET", QStringLiteral("/_emulator/stats"), &ControlApi::stats);
-    server.addRoute("POST", QStringLiteral("/_emulator/sessions/") + id + QStringLiteral("/revoke"),
-                    QString(), [control, keep](Request r, Captures c) {
-                        return control->revokeSession(r, c.value(0));
-                    });
+    server.addRoute(
+        "POST", QStringLiteral("/_emulator/sessions/") + id + QStringLiteral("/revoke"), QString(),
+        [control, keep](Request r, Captures c) { return control->revokeSession(r, c.value(0)); });
 }
 
 } // namespace
@@ -184,8 +195,9 @@ bool AuthKitEmulator::start()
     }
 
     auto state = std::make_unique<EmulatorState>(m_options, std::move(*directory));
-    std::unique_ptr<SigningKey> key = keyFile.isEmpty() ? SigningKey::generate(&m_error)
-                                                        : SigningKey::loadOrCreate(keyFile, &m_error);
+    std::unique_ptr<SigningKey> key = keyFile.isEmpty()
+                                          ? SigningKey::generate(&m_error)
+                                          : SigningKey::loadOrCreate(keyFile, &m_error);
     if (!key)
         return false;
     state->tokens().addKey(std::move(key));
@@ -212,22 +224,22 @@ bool AuthKitEmulator::start()
     addRoutes(*server, std::make_shared<Endpoints>(*state));
     if (!stateFile.isEmpty()) {
         // Written when it changed, atomically, readable by its owner only.
-        server->setAfterReply([stateFile, registry = &state->sessions(),
-                               last = std::make_shared<QByteArray>()] {
-            const QByteArray json =
-                QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
-                                          {QStringLiteral("sessions"), registry->toJson()}})
-                    .toJson(QJsonDocument::Compact);
-            if (json == *last)
-                return;
-            QSaveFile file(stateFile);
-            if (file.open(QIODevice::WriteOnly)) {
-                file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-                file.write(json);
-                if (file.commit())
-                    *last = json;
-            }
-        });
+        server->setAfterReply(
+            [stateFile, registry = &state->sessions(), last = std::make_shared<QByteArray>()] {
+                const QByteArray json =
+                    QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                              {QStringLiteral("sessions"), registry->toJson()}})
+                        .toJson(QJsonDocument::Compact);
+                if (json == *last)
+                    return;
+                QSaveFile file(stateFile);
+                if (file.open(QIODevice::WriteOnly)) {
+                    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+                    file.write(json);
+                    if (file.commit())
+                        *last = json;
+                }
+            });
     }
     const quint16 port = server->listen(QHostAddress::LocalHost, m_options.port);
     if (port == 0) {
@@ -257,8 +269,8 @@ std::unique_ptr<ConvexDeploymentServer> AuthKitEmulator::startConvex(EmulatorSta
         QStringList clients;
         for (const ClientApp &client : state.directory().clients())
             clients.append(client.id);
-        config = ConvexAuthConfig::authKitDefaults(
-            clients, state.baseUrl().toString() + QStringLiteral("/sso/jwks/"));
+        config = ConvexAuthConfig::authKitDefaults(clients, state.baseUrl().toString()
+                                                                + QStringLiteral("/sso/jwks/"));
     } else {
         QFile file(m_options.convexAuthConfigFile);
         if (!file.open(QIODevice::ReadOnly)) {

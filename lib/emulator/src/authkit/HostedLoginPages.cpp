@@ -85,9 +85,9 @@ HttpResponse HostedLoginPages::expiredAttempt() const
                        tr("Go back to the application and start signing in again."));
 }
 
-HttpResponse HostedLoginPages::page(const HttpRequest &request, int status,
-                                    const QString &pageName, const QString &title,
-                                    const LoginAttempt &attempt, PageRenderer::Values values)
+HttpResponse HostedLoginPages::page(const HttpRequest &request, int status, const QString &pageName,
+                                    const QString &title, const LoginAttempt &attempt,
+                                    PageRenderer::Values values)
 {
     values.insert(QStringLiteral("attempt"), attempt.id);
     QByteArray setCookie;
@@ -95,61 +95,45 @@ HttpResponse HostedLoginPages::page(const HttpRequest &request, int status,
     values.insert(QLatin1String(CsrfGuard::kField), m_state.csrf().token(secret, attempt.id));
     const ClientApp *client = m_state.directory().client(attempt.clientId);
     values.insert(QStringLiteral("app_name"), client ? client->name : attempt.clientId);
-    HttpResponse response = HttpResponse::html(status, PageRenderer::render(pageName, title, values));
+    HttpResponse response =
+        HttpResponse::html(status, PageRenderer::render(pageName, title, values));
     if (!setCookie.isEmpty())
         response.withHeader("Set-Cookie", setCookie);
     return response;
 }
 
-HttpResponse HostedLoginPages::signInPage(const HttpRequest &request)
+HttpResponse HostedLoginPages::signInPage(const HttpRequest &request, LoginAttempt &attempt)
 {
-    HttpResponse refusal;
-    LoginAttempt *attempt = attemptFor(request, &refusal);
-    if (!attempt)
-        return refusal;
-    return page(request, 200, QStringLiteral("sign-in"), tr("Sign in"), *attempt,
-                {{QStringLiteral("email"), attempt->loginHint}});
+    return page(request, 200, QStringLiteral("sign-in"), tr("Sign in"), attempt,
+                {{QStringLiteral("email"), attempt.loginHint}});
 }
 
-HttpResponse HostedLoginPages::signIn(const HttpRequest &request)
+HttpResponse HostedLoginPages::signIn(const HttpRequest &request, LoginAttempt &attempt)
 {
-    HttpResponse refusal;
-    LoginAttempt *attempt = attemptFor(request, &refusal);
-    if (!attempt)
-        return refusal;
     const QString email = request.formField(QStringLiteral("email")).trimmed();
     const QString password = request.formField(QStringLiteral("password"));
     const User *user = m_state.directory().userByEmail(email);
     // Compared in constant time, and compared even for an unknown user.
-    const bool passwordMatches =
-        secrets::equal(user ? user->password : QString(), password);
+    const bool passwordMatches = secrets::equal(user ? user->password : QString(), password);
     if (!user || user->password.isEmpty() || !passwordMatches) {
-        return page(request, 400, QStringLiteral("sign-in"), tr("Sign in"), *attempt,
+        return page(request, 400, QStringLiteral("sign-in"), tr("Sign in"), attempt,
                     {{QStringLiteral("email"), email},
                      {QStringLiteral("error"), tr("Incorrect email or password.")}});
     }
-    return m_flow.firstFactorPassed(attempt->id, user->id, QStringLiteral("Password"), request);
+    return m_flow.firstFactorPassed(attempt.id, user->id, QStringLiteral("Password"), request);
 }
 
-HttpResponse HostedLoginPages::signUpPage(const HttpRequest &request)
+HttpResponse HostedLoginPages::signUpPage(const HttpRequest &request, LoginAttempt &attempt)
 {
-    HttpResponse refusal;
-    LoginAttempt *attempt = attemptFor(request, &refusal);
-    if (!attempt)
-        return refusal;
-    QString email = attempt->loginHint;
-    if (const Invitation *invitation = m_state.directory().invitation(attempt->invitationToken))
+    QString email = attempt.loginHint;
+    if (const Invitation *invitation = m_state.directory().invitation(attempt.invitationToken))
         email = invitation->email;
-    return page(request, 200, QStringLiteral("sign-up"), tr("Create your account"), *attempt,
+    return page(request, 200, QStringLiteral("sign-up"), tr("Create your account"), attempt,
                 {{QStringLiteral("email"), email}});
 }
 
-HttpResponse HostedLoginPages::signUp(const HttpRequest &request)
+HttpResponse HostedLoginPages::signUp(const HttpRequest &request, LoginAttempt &attempt)
 {
-    HttpResponse refusal;
-    LoginAttempt *attempt = attemptFor(request, &refusal);
-    if (!attempt)
-        return refusal;
     const QString firstName = request.formField(QStringLiteral("first_name")).trimmed();
     const QString lastName = request.formField(QStringLiteral("last_name")).trimmed();
     const QString email = request.formField(QStringLiteral("email")).trimmed().toLower();
@@ -162,7 +146,7 @@ HttpResponse HostedLoginPages::signUp(const HttpRequest &request)
     else if (m_state.directory().userByEmail(email))
         error = tr("An account with this email already exists. Sign in instead.");
     if (!error.isEmpty()) {
-        return page(request, 400, QStringLiteral("sign-up"), tr("Create your account"), *attempt,
+        return page(request, 400, QStringLiteral("sign-up"), tr("Create your account"), attempt,
                     {{QStringLiteral("email"), email},
                      {QStringLiteral("first_name"), firstName},
                      {QStringLiteral("last_name"), lastName},
@@ -171,107 +155,88 @@ HttpResponse HostedLoginPages::signUp(const HttpRequest &request)
     const User &user =
         m_state.directory().addUser(email, firstName, lastName, password, m_state.clock().now());
     qCInfo(lcEmulator).noquote() << "signed up" << user.email << user.id;
-    return m_flow.firstFactorPassed(attempt->id, user.id, QStringLiteral("Password"), request);
+    return m_flow.firstFactorPassed(attempt.id, user.id, QStringLiteral("Password"), request);
 }
 
-HttpResponse HostedLoginPages::sendEmailCode(const HttpRequest &request)
+HttpResponse HostedLoginPages::sendEmailCode(const HttpRequest &request, LoginAttempt &attempt)
 {
-    HttpResponse refusal;
-    LoginAttempt *attempt = attemptFor(request, &refusal);
-    if (!attempt)
-        return refusal;
     const QString email = request.formField(QStringLiteral("email")).trimmed().toLower();
     if (!looksLikeEmail(email)) {
-        return page(request, 400, QStringLiteral("sign-in"), tr("Sign in"), *attempt,
+        return page(request, 400, QStringLiteral("sign-in"), tr("Sign in"), attempt,
                     {{QStringLiteral("error"), tr("Enter a valid email address.")}});
     }
-    attempt->codeEmail = email;
-    attempt->oneTimeCode = ids::digits(6);
-    attempt->oneTimeCodeExpiresAt = m_state.clock().now().addSecs(600);
-    attempt->oneTimeCodeAttempts = 0;
-    const QString attemptId = attempt->id;
-    m_state.deliverOneTimeCode(email, attempt->oneTimeCode);
+    attempt.codeEmail = email;
+    attempt.oneTimeCode = ids::digits(6);
+    attempt.oneTimeCodeExpiresAt = m_state.clock().now().addSecs(600);
+    attempt.oneTimeCodeAttempts = 0;
+    const QString attemptId = attempt.id;
+    m_state.deliverOneTimeCode(email, attempt.oneTimeCode);
     return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("email-code"), attemptId));
 }
 
-HttpResponse HostedLoginPages::emailCodePage(const HttpRequest &request)
+HttpResponse HostedLoginPages::emailCodePage(const HttpRequest &request, LoginAttempt &attempt)
 {
-    HttpResponse refusal;
-    LoginAttempt *attempt = attemptFor(request, &refusal);
-    if (!attempt)
-        return refusal;
-    if (attempt->oneTimeCode.isEmpty())
-        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
-    return page(request, 200, QStringLiteral("email-code"), tr("Check your email"), *attempt,
-                {{QStringLiteral("email"), attempt->codeEmail}});
+    if (attempt.oneTimeCode.isEmpty())
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt.id));
+    return page(request, 200, QStringLiteral("email-code"), tr("Check your email"), attempt,
+                {{QStringLiteral("email"), attempt.codeEmail}});
 }
 
-HttpResponse HostedLoginPages::verifyEmailCode(const HttpRequest &request)
+HttpResponse HostedLoginPages::verifyEmailCode(const HttpRequest &request, LoginAttempt &attempt)
 {
-    HttpResponse refusal;
-    LoginAttempt *attempt = attemptFor(request, &refusal);
-    if (!attempt)
-        return refusal;
-    if (attempt->oneTimeCode.isEmpty())
-        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
+    if (attempt.oneTimeCode.isEmpty())
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt.id));
     const QString code = request.formField(QStringLiteral("code")).trimmed();
     QString error;
-    if (m_state.clock().now() > attempt->oneTimeCodeExpiresAt)
+    if (m_state.clock().now() > attempt.oneTimeCodeExpiresAt)
         error = tr("That code has expired. Go back and ask for a new one.");
-    else if (++attempt->oneTimeCodeAttempts > kMaxCodeAttempts)
+    else if (++attempt.oneTimeCodeAttempts > kMaxCodeAttempts)
         error = tr("Too many attempts. Go back and ask for a new code.");
-    else if (!secrets::equal(code, attempt->oneTimeCode))
+    else if (!secrets::equal(code, attempt.oneTimeCode))
         error = tr("That code is not right. Check your email and try again.");
     if (!error.isEmpty()) {
-        return page(request, 400, QStringLiteral("email-code"), tr("Check your email"), *attempt,
-                    {{QStringLiteral("email"), attempt->codeEmail},
-                     {QStringLiteral("error"), error}});
+        return page(
+            request, 400, QStringLiteral("email-code"), tr("Check your email"), attempt,
+            {{QStringLiteral("email"), attempt.codeEmail}, {QStringLiteral("error"), error}});
     }
-    attempt->oneTimeCode.clear(); // single use
-    User *user = m_state.directory().userByEmail(attempt->codeEmail);
+    attempt.oneTimeCode.clear(); // single use
+    User *user = m_state.directory().userByEmail(attempt.codeEmail);
     if (!user)
-        user = &m_state.directory().addUser(attempt->codeEmail, QString(), QString(), QString(),
+        user = &m_state.directory().addUser(attempt.codeEmail, QString(), QString(), QString(),
                                             m_state.clock().now());
-    return m_flow.firstFactorPassed(attempt->id, user->id, QStringLiteral("MagicAuth"), request);
+    return m_flow.firstFactorPassed(attempt.id, user->id, QStringLiteral("MagicAuth"), request);
 }
 
-HttpResponse HostedLoginPages::providerPage(const HttpRequest &request, const QString &slug)
+HttpResponse HostedLoginPages::providerPage(const HttpRequest &request, LoginAttempt &attempt,
+                                            const QString &slug)
 {
-    HttpResponse refusal;
-    LoginAttempt *attempt = attemptFor(request, &refusal);
-    if (!attempt)
-        return refusal;
     const Provider *provider = findProvider(slug);
     if (!provider)
         return messagePage(404, tr("Unknown provider"),
                            tr("This identity provider is not emulated."));
     return page(request, 200, QStringLiteral("oauth-consent"),
-                tr("Sign in with %1").arg(QLatin1String(provider->displayName)), *attempt,
+                tr("Sign in with %1").arg(QLatin1String(provider->displayName)), attempt,
                 {{QStringLiteral("provider"), QLatin1String(provider->displayName)},
                  {QStringLiteral("provider_slug"), QLatin1String(provider->slug)},
-                 {QStringLiteral("email"), attempt->loginHint}});
+                 {QStringLiteral("email"), attempt.loginHint}});
 }
 
-HttpResponse HostedLoginPages::providerDecision(const HttpRequest &request, const QString &slug)
+HttpResponse HostedLoginPages::providerDecision(const HttpRequest &request, LoginAttempt &attempt,
+                                                const QString &slug)
 {
-    HttpResponse refusal;
-    LoginAttempt *attempt = attemptFor(request, &refusal);
-    if (!attempt)
-        return refusal;
     const Provider *provider = findProvider(slug);
     if (!provider)
         return messagePage(404, tr("Unknown provider"),
                            tr("This identity provider is not emulated."));
     if (request.formField(QStringLiteral("decision")) != QLatin1String("allow")) {
-        return m_flow.errorRedirect(
-            attempt->id, QStringLiteral("access_denied"),
-            QStringLiteral("The user denied access at %1.").arg(QLatin1String(provider->displayName)));
+        return m_flow.errorRedirect(attempt.id, QStringLiteral("access_denied"),
+                                    QStringLiteral("The user denied access at %1.")
+                                        .arg(QLatin1String(provider->displayName)));
     }
     const QString email = request.formField(QStringLiteral("email")).trimmed().toLower();
     if (!looksLikeEmail(email)) {
         return page(request, 400, QStringLiteral("oauth-consent"),
-                    tr("Sign in with %1").arg(QLatin1String(provider->displayName)),
-                    *attempt,
+                    tr("Sign in with %1").arg(QLatin1String(provider->displayName)), attempt,
                     {{QStringLiteral("provider"), QLatin1String(provider->displayName)},
                      {QStringLiteral("provider_slug"), QLatin1String(provider->slug)},
                      {QStringLiteral("error"), tr("Enter a valid email address.")}});
@@ -280,93 +245,78 @@ HttpResponse HostedLoginPages::providerDecision(const HttpRequest &request, cons
     if (!user)
         user = &m_state.directory().addUser(email, nameFromEmail(email), QString(), QString(),
                                             m_state.clock().now());
-    return m_flow.firstFactorPassed(attempt->id, user->id,
+    return m_flow.firstFactorPassed(attempt.id, user->id,
                                     QLatin1String(provider->authenticationMethod), request);
 }
 
-HttpResponse HostedLoginPages::mfaPage(const HttpRequest &request)
+HttpResponse HostedLoginPages::mfaPage(const HttpRequest &request, LoginAttempt &attempt)
 {
-    HttpResponse refusal;
-    LoginAttempt *attempt = attemptFor(request, &refusal);
-    if (!attempt)
-        return refusal;
-    if (attempt->pendingUserId.isEmpty())
-        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
-    return page(request, 200, QStringLiteral("mfa"), tr("Two-factor authentication"), *attempt);
+    if (attempt.pendingUserId.isEmpty())
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt.id));
+    return page(request, 200, QStringLiteral("mfa"), tr("Two-factor authentication"), attempt);
 }
 
-HttpResponse HostedLoginPages::verifyMfa(const HttpRequest &request)
+HttpResponse HostedLoginPages::verifyMfa(const HttpRequest &request, LoginAttempt &attempt)
 {
-    HttpResponse refusal;
-    LoginAttempt *attempt = attemptFor(request, &refusal);
-    if (!attempt)
-        return refusal;
-    const User *user = m_state.directory().userById(attempt->pendingUserId);
+    const User *user = m_state.directory().userById(attempt.pendingUserId);
     if (!user)
-        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt.id));
     const QString code = request.formField(QStringLiteral("code")).remove(QLatin1Char(' '));
     // Five wrong codes lock the attempt, as for the e-mail code: a 6-digit code is not to be
     // guessed at.
     QString error;
-    if (attempt->totpAttempts >= kMaxCodeAttempts)
+    if (attempt.totpAttempts >= kMaxCodeAttempts)
         error = tr("Too many attempts. Go back to the application and start signing in again.");
     else if (!totp::verify(user->totpSecret, code, m_state.clock().nowSecs()))
-        error = ++attempt->totpAttempts >= kMaxCodeAttempts
+        error = ++attempt.totpAttempts >= kMaxCodeAttempts
                     ? tr("Too many attempts. Go back to the application and start signing in "
                          "again.")
                     : tr("That code is not valid. Enter the current code from your "
                          "authenticator app.");
     if (!error.isEmpty()) {
-        return page(request, 400, QStringLiteral("mfa"), tr("Two-factor authentication"),
-                    *attempt, {{QStringLiteral("error"), error}});
+        return page(request, 400, QStringLiteral("mfa"), tr("Two-factor authentication"), attempt,
+                    {{QStringLiteral("error"), error}});
     }
-    return m_flow.secondFactorPassed(attempt->id, request);
+    return m_flow.secondFactorPassed(attempt.id, request);
 }
 
-HttpResponse HostedLoginPages::organizationsPage(const HttpRequest &request)
+HttpResponse HostedLoginPages::organizationsPage(const HttpRequest &request, LoginAttempt &attempt)
 {
-    HttpResponse refusal;
-    LoginAttempt *attempt = attemptFor(request, &refusal);
-    if (!attempt)
-        return refusal;
-    const User *user = m_state.directory().userById(attempt->pendingUserId);
-    if (!user || !attempt->organizationChoicePending)
-        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
+    const User *user = m_state.directory().userById(attempt.pendingUserId);
+    if (!user || !attempt.organizationChoicePending)
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt.id));
     QString buttons;
     for (const Membership &membership : user->memberships) {
-        const Organization *organization = m_state.directory().organization(membership.organizationId);
+        const Organization *organization =
+            m_state.directory().organization(membership.organizationId);
         if (!organization)
             continue;
-        buttons += QStringLiteral("<button type=\"submit\" class=\"choice\" name=\"organization_id\" "
-                                  "value=\"%1\" id=\"org-%1\"><span class=\"org-name\">%2</span>"
-                                  "<span class=\"org-role\">%3</span></button>\n")
-                       .arg(PageRenderer::escape(organization->id),
-                            PageRenderer::escape(organization->name),
-                            PageRenderer::escape(membership.roles.first()));
+        buttons +=
+            QStringLiteral("<button type=\"submit\" class=\"choice\" name=\"organization_id\" "
+                           "value=\"%1\" id=\"org-%1\"><span class=\"org-name\">%2</span>"
+                           "<span class=\"org-role\">%3</span></button>\n")
+                .arg(PageRenderer::escape(organization->id),
+                     PageRenderer::escape(organization->name),
+                     PageRenderer::escape(membership.roles.first()));
     }
     return page(request, 200, QStringLiteral("organizations"), tr("Choose an organization"),
-                *attempt, {{QStringLiteral("organization_buttons"), buttons}});
+                attempt, {{QStringLiteral("organization_buttons"), buttons}});
 }
 
-HttpResponse HostedLoginPages::chooseOrganization(const HttpRequest &request)
+HttpResponse HostedLoginPages::chooseOrganization(const HttpRequest &request, LoginAttempt &attempt)
 {
-    HttpResponse refusal;
-    LoginAttempt *attempt = attemptFor(request, &refusal);
-    if (!attempt)
-        return refusal;
-    const User *user = m_state.directory().userById(attempt->pendingUserId);
-    if (!user || !attempt->organizationChoicePending)
-        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt->id));
+    const User *user = m_state.directory().userById(attempt.pendingUserId);
+    if (!user || !attempt.organizationChoicePending)
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("sign-in"), attempt.id));
     const QString organizationId = request.formField(QStringLiteral("organization_id"));
     if (!user->membershipIn(organizationId))
-        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("organizations"), attempt->id));
-    return m_flow.finish(attempt->id, user->id, attempt->pendingMethod, organizationId, request);
+        return HttpResponse::redirect(m_flow.pageUrl(QStringLiteral("organizations"), attempt.id));
+    return m_flow.finish(attempt.id, user->id, attempt.pendingMethod, organizationId, request);
 }
 
 HttpResponse HostedLoginPages::signedOutPage(const HttpRequest &)
 {
-    return messagePage(200, tr("You have signed out"),
-                       tr("You can close this window."));
+    return messagePage(200, tr("You have signed out"), tr("You can close this window."));
 }
 
 HttpResponse HostedLoginPages::stylesheet(const HttpRequest &)

@@ -21,19 +21,33 @@ public:
     {
     }
 
-    HttpResponse signInPage(const HttpRequest &request);
-    HttpResponse signIn(const HttpRequest &request);
-    HttpResponse signUpPage(const HttpRequest &request);
-    HttpResponse signUp(const HttpRequest &request);
-    HttpResponse sendEmailCode(const HttpRequest &request);
-    HttpResponse emailCodePage(const HttpRequest &request);
-    HttpResponse verifyEmailCode(const HttpRequest &request);
-    HttpResponse providerPage(const HttpRequest &request, const QString &provider);
-    HttpResponse providerDecision(const HttpRequest &request, const QString &provider);
-    HttpResponse mfaPage(const HttpRequest &request);
-    HttpResponse verifyMfa(const HttpRequest &request);
-    HttpResponse organizationsPage(const HttpRequest &request);
-    HttpResponse chooseOrganization(const HttpRequest &request);
+    // The pages of one sign-in attempt, called through forAttempt().
+    HttpResponse signInPage(const HttpRequest &request, LoginAttempt &attempt);
+    HttpResponse signIn(const HttpRequest &request, LoginAttempt &attempt);
+    HttpResponse signUpPage(const HttpRequest &request, LoginAttempt &attempt);
+    HttpResponse signUp(const HttpRequest &request, LoginAttempt &attempt);
+    HttpResponse sendEmailCode(const HttpRequest &request, LoginAttempt &attempt);
+    HttpResponse emailCodePage(const HttpRequest &request, LoginAttempt &attempt);
+    HttpResponse verifyEmailCode(const HttpRequest &request, LoginAttempt &attempt);
+    HttpResponse providerPage(const HttpRequest &request, LoginAttempt &attempt,
+                              const QString &provider);
+    HttpResponse providerDecision(const HttpRequest &request, LoginAttempt &attempt,
+                                  const QString &provider);
+    HttpResponse mfaPage(const HttpRequest &request, LoginAttempt &attempt);
+    HttpResponse verifyMfa(const HttpRequest &request, LoginAttempt &attempt);
+    HttpResponse organizationsPage(const HttpRequest &request, LoginAttempt &attempt);
+    HttpResponse chooseOrganization(const HttpRequest &request, LoginAttempt &attempt);
+
+    // Calls handler(attempt) with the attempt the request names (query for GET, form for POST,
+    // whose CSRF token must match), or answers with the page that says why there is none.
+    template<typename Handler>
+    HttpResponse forAttempt(const HttpRequest &request, Handler &&handler)
+    {
+        HttpResponse refusal;
+        LoginAttempt *attempt = attemptFor(request, &refusal);
+        return attempt ? handler(*attempt) : refusal;
+    }
+
     HttpResponse signedOutPage(const HttpRequest &request);
     HttpResponse stylesheet(const HttpRequest &request);
 
