@@ -22,6 +22,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QPointer>
 #include <QPushButton>
 #include <QTest>
@@ -33,13 +34,72 @@
 
 namespace desktoptest {
 
+QWidget *DesktopAppTest::mainWindow() const
+{
+    return m_app->window();
+}
+
+QPushButton *DesktopAppTest::button(const char *name) const
+{
+    return find<QPushButton>(QLatin1String(name));
+}
+
+QLabel *DesktopAppTest::label(const char *name) const
+{
+    return find<QLabel>(QLatin1String(name));
+}
+
+authkit::AuthState *DesktopAppTest::state() const
+{
+    return m_app->session()->state();
+}
+
+authkit::AuthGate::Page DesktopAppTest::page() const
+{
+    return m_app->window()->gate()->page();
+}
+
+namespace {
+LogCapture *g_capture = nullptr;
+}
+
+LogCapture::LogCapture(const char *category, QString prefix)
+    : m_category(category)
+    , m_prefix(std::move(prefix))
+{
+    Q_ASSERT(!g_capture);
+    g_capture = this;
+    m_previous = qInstallMessageHandler(&LogCapture::handle);
+}
+
+LogCapture::~LogCapture()
+{
+    qInstallMessageHandler(m_previous);
+    g_capture = nullptr;
+}
+
+void LogCapture::handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    LogCapture *capture = g_capture;
+    if (!capture)
+        return;
+    if (context.category && capture->m_category == context.category
+        && message.startsWith(capture->m_prefix))
+        capture->m_lines.append(message);
+    if (capture->m_previous)
+        capture->m_previous(type, context, message);
+}
+
 Environment::Environment()
     : m_dir(QDir::tempPath() + QStringLiteral("/authkit-desktop-gui-XXXXXX"))
 {
     const QDir root(m_dir.path());
     const std::pair<const char *, const char *> folders[] = {
-        {"HOME", "home"},           {"XDG_CONFIG_HOME", "config"}, {"XDG_DATA_HOME", "data"},
-        {"XDG_CACHE_HOME", "cache"}, {"XDG_STATE_HOME", "state"},
+        {"HOME", "home"},
+        {"XDG_CONFIG_HOME", "config"},
+        {"XDG_DATA_HOME", "data"},
+        {"XDG_CACHE_HOME", "cache"},
+        {"XDG_STATE_HOME", "state"},
     };
     for (const auto &[variable, folder] : folders) {
         root.mkpath(QLatin1String(folder));
@@ -138,8 +198,8 @@ authkit::LoginWindow *openLoginWindow(DesktopApp &app, QPushButton *button, cons
         return nullptr;
     }
     if (!waitForJs(window->view()->page(), exists(id))) {
-        *why = QStringLiteral("the page (%1) did not show #%2")
-                   .arg(window->view()->url().path(), id);
+        *why =
+            QStringLiteral("the page (%1) did not show #%2").arg(window->view()->url().path(), id);
         return nullptr;
     }
     return window;
@@ -205,10 +265,12 @@ bool saveScreenshot(QWidget *widget, const QString &name, QString *why)
     const QDir dir(QStringLiteral(AUTHKIT_SCREENSHOT_DIR));
     dir.mkpath(QStringLiteral("."));
     QImage image;
-    if (!QTest::qWaitFor([&] {
-            image = widget->grab().toImage();
-            return !isBlank(image);
-        }, 10000)) {
+    if (!QTest::qWaitFor(
+            [&] {
+                image = widget->grab().toImage();
+                return !isBlank(image);
+            },
+            10000)) {
         *why = QStringLiteral("%1 stayed blank").arg(name);
         return false;
     }
@@ -262,9 +324,8 @@ bool clearStoredSession(const authkit::AuthKitConfig &config)
     authkit::KeychainSecretStore store(QLatin1String(DesktopApp::kKeychainService));
     // Shared: a late answer must not write into this frame.
     auto status = std::make_shared<std::optional<authkit::SecretStore::Status>>();
-    store.remove(config.storageKey(), [status](authkit::SecretStore::Status result, const QString &) {
-        *status = result;
-    });
+    store.remove(config.storageKey(), [status](authkit::SecretStore::Status result,
+                                               const QString &) { *status = result; });
     return QTest::qWaitFor([&] { return status->has_value(); }, 10000)
            && **status != authkit::SecretStore::Status::Failed;
 }

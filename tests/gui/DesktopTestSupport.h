@@ -1,19 +1,28 @@
 #pragma once
 
 // Shared by the authkit-desktop GUI tests: a throwaway home for each test run, Qt WebEngine set
-// up for a headless root session, JavaScript on the login page, screenshots, process trees.
+// up for a headless root session, the app's widgets by name, captured log lines, JavaScript on
+// the login page, screenshots, process trees.
+
+#include <authkitqt/widgets/AuthGate.h>
 
 #include <QImage>
+#include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QVariant>
+#include <QWidget>
+
+#include <memory>
 
 class DesktopApp;
+class QLabel;
 class QPushButton;
 class QWebEnginePage;
-class QWidget;
 
 namespace authkit {
+class AuthState;
 class LoginWindow;
 struct AuthKitConfig;
 } // namespace authkit
@@ -33,6 +42,46 @@ public:
 
 private:
     QTemporaryDir m_dir;
+};
+
+// The base of a test of one DesktopApp (m_app): its main window's widgets by object name, its
+// session state and the page its gate shows.
+class DesktopAppTest : public QObject
+{
+protected:
+    std::unique_ptr<DesktopApp> m_app;
+
+    QWidget *mainWindow() const;
+    template<typename T> T *find(const QString &name) const
+    {
+        return mainWindow()->findChild<T *>(name);
+    }
+    QPushButton *button(const char *name) const;
+    QLabel *label(const char *name) const;
+    authkit::AuthState *state() const;
+    authkit::AuthGate::Page page() const;
+};
+
+// While it lives, keeps the messages of one logging category that start with prefix (and
+// passes every message on). One at a time.
+class LogCapture
+{
+public:
+    LogCapture(const char *category, QString prefix);
+    ~LogCapture();
+    LogCapture(const LogCapture &) = delete;
+    LogCapture &operator=(const LogCapture &) = delete;
+
+    QStringList lines() const { return m_lines; }
+    void clear() { m_lines.clear(); }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &message);
+
+    QByteArray m_category;
+    QString m_prefix;
+    QStringList m_lines;
+    QtMessageHandler m_previous = nullptr;
 };
 
 // Runs a script in the page and waits (bounded) for its result.

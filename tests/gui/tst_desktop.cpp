@@ -13,10 +13,10 @@
 #include <SignInDriver.h>
 
 #include <authkitqt/core/AuthSession.h>
-#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
 #include <authkitqt/core/LoopbackUserAgent.h>
+#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
 #include <authkitqt/widgets/AccountPage.h>
@@ -36,9 +36,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QScopeGuard>
 #include <QTest>
 #include <QUrlQuery>
 #include <QWebEnginePage>
@@ -50,22 +50,6 @@ using authkit::InitialsAvatar;
 using authkit::LoginWindow;
 using namespace desktoptest;
 
-namespace {
-
-QStringList g_stateLines; // "state: …" lines of authkit.desktop, in order
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureStateLines(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (context.category && qstrcmp(context.category, "authkit.desktop") == 0
-        && message.startsWith(QLatin1String("state: ")))
-        g_stateLines.append(message);
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
-}
-
-} // namespace
-
 // Stands in for the system browser: QDesktopServices hands it the URLs it would open.
 class BrowserStandIn : public QObject
 {
@@ -76,22 +60,12 @@ public Q_SLOTS:
     void open(const QUrl &url) { opened.append(url); }
 };
 
-class DesktopTest : public QObject
+class DesktopTest : public DesktopAppTest
 {
     Q_OBJECT
 
-    std::unique_ptr<DesktopApp> m_app;
     authkit::testsupport::HttpClient m_http;
-
-    template<typename T>
-    T *find(const QString &name) const
-    {
-        return m_app->window()->findChild<T *>(name);
-    }
-    QPushButton *button(const char *name) const { return find<QPushButton>(QLatin1String(name)); }
-    QLabel *label(const char *name) const { return find<QLabel>(QLatin1String(name)); }
-    AuthState *state() const { return m_app->session()->state(); }
-    AuthGate::Page page() const { return m_app->window()->gate()->page(); }
+    std::unique_ptr<LogCapture> m_stateLines; // "state: …" lines of authkit.desktop, in order
     QWebEnginePage *loginPage() const
     {
         LoginWindow *window = m_app->webAgent()->window();
@@ -121,8 +95,9 @@ class DesktopTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        g_previousHandler = qInstallMessageHandler(captureStateLines);
-        QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
+        m_stateLines = std::make_unique<LogCapture>("authkit.desktop", QStringLiteral("state: "));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
         // A session left in this keyring by another test program must not be restored here.
         QVERIFY(clearStoredSession(authkit::ConfigLoader::defaults(QStringLiteral("local"))));
         m_app = std::make_unique<DesktopApp>(DesktopOptions{});
@@ -144,7 +119,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_app.reset();
-        qInstallMessageHandler(g_previousHandler);
+        m_stateLines.reset();
     }
 
     void startsOnTheEmulatorSignedOut()
@@ -159,8 +134,9 @@ private Q_SLOTS:
         QVERIFY(button("signInButton")->isVisible());
         QVERIFY(button("createAccountButton")->isVisible());
         QVERIFY(!label("signInErrorLabel")->isVisible());
-        QCOMPARE(g_stateLines.mid(0, 2),
-                 QStringList({QStringLiteral("state: loading"), QStringLiteral("state: signed-out")}));
+        QCOMPARE(
+            m_stateLines->lines().mid(0, 2),
+            QStringList({QStringLiteral("state: loading"), QStringLiteral("state: signed-out")}));
 
         // Nothing of Qt WebEngine until a sign-in needs it.
         QVERIFY(!m_app->webAgent()->isEngineLoaded());
@@ -169,19 +145,21 @@ private Q_SLOTS:
             QVERIFY2(!processName(child).contains(QLatin1String("QtWebEngine")), "engine started");
 
         QString why;
-        QVERIFY2(saveScreenshot(m_app->window(), QStringLiteral("signed-out"), &why), qPrintable(why));
+        QVERIFY2(saveScreenshot(m_app->window(), QStringLiteral("signed-out"), &why),
+                 qPrintable(why));
     }
 
     void signInShowsTheAuthenticatedView()
     {
-        g_stateLines.clear();
+        m_stateLines->clear();
         QString why;
-        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
-                                              QStringLiteral("password"), &why);
+        LoginWindow *window =
+            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why);
         QVERIFY2(window, qPrintable(why));
         QVERIFY(m_app->webAgent()->isEngineLoaded());
-        QVERIFY(window->findChild<QLabel *>(QStringLiteral("loginHost"))->text().contains(
-            QLatin1String("127.0.0.1")));
+        QVERIFY(window->findChild<QLabel *>(QStringLiteral("loginHost"))
+                    ->text()
+                    .contains(QLatin1String("127.0.0.1")));
         QTRY_VERIFY_WITH_TIMEOUT(!isBlank(window->view()->grab().toImage()), 10000);
         QVERIFY2(saveScreenshot(window, QStringLiteral("login-window"), &why), qPrintable(why));
 
@@ -204,25 +182,28 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(label("tokenExpiryLabel")->text() != before, 3000);
         QCOMPARE(label("accountPersistenceLabel")->isVisible(),
                  state()->persistence() == AuthState::Persistence::MemoryOnly);
-        QVERIFY2(g_stateLines.contains(QStringLiteral("state: signed-in ada@example.com")),
-                 qPrintable(g_stateLines.join(QLatin1Char('|'))));
-        QVERIFY2(saveScreenshot(m_app->window(), QStringLiteral("signed-in"), &why), qPrintable(why));
+        QVERIFY2(m_stateLines->lines().contains(QStringLiteral("state: signed-in ada@example.com")),
+                 qPrintable(m_stateLines->lines().join(QLatin1Char('|'))));
+        QVERIFY2(saveScreenshot(m_app->window(), QStringLiteral("signed-in"), &why),
+                 qPrintable(why));
     }
 
     void signOutEndsTheHostedSession()
     {
         QString why;
-        QVERIFY2(signInWithPassword(*m_app, QStringLiteral("ada@example.com"), &why), qPrintable(why));
+        QVERIFY2(signInWithPassword(*m_app, QStringLiteral("ada@example.com"), &why),
+                 qPrintable(why));
         const QString sessionId = state()->session().sessionId;
         QVERIFY(!sessionId.isEmpty());
-        g_stateLines.clear();
+        m_stateLines->clear();
 
         QVERIFY2(signOut(&why), qPrintable(why));
-        QCOMPARE(g_stateLines, QStringList{QStringLiteral("state: signed-out")});
+        QCOMPARE(m_stateLines->lines(), QStringList{QStringLiteral("state: signed-out")});
         QVERIFY(state()->lastError().isEmpty());
-        const QJsonArray sessions =
-            m_http.get(emulatorUrl(QStringLiteral("/_emulator/sessions"))).json()
-                .value(QStringLiteral("data")).toArray();
+        const QJsonArray sessions = m_http.get(emulatorUrl(QStringLiteral("/_emulator/sessions")))
+                                        .json()
+                                        .value(QStringLiteral("data"))
+                                        .toArray();
         bool found = false;
         for (const QJsonValue &session : sessions) {
             if (session[QStringLiteral("id")].toString() == sessionId) {
@@ -233,8 +214,8 @@ private Q_SLOTS:
         QVERIFY(found);
 
         // The hosted session is over too: the next sign-in asks for the password again.
-        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
-                                              QStringLiteral("password"), &why);
+        LoginWindow *window =
+            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why);
         QVERIFY2(window, qPrintable(why));
         QVERIFY(!state()->isAuthenticated());
     }
@@ -242,8 +223,8 @@ private Q_SLOTS:
     void cancelLeavesTheAppSignedOutWithNoError()
     {
         QString why;
-        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
-                                              QStringLiteral("password"), &why);
+        LoginWindow *window =
+            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why);
         QVERIFY2(window, qPrintable(why));
         QVERIFY(state()->isSigningIn());
         QVERIFY(!button("signInButton")->isEnabled());
@@ -264,8 +245,8 @@ private Q_SLOTS:
         m_app->window()->activateWindow();
         signIn->setFocus();
         QTest::keyClick(signIn, Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(m_app->webAgent()->window() && m_app->webAgent()->window()->isVisible(),
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_app->webAgent()->window() && m_app->webAgent()->window()->isVisible(), 30000);
         QTest::keyClick(m_app->webAgent()->window(), Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!m_app->webAgent()->window(), 10000);
         QVERIFY(!state()->isSigningIn());
@@ -280,10 +261,11 @@ private Q_SLOTS:
     {
         BrowserStandIn browser;
         QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "open");
-        const auto restore = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); });
+        const auto restore =
+            qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); });
         QString why;
-        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
-                                              QStringLiteral("password"), &why);
+        LoginWindow *window =
+            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why);
         QVERIFY2(window, qPrintable(why));
         QTest::mouseClick(window->findChild<QPushButton *>(QStringLiteral("loginUseBrowser")),
                           Qt::LeftButton);
@@ -296,7 +278,7 @@ private Q_SLOTS:
         QVERIFY(m_app->browserAgent());
         const QUrl authorize = browser.opened.first();
         const QUrl redirect(QUrlQuery(authorize).queryItemValue(QStringLiteral("redirect_uri"),
-                                                                 QUrl::FullyDecoded));
+                                                                QUrl::FullyDecoded));
         QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
         QCOMPARE(redirect.port(), static_cast<int>(m_app->browserAgent()->port()));
 
@@ -305,8 +287,9 @@ private Q_SLOTS:
         authkit::testsupport::SignInDriver driver(http, m_app->emulator()->baseUrl());
         const auto toPage = http.get(authorize);
         QCOMPARE(toPage.status, 302);
-        const auto posted = driver.submitPassword(authkit::testsupport::SignInDriver::attemptOf(toPage),
-                                                  QStringLiteral("ada@example.com"));
+        const auto posted =
+            driver.submitPassword(authkit::testsupport::SignInDriver::attemptOf(toPage),
+                                  QStringLiteral("ada@example.com"));
         QCOMPARE(posted.status, 302);
         QCOMPARE(posted.location().port(), redirect.port());
         const auto landed = http.get(posted.location());
@@ -314,7 +297,8 @@ private Q_SLOTS:
         QVERIFY2(waitSignedIn(*m_app, &why), qPrintable(why));
         QCOMPARE(label("loggedInLabel")->text(), QStringLiteral("Logged in as Ada"));
         // The next sign-in starts in the window again.
-        QCOMPARE(m_app->session()->userAgent(), static_cast<authkit::UserAgent *>(m_app->webAgent()));
+        QCOMPARE(m_app->session()->userAgent(),
+                 static_cast<authkit::UserAgent *>(m_app->webAgent()));
     }
 
     void accessDeniedIsShownReadably()
@@ -361,14 +345,17 @@ private Q_SLOTS:
         // The emulator runs in its own process: the code is read from its dev inbox, newest first.
         const auto inbox = [this] {
             return m_http.get(emulatorUrl(QStringLiteral("/_emulator/inbox.json")))
-                .json().value(QStringLiteral("messages")).toArray();
+                .json()
+                .value(QStringLiteral("messages"))
+                .toArray();
         };
         const qsizetype before = inbox().size();
         QString why;
-        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
-                                              QStringLiteral("code-email"), &why);
+        LoginWindow *window =
+            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("code-email"), &why);
         QVERIFY2(window, qPrintable(why));
-        runJs(loginPage(), setValue(QStringLiteral("code-email"), QStringLiteral("ada@example.com")));
+        runJs(loginPage(),
+              setValue(QStringLiteral("code-email"), QStringLiteral("ada@example.com")));
         runJs(loginPage(), click(QStringLiteral("email-code-submit")));
         QTRY_VERIFY_WITH_TIMEOUT(inbox().size() > before, 30000);
         const QJsonObject sent = inbox().at(0).toObject();
@@ -386,8 +373,8 @@ private Q_SLOTS:
     void totpSecondFactorSignsIn()
     {
         QString why;
-        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
-                                              QStringLiteral("password"), &why);
+        LoginWindow *window =
+            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why);
         QVERIFY2(window, qPrintable(why));
         submitPassword(loginPage(), QStringLiteral("alan@example.com"));
         QVERIFY2(waitForJs(loginPage(), exists(QStringLiteral("mfa-submit"))), "no TOTP page");
@@ -412,7 +399,8 @@ private Q_SLOTS:
         QCOMPARE(label("loggedInLabel")->text(), QStringLiteral("Logged in as Katherine"));
         QLabel *banner = label("impersonationBanner");
         QVERIFY(banner->isVisible());
-        QVERIFY2(banner->text().contains(QLatin1String("support@example.com")), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QLatin1String("support@example.com")),
+                 qPrintable(banner->text()));
     }
 
     void switchOrganization()
@@ -420,8 +408,8 @@ private Q_SLOTS:
         const QString engines = QStringLiteral("org_01J000000000000000000ENGNS");
         const QString harvard = QStringLiteral("org_01J000000000000000000HRVRD");
         QString why;
-        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
-                                              QStringLiteral("password"), &why);
+        LoginWindow *window =
+            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why);
         QVERIFY2(window, qPrintable(why));
         submitPassword(loginPage(), QStringLiteral("grace@example.com"));
         QVERIFY2(waitForJs(loginPage(), exists(QStringLiteral("org-") + engines)), "no picker");
@@ -515,7 +503,8 @@ private Q_SLOTS:
         QVERIFY2(openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why),
                  qPrintable(why));
         m_app->window()->openSettings();
-        QTRY_VERIFY(m_app->window()->settingsDialog() && m_app->window()->settingsDialog()->isVisible());
+        QTRY_VERIFY(m_app->window()->settingsDialog()
+                    && m_app->window()->settingsDialog()->isVisible());
         QList<QWidget *> controls;
         for (QWidget *root : {static_cast<QWidget *>(m_app->window()),
                               static_cast<QWidget *>(m_app->window()->settingsDialog())}) {

@@ -14,9 +14,9 @@
 #include <authkitqt/convex/ConvexAuthState.h>
 #include <authkitqt/convex/ConvexClient.h>
 #include <authkitqt/core/AuthSession.h>
-#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
+#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
 #include <authkitqt/widgets/AuthGate.h>
@@ -39,38 +39,12 @@ using authkit::AuthState;
 using authkit::LoginWindow;
 using namespace desktoptest;
 
-namespace {
-
-QStringList g_rejections; // "convex did not accept the token: …" lines, in order
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureRejections(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (context.category && qstrcmp(context.category, "authkit.desktop") == 0
-        && message.startsWith(QLatin1String("convex did not accept the token")))
-        g_rejections.append(message);
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
-}
-
-} // namespace
-
-class DesktopBackendRejectedTest : public QObject
+class DesktopBackendRejectedTest : public DesktopAppTest
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<DesktopApp> m_app;
-
-    template<typename T>
-    T *find(const QString &name) const
-    {
-        return m_app->window()->findChild<T *>(name);
-    }
-    QPushButton *button(const char *name) const { return find<QPushButton>(QLatin1String(name)); }
-    QLabel *label(const char *name) const { return find<QLabel>(QLatin1String(name)); }
-    AuthState *state() const { return m_app->session()->state(); }
-    AuthGate::Page page() const { return m_app->window()->gate()->page(); }
+    std::unique_ptr<LogCapture> m_rejections; // "convex did not accept the token: …", in order
     // Settled on "the backend said no": the session valid, the backend's answer in, the page up.
     bool rejectionShown() const
     {
@@ -85,7 +59,8 @@ private Q_SLOTS:
     {
         QLoggingCategory::setFilterRules(
             QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
-        g_previousHandler = qInstallMessageHandler(captureRejections);
+        m_rejections = std::make_unique<LogCapture>(
+            "authkit.desktop", QStringLiteral("convex did not accept the token"));
         QVERIFY(m_dir.isValid());
         // Right issuer, but an applicationID the tokens do not carry as their audience.
         const QString clientId = QLatin1String(authkit::ConfigLoader::kLocalClientId);
@@ -114,7 +89,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_app.reset();
-        qInstallMessageHandler(g_previousHandler);
+        m_rejections.reset();
         QVERIFY(clearStoredSession(authkit::ConfigLoader::defaults(QStringLiteral("local"))));
     }
 
@@ -160,15 +135,17 @@ private Q_SLOTS:
         QVERIFY2(message->text().contains(reason), qPrintable(message->text()));
         QVERIFY2(message->text().contains(QLatin1String("Convex")), qPrintable(message->text()));
         QVERIFY(!message->accessibleName().isEmpty());
-        QVERIFY(label("signedOutTitle")->text() != authkit::SignedOutPage::tr("You are signed out"));
+        QVERIFY(label("signedOutTitle")->text()
+                != authkit::SignedOutPage::tr("You are signed out"));
         // Not the signed-out offer: Sign in would start a second sign-in over a valid session.
         QVERIFY(!button("signInButton")->isVisible());
         QVERIFY(!button("createAccountButton")->isVisible());
         QVERIFY(button("retryBackendButton")->isVisible());
         QVERIFY(button("backendSignOutButton")->isVisible());
         QVERIFY(!label("signInErrorLabel")->isVisible());
-        QCOMPARE(g_rejections.size(), 1);
-        QVERIFY2(g_rejections.constFirst().contains(reason), qPrintable(g_rejections.constFirst()));
+        QCOMPARE(m_rejections->lines().size(), 1);
+        QVERIFY2(m_rejections->lines().constFirst().contains(reason),
+                 qPrintable(m_rejections->lines().constFirst()));
         QVERIFY2(saveScreenshot(m_app->window(), QStringLiteral("backend-rejected"), &why),
                  qPrintable(why));
     }
@@ -183,7 +160,7 @@ private Q_SLOTS:
         QVERIFY(m_app->convexAuth());
         QCOMPARE(page(), AuthGate::Page::Loading);
         QTRY_VERIFY_WITH_TIMEOUT(rejectionShown(), 30000);
-        QCOMPARE(g_rejections.size(), 2);
+        QCOMPARE(m_rejections->lines().size(), 2);
         QVERIFY(state()->isAuthenticated());
     }
 
@@ -197,7 +174,7 @@ private Q_SLOTS:
         QVERIFY(button("signInButton")->isVisible());
         QCOMPARE(label("signedOutTitle")->text(), authkit::SignedOutPage::tr("You are signed out"));
         QTRY_VERIFY_WITH_TIMEOUT(!m_app->isHostedLogoutPending(), 20000);
-        QCOMPARE(g_rejections.size(), 2);
+        QCOMPARE(m_rejections->lines().size(), 2);
     }
 
     void theNextSignInIsJudgedAfresh()
@@ -206,7 +183,7 @@ private Q_SLOTS:
         // answer again: one rejection, not a stale one from before the sign-in as well.
         QString why;
         QVERIFY2(signInAndWaitForTheBackend(&why), qPrintable(why));
-        QCOMPARE(g_rejections.size(), 3);
+        QCOMPARE(m_rejections->lines().size(), 3);
         QTest::mouseClick(button("backendSignOutButton"), Qt::LeftButton);
         QVERIFY(!state()->isAuthenticated());
         QTRY_VERIFY_WITH_TIMEOUT(!m_app->isHostedLogoutPending(), 20000);

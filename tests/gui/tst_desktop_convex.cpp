@@ -12,13 +12,13 @@
 #include <HttpClient.h>
 #include <SignInDriver.h>
 
+#include <LocalEmulatorProcess.h>
 #include <authkitqt/convex/ConvexAuthState.h>
 #include <authkitqt/convex/ConvexClient.h>
 #include <authkitqt/core/AuthSession.h>
-#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
-#include <LocalEmulatorProcess.h>
+#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
 #include <authkitqt/widgets/AuthGate.h>
@@ -46,19 +46,10 @@ const QString kGraceSubject = QStringLiteral("user_01J000000000000000000GRACE");
 const QString kEngines = QStringLiteral("org_01J000000000000000000ENGNS");
 } // namespace
 
-class DesktopConvexTest : public QObject
+class DesktopConvexTest : public DesktopAppTest
 {
     Q_OBJECT
 
-    std::unique_ptr<DesktopApp> m_app;
-
-    template<typename T>
-    T *find(const QString &name) const
-    {
-        return m_app->window()->findChild<T *>(name);
-    }
-    AuthState *state() const { return m_app->session()->state(); }
-    AuthGate::Page page() const { return m_app->window()->gate()->page(); }
     QStringList shownMessages() const
     {
         QStringList rows;
@@ -71,7 +62,8 @@ class DesktopConvexTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
         QVERIFY(clearStoredSession(authkit::ConfigLoader::defaults(QStringLiteral("local"))));
         m_app = std::make_unique<DesktopApp>(DesktopOptions{});
         QVERIFY2(m_app->start(), qPrintable(m_app->errorString()));
@@ -105,7 +97,8 @@ private Q_SLOTS:
     void messagesFollowTheBackendLive()
     {
         QString why;
-        QVERIFY2(signInWithPassword(*m_app, QStringLiteral("ada@example.com"), &why), qPrintable(why));
+        QVERIFY2(signInWithPassword(*m_app, QStringLiteral("ada@example.com"), &why),
+                 qPrintable(why));
         // Authenticated means the backend accepted the token.
         QVERIFY(m_app->convexAuth()->isAuthenticated());
         QCOMPARE(m_app->convexAuth()->convexAuthenticated(), std::optional<bool>(true));
@@ -116,8 +109,8 @@ private Q_SLOTS:
         auto *identity = find<QLabel>(QStringLiteral("backendIdentityLabel"));
         const QString issuer = m_app->emulator()->issuerFor(m_app->config().clientId);
         QVERIFY(!issuer.isEmpty());
-        QTRY_VERIFY2_WITH_TIMEOUT(identity->text().contains(kAdaSubject), qPrintable(identity->text()),
-                                  10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(identity->text().contains(kAdaSubject),
+                                  qPrintable(identity->text()), 10000);
         QVERIFY2(identity->text().contains(issuer), qPrintable(identity->text()));
         QVERIFY2(identity->text().contains(issuer + QLatin1Char('|') + kAdaSubject),
                  qPrintable(identity->text())); // the tokenIdentifier
@@ -125,9 +118,10 @@ private Q_SLOTS:
         // A second client, signed in as Grace with a token of her own, writes a message...
         authkit::testsupport::HttpClient http;
         authkit::testsupport::SignInDriver driver(http, m_app->emulator()->baseUrl());
-        const QString token = driver.signInAndExchange(QStringLiteral("grace@example.com"), kEngines)
-                                  .value(QStringLiteral("access_token"))
-                                  .toString();
+        const QString token =
+            driver.signInAndExchange(QStringLiteral("grace@example.com"), kEngines)
+                .value(QStringLiteral("access_token"))
+                .toString();
         QVERIFY(!token.isEmpty());
         ConvexClient other(m_app->emulator()->convexUrl());
         std::optional<bool> otherAuthenticated;
@@ -139,10 +133,10 @@ private Q_SLOTS:
         const QString fromGrace =
             QStringLiteral("Hello from Grace %1").arg(QDateTime::currentMSecsSinceEpoch());
         std::optional<ConvexResult> sent;
-        other.mutation(QStringLiteral("messages:send"),
-                       ConvexValue::fromObject({{QStringLiteral("body"),
-                                                 ConvexValue::fromString(fromGrace)}}),
-                       [&](const ConvexResult &result) { sent = result; });
+        other.mutation(
+            QStringLiteral("messages:send"),
+            ConvexValue::fromObject({{QStringLiteral("body"), ConvexValue::fromString(fromGrace)}}),
+            [&](const ConvexResult &result) { sent = result; });
         QTRY_VERIFY_WITH_TIMEOUT(sent.has_value(), 10000);
         QVERIFY2(sent->success, qPrintable(sent->errorMessage));
 
@@ -178,7 +172,8 @@ private Q_SLOTS:
     void signingOutLeavesTheBackend()
     {
         QString why;
-        QVERIFY2(signInWithPassword(*m_app, QStringLiteral("ada@example.com"), &why), qPrintable(why));
+        QVERIFY2(signInWithPassword(*m_app, QStringLiteral("ada@example.com"), &why),
+                 qPrintable(why));
         QTest::mouseClick(find<QPushButton>(QStringLiteral("signOutButton")), Qt::LeftButton);
         QCOMPARE(page(), AuthGate::Page::Unauthenticated);
         QVERIFY(!m_app->convexAuth()->isAuthenticated());

@@ -11,11 +11,11 @@
 #include <DesktopApp.h>
 #include <MainWindow.h>
 
+#include <LocalEmulatorProcess.h>
 #include <authkitqt/core/AuthSession.h>
-#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
-#include <LocalEmulatorProcess.h>
+#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
 #include <authkitqt/widgets/AuthGate.h>
@@ -52,8 +52,8 @@ const QString kReason = QStringLiteral("<h1>Because</h1><img src=\"x\">");
 
 QStringList userStrings()
 {
-    return {kFirstName, kLastName,      kEmail,  kOrganizationId,
-            kRole,      kPermission,    kImpersonator, kReason};
+    return {kFirstName, kLastName,   kEmail,        kOrganizationId,
+            kRole,      kPermission, kImpersonator, kReason};
 }
 
 bool containsUserData(const QString &text)
@@ -71,9 +71,8 @@ QByteArray hostileSeed()
     const QJsonObject client{
         {QStringLiteral("client_id"), QLatin1String(authkit::ConfigLoader::kLocalClientId)},
         {QStringLiteral("name"), QStringLiteral("Development")},
-        {QStringLiteral("redirect_uris"),
-         QJsonArray{QStringLiteral("http://127.0.0.1/callback"),
-                    QStringLiteral("authkit-desktop://callback")}},
+        {QStringLiteral("redirect_uris"), QJsonArray{QStringLiteral("http://127.0.0.1/callback"),
+                                                     QStringLiteral("authkit-desktop://callback")}},
         {QStringLiteral("logout_redirect_uris"),
          QJsonArray{QStringLiteral("http://127.0.0.1/"),
                     QStringLiteral("authkit-desktop://signed-out")}}};
@@ -88,9 +87,8 @@ QByteArray hostileSeed()
         {QStringLiteral("password"), QStringLiteral("password")},
         {QStringLiteral("first_name"), kFirstName},
         {QStringLiteral("last_name"), kLastName},
-        {QStringLiteral("impersonator"),
-         QJsonObject{{QStringLiteral("email"), kImpersonator},
-                     {QStringLiteral("reason"), kReason}}},
+        {QStringLiteral("impersonator"), QJsonObject{{QStringLiteral("email"), kImpersonator},
+                                                     {QStringLiteral("reason"), kReason}}},
         {QStringLiteral("memberships"),
          QJsonArray{QJsonObject{{QStringLiteral("organization_id"), kOrganizationId},
                                 {QStringLiteral("role"), kRole}}}}};
@@ -102,19 +100,11 @@ QByteArray hostileSeed()
 
 } // namespace
 
-class DesktopHostileTest : public QObject
+class DesktopHostileTest : public DesktopAppTest
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<DesktopApp> m_app;
-
-    template<typename T>
-    T *find(const QString &name) const
-    {
-        return m_app->window()->findChild<T *>(name);
-    }
-    QLabel *label(const char *name) const { return find<QLabel>(QLatin1String(name)); }
 
     // The label shows exactly text, as plain text.
     static bool showsLiterally(const QLabel *label, const QString &text, QString *why)
@@ -255,14 +245,14 @@ private Q_SLOTS:
         faults.setPath(QStringLiteral("/_emulator/faults"));
         authkit::testsupport::HttpClient http;
         const auto injected = http.postJson(
-            faults, QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("authenticate")},
-                                {QStringLiteral("count"), 1},
-                                {QStringLiteral("action"), QStringLiteral("respond")},
-                                {QStringLiteral("status"), 400},
-                                {QStringLiteral("body"),
-                                 QJsonObject{{QStringLiteral("error"),
-                                              QStringLiteral("invalid_request")},
-                                             {QStringLiteral("error_description"), description}}}});
+            faults,
+            QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("authenticate")},
+                        {QStringLiteral("count"), 1},
+                        {QStringLiteral("action"), QStringLiteral("respond")},
+                        {QStringLiteral("status"), 400},
+                        {QStringLiteral("body"),
+                         QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_request")},
+                                     {QStringLiteral("error_description"), description}}}});
         QCOMPARE(injected.status, 201);
 
         QString why;
