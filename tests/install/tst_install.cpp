@@ -84,10 +84,9 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("LD_LIBRARY_PATH")); // the RPATH must be enough
         env.insert(QStringLiteral("CONVEX_URL"), m_emulator->convexUrl().toString());
-        // The example is built outside the prefix, so the lookup relative to the executable
-        // (<prefix>/bin/../lib/authkitqt/plugins) does not apply: the variable names the installed
-        // plugin directory, and nothing else is searched.
-        env.insert(QStringLiteral("AUTHKITQT_PLUGIN_PATH"), pluginDir);
+        // The example is built outside the prefix: the installed library finds the plugin
+        // installed beside it (<libdir>/authkitqt/plugins), with no variable to say where.
+        env.remove(QStringLiteral("AUTHKITQT_PLUGIN_PATH"));
         example.setProcessEnvironment(env);
         example.start(exampleBuild + QStringLiteral("/hello-authkit"),
                       {QStringLiteral("--client-id"), m_emulator->clientIds().first(),

@@ -8,14 +8,35 @@
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPluginLoader>
 #include <QTimer>
 #include <QWidget>
 
+#ifdef Q_OS_UNIX
+#include <dlfcn.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcFallback, "authkit.webengine.fallback")
 
 namespace authkit {
+
+namespace {
+
+// The folder this library was loaded from, wherever it was installed; empty where that cannot
+// be told.
+QString libraryDirectory()
+{
+#ifdef Q_OS_UNIX
+    Dl_info info{};
+    if (dladdr(reinterpret_cast<const void *>(&libraryDirectory), &info) && info.dli_fname)
+        return QFileInfo(QString::fromLocal8Bit(info.dli_fname)).absolutePath();
+#endif
+    return {};
+}
+
+} // namespace
 
 FallbackUserAgent::FallbackUserAgent(AuthSession *session, QWidget *parentWindow, QObject *parent)
     : UserAgent(parent)
@@ -39,12 +60,22 @@ QStringList FallbackUserAgent::defaultPluginPaths()
             .split(QDir::listSeparator(), Qt::SkipEmptyParts);
     }
     QStringList directories;
+    // Next to this library first: the plugin installed with it serves any application that
+    // links it, wherever that application lives.
+    const QString libraryDir = libraryDirectory();
+    if (!libraryDir.isEmpty()) {
+        directories.append(QDir::cleanPath(
+            QDir(libraryDir).filePath(QStringLiteral(AUTHKITQT_PLUGIN_DIR_FROM_LIB))));
+    }
 #ifdef AUTHKITQT_BUILD_PLUGIN_DIR
     directories.append(QStringLiteral(AUTHKITQT_BUILD_PLUGIN_DIR));
 #endif
-    // Relative to the executable, so that a relocated installation finds its own plugin.
-    directories.append(QDir::cleanPath(QDir(QCoreApplication::applicationDirPath())
-                                           .filePath(QStringLiteral(AUTHKITQT_INSTALLED_PLUGIN_DIR))));
+    // Relative to the executable, for an application installed in the same prefix.
+    const QString besideExecutable = QDir::cleanPath(
+        QDir(QCoreApplication::applicationDirPath())
+            .filePath(QStringLiteral(AUTHKITQT_INSTALLED_PLUGIN_DIR)));
+    if (!directories.contains(besideExecutable))
+        directories.append(besideExecutable);
     return directories;
 }
 

@@ -48,8 +48,8 @@ public:
     ~FallbackUserAgent() override;
 
     /// The directories searched for the plugin, in order: $AUTHKITQT_PLUGIN_PATH when set,
-    /// otherwise this build's plugin directory and the installed one
-    /// (<libdir>/authkitqt/plugins, found relative to the executable).
+    /// otherwise the installed one next to this library (<libdir>/authkitqt/plugins), this
+    /// build's plugin directory, and the installed one relative to the executable.
     static QStringList defaultPluginPaths();
     /// Replaces the directories searched; takes effect if the plugin is not loaded yet.
     void setPluginPaths(const QStringList &directories);
