@@ -14,30 +14,77 @@
 #include <QMessageBox>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 #include <unistd.h>
 
+namespace {
+
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("AuthKitQt"));
+    QCoreApplication::setApplicationName(QStringLiteral("authkit-desktop"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AUTHKITQT_VERSION));
+}
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY")
+           || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+bool asksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : {"-h", "--help", "-v", "--version"}) {
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+        }
+        // With a display, --help-all also lists QApplication's own options (-platform, …).
+        if (std::strcmp(argv[i], "--help-all") == 0 && !hasDisplay())
+            return true;
+    }
+    return false;
+}
+
+// --help and --version print and exit with no display at all (a terminal over ssh, a package
+// build generating the man page): they are answered before QApplication needs a platform.
+int printHelpOrVersion(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    nameApplication();
+    TranslationLoader::install(app);
+    DesktopCommandLine::parse(app); // prints and exits
+    return 0;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    if (asksForHelpOrVersion(argc, argv))
+        return printHelpOrVersion(argc, argv);
+
     // Chromium refuses to run as root with its sandbox on; as root the sign-in window runs
     // without it (said on stderr below), as the Qt WebEngine documentation describes.
-    const bool root = ::geteuid() == 0 && qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX");
+    const bool root =
+        ::geteuid() == 0 && qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX");
     if (root)
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
     // Qt WebEngine shares OpenGL contexts with the widgets; it must be set before QApplication.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("AuthKitQt"));
-    QCoreApplication::setApplicationName(QStringLiteral("authkit-desktop"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(AUTHKITQT_VERSION));
+    nameApplication();
     TranslationLoader::install(app);
     QGuiApplication::setApplicationDisplayName(QObject::tr("AuthKit Desktop"));
     QGuiApplication::setDesktopFileName(QStringLiteral("authkit-desktop"));
 
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.debug=false"));
-    qSetMessagePattern(QStringLiteral("authkit-desktop: %{if-category}%{category}: %{endif}%{message}"));
+    qSetMessagePattern(
+        QStringLiteral("authkit-desktop: %{if-category}%{category}: %{endif}%{message}"));
 
     const DesktopOptions options = DesktopCommandLine::parse(app);
 
@@ -59,13 +106,14 @@ int main(int argc, char *argv[])
         }
         return 0;
     case SingleInstance::Outcome::Failed:
-        qCWarning(lcDesktop).noquote() << "running without the single-instance check:"
-                                       << instance.errorString();
+        qCWarning(lcDesktop).noquote()
+            << "running without the single-instance check:" << instance.errorString();
         break;
     }
 
     if (root)
-        qCWarning(lcDesktop) << "running as root: the sign-in window runs without Chromium's sandbox";
+        qCWarning(lcDesktop)
+            << "running as root: the sign-in window runs without Chromium's sandbox";
     QuitOnSignal quitOnSignal;
 
     std::unique_ptr<DesktopApp> desktop;

@@ -103,6 +103,36 @@ private Q_SLOTS:
             QVERIFY2(help.contains(QLatin1String(word)), word);
     }
 
+    void helpAndVersionNeedNoDisplay_data()
+    {
+        QTest::addColumn<QString>("flag");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("--help") << QStringLiteral("--help") << QStringLiteral("--profile");
+        QTest::newRow("-h") << QStringLiteral("-h") << QStringLiteral("--client-id");
+        QTest::newRow("--help-all") << QStringLiteral("--help-all") << QStringLiteral("--project");
+        QTest::newRow("--version") << QStringLiteral("--version")
+                                   << QStringLiteral("authkit-desktop " AUTHKITQT_VERSION);
+    }
+
+    void helpAndVersionNeedNoDisplay()
+    {
+        // As over ssh or in a package build: no X, no Wayland, no platform chosen.
+        QFETCH(QString, flag);
+        QFETCH(QString, expected);
+        QProcessEnvironment env = environment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            env.remove(QLatin1String(name));
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(AUTHKIT_DESKTOP_PATH), {flag});
+        QVERIFY(process.waitForFinished(30000));
+        const QString errors = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(process.exitCode() == 0, qPrintable(errors));
+        QVERIFY2(QString::fromUtf8(process.readAllStandardOutput()).contains(expected),
+                 qPrintable(errors));
+    }
+
     void aRestartFindsTheSessionWithoutALoginWindow()
     {
         const authkit::AuthKitConfig local = authkit::ConfigLoader::defaults(QStringLiteral("local"));
