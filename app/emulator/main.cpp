@@ -70,8 +70,18 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
     const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout-ms"),
                                          QCoreApplication::translate("main", "A kept-alive connection with no request is closed after this many milliseconds (default 30000)."),
                                          QStringLiteral("ms"), QStringLiteral("30000"));
+    const QCommandLineOption apiKey(QStringLiteral("api-key"),
+                                    QCoreApplication::translate("main", "A secret API key (repeatable) that the Events API (GET /events) accepts as a Bearer token; also $AUTHKIT_EMULATOR_API_KEY. Without one the Events API answers 401."),
+                                    QStringLiteral("key"));
+    const QCommandLineOption webhookUrl(QStringLiteral("webhook-url"),
+                                        QCoreApplication::translate("main", "Deliver every event to this URL as a signed WorkOS webhook (repeatable; also POST /_emulator/webhooks {url, secret})."),
+                                        QStringLiteral("url"));
+    const QCommandLineOption webhookSecret(QStringLiteral("webhook-secret"),
+                                           QCoreApplication::translate("main", "The secret the webhooks are signed with (WorkOS-Signature, HMAC-SHA256); also $AUTHKIT_EMULATOR_WEBHOOK_SECRET."),
+                                           QStringLiteral("secret"));
     parser.addOptions({port, seed, clientId, issuer, ttl, key, dataDir, autoApprove, convexPort,
-                       convexAuth, memory, headerTimeout, idleTimeout});
+                       convexAuth, memory, headerTimeout, idleTimeout, apiKey, webhookUrl,
+                       webhookSecret});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -122,6 +132,14 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
     options->signingKeyFile = parser.value(key);
     options->autoApprove = parser.isSet(autoApprove);
     options->dataDir = parser.value(dataDir);
+    // Secrets may come from the environment, so that they are not in the process list.
+    options->apiKeys = parser.values(apiKey);
+    if (options->apiKeys.isEmpty() && qEnvironmentVariableIsSet("AUTHKIT_EMULATOR_API_KEY"))
+        options->apiKeys.append(qEnvironmentVariable("AUTHKIT_EMULATOR_API_KEY"));
+    options->webhookUrls = parser.values(webhookUrl);
+    options->webhookSecret = parser.isSet(webhookSecret)
+                                 ? parser.value(webhookSecret)
+                                 : qEnvironmentVariable("AUTHKIT_EMULATOR_WEBHOOK_SECRET");
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include "ConvexTokenValidator_p.h"
 #include "EmulatorHttpServer_p.h"
 #include "EmulatorState_p.h"
+#include "EventsApi_p.h"
 #include "HostedLoginPages_p.h"
 #include "UserManagementApi_p.h"
 
@@ -33,11 +34,13 @@ struct Endpoints
         : userManagement(state)
         , hosted(state)
         , control(state)
+        , events(state)
     {
     }
     UserManagementApi userManagement;
     HostedLoginPages hosted;
     ControlApi control;
+    EventsApi events;
 };
 
 namespace {
@@ -49,6 +52,7 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
     auto *api = &endpoints->userManagement;
     auto *hosted = &endpoints->hosted;
     auto *control = &endpoints->control;
+    auto *events = &endpoints->events;
     const auto keep = endpoints; // captured by every route so the endpoints outlive them
     const QString id = QStringLiteral("([A-Za-z0-9_]+)");
 
@@ -60,6 +64,8 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
                     [api, keep](Request r, Captures) { return api->authenticate(r); });
     server.addRoute("GET", QStringLiteral("/sso/jwks/") + id, QStringLiteral("jwks"),
                     [api, keep](Request r, Captures c) { return api->jwks(r, c.value(0)); });
+    server.addRoute("GET", QStringLiteral("/events"), QStringLiteral("events"),
+                    [events, keep](Request r, Captures) { return events->list(r); });
     server.addRoute("GET", QStringLiteral("/user_management/sessions/logout"),
                     QStringLiteral("logout"),
                     [api, keep](Request r, Captures) { return api->logout(r); });
@@ -116,6 +122,8 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
     knob("GET", QStringLiteral("/_emulator/inbox"), &ControlApi::inboxPage);
     knob("GET", QStringLiteral("/_emulator/inbox.json"), &ControlApi::inboxJson);
     knob("GET", QStringLiteral("/_emulator/stats"), &ControlApi::stats);
+    knob("POST", QStringLiteral("/_emulator/webhooks"), &ControlApi::addWebhook);
+    knob("GET", QStringLiteral("/_emulator/webhooks"), &ControlApi::listWebhooks);
     server.addRoute(
         "POST", QStringLiteral("/_emulator/sessions/") + id + QStringLiteral("/revoke"), QString(),
         [control, keep](Request r, Captures c) { return control->revokeSession(r, c.value(0)); });
@@ -194,7 +202,25 @@ bool AuthKitEmulator::start()
         stateFile = dir.filePath(QStringLiteral("authkit-state.json"));
     }
 
+    if (m_options.maxEvents < 1 || m_options.webhookRetryDelayMs < 1) {
+        m_error = QStringLiteral("the event cap and the webhook retry delay must be positive");
+        return false;
+    }
     auto state = std::make_unique<EmulatorState>(m_options, std::move(*directory));
+    state->events().setCap(m_options.maxEvents);
+    state->webhooks().setFirstRetryDelayMs(m_options.webhookRetryDelayMs);
+    if (!m_options.webhookUrls.isEmpty() && m_options.webhookSecret.isEmpty()) {
+        m_error = QStringLiteral("--webhook-url needs --webhook-secret to sign the deliveries");
+        return false;
+    }
+    for (const QString &url : std::as_const(m_options.webhookUrls)) {
+        QString why;
+        if (!state->webhooks().addEndpoint(QUrl(url, QUrl::StrictMode),
+                                           m_options.webhookSecret.toUtf8(), &why)) {
+            m_error = QStringLiteral("webhook %1: %2").arg(url, why);
+            return false;
+        }
+    }
     std::unique_ptr<SigningKey> key = keyFile.isEmpty()
                                           ? SigningKey::generate(&m_error)
                                           : SigningKey::loadOrCreate(keyFile, &m_error);

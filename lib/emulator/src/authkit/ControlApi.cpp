@@ -67,21 +67,7 @@ HttpResponse ControlApi::listSessions(const HttpRequest &)
     QJsonArray data;
     const QList<UserSession> sessions = m_state.sessions().sessions();
     for (const UserSession &session : sessions) {
-        data.append(QJsonObject{
-            {QStringLiteral("object"), QStringLiteral("session")},
-            {QStringLiteral("id"), session.id},
-            {QStringLiteral("user_id"), session.userId},
-            {QStringLiteral("client_id"), session.clientId},
-            {QStringLiteral("organization_id"), session.organizationId.isEmpty()
-                                                    ? QJsonValue(QJsonValue::Null)
-                                                    : QJsonValue(session.organizationId)},
-            {QStringLiteral("authentication_method"), session.authenticationMethod},
-            {QStringLiteral("status"), session.status == UserSession::Status::Active
-                                           ? QStringLiteral("active")
-                                           : QStringLiteral("revoked")},
-            {QStringLiteral("created_at"), isoTimestamp(session.createdAt)},
-            {QStringLiteral("expires_at"), isoTimestamp(session.expiresAt)},
-        });
+        data.append(SessionRegistry::sessionJson(session));
     }
     return HttpResponse::json(200, {{QStringLiteral("data"), data}});
 }
@@ -167,6 +153,37 @@ HttpResponse ControlApi::inboxPage(const HttpRequest &)
                                                         {{QStringLiteral("rows"), rows},
                                                          {QStringLiteral("app_name"),
                                                           QStringLiteral("AuthKit emulator")}}));
+}
+
+HttpResponse ControlApi::addWebhook(const HttpRequest &request)
+{
+    HttpResponse error;
+    const auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    const QUrl url(body->value(QStringLiteral("url")).toString(), QUrl::StrictMode);
+    const QByteArray secret = body->value(QStringLiteral("secret")).toString().toUtf8();
+    QString why;
+    if (!m_state.webhooks().addEndpoint(url, secret, &why))
+        return codeError(422, QStringLiteral("invalid_request_parameters"), why);
+    return HttpResponse::json(201, {{QStringLiteral("url"), url.toString()}});
+}
+
+HttpResponse ControlApi::listWebhooks(const HttpRequest &)
+{
+    QJsonArray endpoints;
+    for (const WebhookDispatcher::Endpoint &endpoint : m_state.webhooks().endpoints())
+        endpoints.append(QJsonObject{{QStringLiteral("url"), endpoint.url.toString()}});
+    QJsonArray deliveries;
+    for (const WebhookDispatcher::Delivery &delivery : m_state.webhooks().deliveries()) {
+        deliveries.append(QJsonObject{{QStringLiteral("event_id"), delivery.eventId},
+                                      {QStringLiteral("url"), delivery.url.toString()},
+                                      {QStringLiteral("attempts"), delivery.attempts},
+                                      {QStringLiteral("last_status"), delivery.lastStatus},
+                                      {QStringLiteral("delivered"), delivery.delivered}});
+    }
+    return HttpResponse::json(200, {{QStringLiteral("endpoints"), endpoints},
+                                    {QStringLiteral("deliveries"), deliveries}});
 }
 
 } // namespace authkit::emulator

@@ -29,6 +29,10 @@ public:
     // caps of lib/emulator/README.md, "Limits", made visible for tests.
     HttpResponse stats(const HttpRequest &request);
     HttpResponse inboxPage(const HttpRequest &request);
+    // A webhook endpoint {url, secret}, as --webhook-url and --webhook-secret add one.
+    HttpResponse addWebhook(const HttpRequest &request);
+    // The endpoints (URLs only) and the recent deliveries with their attempts and last status.
+    HttpResponse listWebhooks(const HttpRequest &request);
 
 private:
     // The JSON object body of a control write, or an error response in *error.

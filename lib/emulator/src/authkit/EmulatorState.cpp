@@ -2,6 +2,7 @@
 
 #include "HttpMessage_p.h"
 #include "Ids_p.h"
+#include "SecretCompare_p.h"
 
 #include <QJsonArray>
 
@@ -15,6 +16,52 @@ EmulatorState::EmulatorState(EmulatorOptions options, Directory directory)
     m_sessions.setCaps(SessionRegistry::Caps{m_options.maxLoginAttempts,
                                              m_options.maxAuthorizationCodes,
                                              m_options.maxRefreshTokens});
+    m_events.onRecorded = [this](const WorkOsEvent &event) { m_webhooks->dispatch(event); };
+}
+
+bool EmulatorState::hasApiKey(const HttpRequest &request) const
+{
+    const QByteArray authorization = request.header("authorization");
+    if (!authorization.startsWith("Bearer "))
+        return false;
+    const QString presented = QString::fromUtf8(authorization.mid(7).trimmed());
+    bool matches = false;
+    for (const QString &key : m_options.apiKeys)
+        matches = secrets::equal(key, presented) || matches; // every key compared, in constant time
+    return matches;
+}
+
+User &EmulatorState::createUser(const QString &email, const QString &firstName,
+                                const QString &lastName, const QString &password)
+{
+    User &user = m_directory.addUser(email, firstName, lastName, password, m_clock.now());
+    m_events.record(QStringLiteral("user.created"), Directory::userJson(user), m_clock.now());
+    return user;
+}
+
+void EmulatorState::recordSessionCreated(const UserSession &session)
+{
+    m_events.record(QStringLiteral("session.created"), SessionRegistry::sessionJson(session),
+                    m_clock.now());
+}
+
+void EmulatorState::recordMembershipCreated(const User &user, const Membership &membership)
+{
+    const QString now = isoTimestamp(m_clock.now());
+    // Stable for a user and an organization, in WorkOS's om_ shape.
+    const QString id = QStringLiteral("om_")
+                       + ids::ulidShapedDigest(
+                           (user.id + QLatin1Char('/') + membership.organizationId).toUtf8());
+    const QJsonObject data{
+        {QStringLiteral("object"), QStringLiteral("organization_membership")},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("user_id"), user.id},
+        {QStringLiteral("organization_id"), membership.organizationId},
+        {QStringLiteral("role"), QJsonObject{{QStringLiteral("slug"), membership.roles.value(0)}}},
+        {QStringLiteral("status"), QStringLiteral("active")},
+        {QStringLiteral("created_at"), now},
+        {QStringLiteral("updated_at"), now}};
+    m_events.record(QStringLiteral("organization_membership.created"), data, m_clock.now());
 }
 
 QString EmulatorState::issuerFor(const QString &clientId) const

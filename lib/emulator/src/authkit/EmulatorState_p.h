@@ -5,15 +5,18 @@
 #include "CsrfGuard_p.h"
 #include "Directory_p.h"
 #include "EmulatorClock_p.h"
+#include "EventLog_p.h"
 #include "FaultInjector_p.h"
 #include "SessionRegistry_p.h"
 #include "TokenService_p.h"
+#include "WebhookDispatcher_p.h"
 
 #include <authkitqt/emulator/EmulatorOptions.h>
 
 #include <QJsonObject>
 
 #include <functional>
+#include <memory>
 
 
 namespace authkit::emulator {
@@ -43,6 +46,10 @@ public:
     SessionRegistry &sessions() { return m_sessions; }
     FaultInjector &faults() { return m_faults; }
     const CsrfGuard &csrf() const { return m_csrf; }
+    EventLog &events() { return m_events; }
+    WebhookDispatcher &webhooks() { return *m_webhooks; }
+    // True when request carries "Authorization: Bearer <one of the configured API keys>".
+    bool hasApiKey(const HttpRequest &request) const;
     QUrl baseUrl() const { return m_baseUrl; }
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
 
@@ -51,6 +58,13 @@ public:
     QByteArray mintAccessToken(const UserSession &session);
     // Authenticate's 200 body, a new refresh token (docs/workos-authkit.md#authenticate-response).
     QJsonObject authenticationResponse(const UserSession &session);
+
+    // A new user (a sign-up, a first e-mail code or provider sign-in): user.created.
+    User &createUser(const QString &email, const QString &firstName, const QString &lastName,
+                     const QString &password);
+    // The events of docs/workos-authkit.md#events for what just happened.
+    void recordSessionCreated(const UserSession &session);
+    void recordMembershipCreated(const User &user, const Membership &membership);
 
     void deliverOneTimeCode(const QString &email, const QString &code);
     const QList<InboxMessage> &inbox(); // without the expired messages
@@ -66,6 +80,8 @@ private:
     SessionRegistry m_sessions;
     FaultInjector m_faults;
     CsrfGuard m_csrf;
+    EventLog m_events;
+    std::unique_ptr<WebhookDispatcher> m_webhooks = std::make_unique<WebhookDispatcher>();
     QList<InboxMessage> m_inbox;
     QUrl m_baseUrl;
 };

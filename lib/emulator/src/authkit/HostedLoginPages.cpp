@@ -153,7 +153,7 @@ HttpResponse HostedLoginPages::signUp(const HttpRequest &request, LoginAttempt &
                      {QStringLiteral("error"), error}});
     }
     const User &user =
-        m_state.directory().addUser(email, firstName, lastName, password, m_state.clock().now());
+        m_state.createUser(email, firstName, lastName, password);
     qCInfo(lcEmulator).noquote() << "signed up" << user.email << user.id;
     return m_flow.firstFactorPassed(attempt.id, user.id, QStringLiteral("Password"), request);
 }
@@ -202,8 +202,7 @@ HttpResponse HostedLoginPages::verifyEmailCode(const HttpRequest &request, Login
     attempt.oneTimeCode.clear(); // single use
     User *user = m_state.directory().userByEmail(attempt.codeEmail);
     if (!user)
-        user = &m_state.directory().addUser(attempt.codeEmail, QString(), QString(), QString(),
-                                            m_state.clock().now());
+        user = &m_state.createUser(attempt.codeEmail, QString(), QString(), QString());
     return m_flow.firstFactorPassed(attempt.id, user->id, QStringLiteral("MagicAuth"), request);
 }
 
@@ -243,8 +242,7 @@ HttpResponse HostedLoginPages::providerDecision(const HttpRequest &request, Logi
     }
     User *user = m_state.directory().userByEmail(email);
     if (!user)
-        user = &m_state.directory().addUser(email, nameFromEmail(email), QString(), QString(),
-                                            m_state.clock().now());
+        user = &m_state.createUser(email, nameFromEmail(email), QString(), QString());
     return m_flow.firstFactorPassed(attempt.id, user->id,
                                     QLatin1String(provider->authenticationMethod), request);
 }

@@ -111,8 +111,10 @@ void LoginFlow::acceptInvitation(const LoginAttempt &attempt, User &user)
     if (!invitation || invitation->accepted || invitation->email != user.email)
         return;
     invitation->accepted = true;
-    if (!user.membershipIn(invitation->organizationId))
+    if (!user.membershipIn(invitation->organizationId)) {
         user.memberships.append(Membership{invitation->organizationId, {invitation->role}});
+        m_state.recordMembershipCreated(user, user.memberships.constLast());
+    }
 }
 
 HttpResponse LoginFlow::finish(const QString &attemptId, const QString &userId,
@@ -129,6 +131,7 @@ HttpResponse LoginFlow::finish(const QString &attemptId, const QString &userId,
     const UserSession &session =
         registry.createSession(*user, attempt.clientId, organizationId, method, now);
     const QString sessionId = session.id;
+    m_state.recordSessionCreated(session);
     const QString code = registry.issueCode(attempt, sessionId, now);
     registry.finishAttempt(attemptId);
 

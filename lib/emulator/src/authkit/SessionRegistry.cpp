@@ -38,6 +38,25 @@ void prune(QHash<QString, Record> &records, int cap, Expired expired)
 }
 } // namespace
 
+QJsonObject SessionRegistry::sessionJson(const UserSession &session)
+{
+    return {
+        {QStringLiteral("object"), QStringLiteral("session")},
+        {QStringLiteral("id"), session.id},
+        {QStringLiteral("user_id"), session.userId},
+        {QStringLiteral("client_id"), session.clientId},
+        {QStringLiteral("organization_id"), session.organizationId.isEmpty()
+                                                ? QJsonValue(QJsonValue::Null)
+                                                : QJsonValue(session.organizationId)},
+        {QStringLiteral("authentication_method"), session.authenticationMethod},
+        {QStringLiteral("status"), session.status == UserSession::Status::Active
+                                       ? QStringLiteral("active")
+                                       : QStringLiteral("revoked")},
+        {QStringLiteral("created_at"), isoTimestamp(session.createdAt)},
+        {QStringLiteral("expires_at"), isoTimestamp(session.expiresAt)},
+    };
+}
+
 UserSession &SessionRegistry::createSession(const User &user, const QString &clientId,
                                             const QString &organizationId, const QString &method,
                                             const QDateTime &now)

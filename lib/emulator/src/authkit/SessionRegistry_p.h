@@ -107,6 +107,9 @@ public:
     int authorizationCodeCount() const { return int(m_codes.size()); }
     int refreshTokenCount() const { return int(m_refreshTokens.size()); }
 
+    // The WorkOS session object (the Events API's and the control API's).
+    static QJsonObject sessionJson(const UserSession &session);
+
     UserSession &createSession(const User &user, const QString &clientId,
                                const QString &organizationId, const QString &method,
                                const QDateTime &now);

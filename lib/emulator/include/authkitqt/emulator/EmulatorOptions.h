@@ -24,6 +24,13 @@ struct AUTHKITQT_EMULATOR_EXPORT EmulatorOptions
     bool convexInMemory = false;    // keep the Convex tables in memory even with a dataDir
     int convexHeartbeatMs = 15000;  // a Ping after this much silence (tests shorten it)
 
+    /// Events and webhooks (lib/emulator/README.md, "Events and webhooks").
+    QStringList apiKeys;            // secret keys the Events API accepts (Bearer); none: it is off
+    QStringList webhookUrls;        // endpoints every event is delivered to, signed with:
+    QString webhookSecret;          // the endpoints' signing secret (required with webhookUrls)
+    int webhookRetryDelayMs = 1000; // first retry of a failed delivery; doubles each time
+    int maxEvents = 10000;          // events kept for the Events API; the oldest go
+
     /// Limits of both ports, AuthKit's and the Convex deployment's (lib/emulator/README.md,
     /// "Limits"): they listen on loopback, which every web page in a browser can reach, so nothing
     /// a client sends may grow without bound. Tests shorten the timeouts and the caps.
