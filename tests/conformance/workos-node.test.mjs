@@ -8,6 +8,8 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 
 import { createWorkOS } from '@workos-inc/node';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
@@ -404,5 +406,85 @@ describe('authkit-emulator --token-ttl', () => {
     const JWKS = createRemoteJWKSet(new URL(emulator.workos.userManagement.getJwksUrl(CLIENT_ID)), { timeoutDuration: HTTP_TIMEOUT_MS });
     const { payload } = await jwtVerify(auth.accessToken, JWKS, { issuer: ISSUER, algorithms: ['RS256'] });
     assert.equal(payload.exp - payload.iat, 120);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Events and webhooks: a server-side SDK client (an API key) reads the Events API, and a webhook
+// endpoint verifies each delivery with the SDK's own webhooks.constructEvent.
+
+describe('authkit-emulator events and webhooks with @workos-inc/node', () => {
+  // Made up for this run: the emulator holds no real key, and none ships in the client.
+  const apiKey = `sk_test_${randomBytes(12).toString('hex')}`;
+  const secret = `whsec_${randomBytes(12).toString('hex')}`;
+  const received = []; // { payload, sigHeader }
+  let receiver;
+  let emulator;
+
+  before(async () => {
+    receiver = createServer((req, res) => {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ payload: Buffer.concat(chunks).toString('utf8'), sigHeader: req.headers['workos-signature'] });
+        res.writeHead(received.length === 1 ? 500 : 200).end(); // the first delivery fails: it is retried
+      });
+    });
+    await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    emulator = await startEmulator([
+      '--api-key', apiKey,
+      '--webhook-url', `http://127.0.0.1:${receiver.address().port}/workos/webhooks`,
+      '--webhook-secret', secret,
+    ]);
+    emulator.server = createWorkOS({
+      apiKey, apiHostname: '127.0.0.1', port: emulator.port, https: false, maxRetries: 0, timeout: HTTP_TIMEOUT_MS,
+    });
+  }, { timeout: STARTUP_TIMEOUT_MS + 2 * STOP_TIMEOUT_MS + 1000 });
+
+  after(async () => {
+    await emulator?.stop();
+    await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve()));
+  }, { timeout: 2 * STOP_TIMEOUT_MS + 1000 });
+
+  it('a sign-in is a session.created event, delivered signed and listed', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { code, codeVerifier } = await signIn(emulator, { email: ADA.email });
+    await emulator.workos.userManagement.authenticateWithCode({ code, codeVerifier });
+
+    // Delivered twice (the first answer was a 500), signed anew each time.
+    const deadline = Date.now() + 10_000;
+    while (received.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(received.length, 2, `deliveries: ${received.length}`);
+    const events = [];
+    for (const delivery of received) {
+      assert.match(delivery.sigHeader ?? '', /^t=\d+, v1=[0-9a-f]{64}$/);
+      events.push(await emulator.server.webhooks.constructEvent({ payload: delivery.payload, sigHeader: delivery.sigHeader, secret }));
+    }
+    const [event] = events;
+    assert.equal(events[1].id, event.id, 'the retry carries the same event');
+    assert.equal(event.event, 'session.created');
+    assert.equal(event.data.object, 'session');
+    assert.equal(event.data.userId, ADA.id);
+    assert.equal(event.data.authMethod, 'password');
+    assert.equal(event.data.status, 'active');
+
+    // A wrong secret or a changed body is refused by the SDK.
+    await assert.rejects(emulator.server.webhooks.constructEvent({ payload: received[1].payload, sigHeader: received[1].sigHeader, secret: 'whsec_wrong' }));
+    await assert.rejects(emulator.server.webhooks.constructEvent({ payload: received[1].payload.replace(ADA.id, GRACE.id), sigHeader: received[1].sigHeader, secret }));
+
+    // The Events API lists the same event, with a cursor.
+    const list = await emulator.server.events.listEvents({ events: ['session.created'] });
+    assert.equal(list.data.length, 1);
+    assert.equal(list.data[0].id, event.id);
+    assert.equal(list.data[0].data.userId, ADA.id);
+    assert.equal(list.listMetadata.after, event.id);
+    const next = await emulator.server.events.listEvents({ events: ['session.created'], after: list.listMetadata.after });
+    assert.equal(next.data.length, 0);
+  });
+
+  it('the Events API refuses a client without the API key', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const anonymous = await fetch(`${emulator.baseUrl}/events`, { signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
+    assert.equal(anonymous.status, 401);
+    const wrong = await fetch(`${emulator.baseUrl}/events`, { headers: { authorization: 'Bearer sk_test_wrong' }, signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
+    assert.equal(wrong.status, 401);
   });
 });

@@ -48,6 +48,7 @@ void EmulatorState::recordSessionCreated(const UserSession &session)
 void EmulatorState::recordMembershipCreated(const User &user, const Membership &membership)
 {
     const QString now = isoTimestamp(m_clock.now());
+    const Organization *organization = m_directory.organization(membership.organizationId);
     // Stable for a user and an organization, in WorkOS's om_ shape.
     const QString id = QStringLiteral("om_")
                        + ids::ulidShapedDigest(
@@ -57,6 +58,7 @@ void EmulatorState::recordMembershipCreated(const User &user, const Membership &
         {QStringLiteral("id"), id},
         {QStringLiteral("user_id"), user.id},
         {QStringLiteral("organization_id"), membership.organizationId},
+        {QStringLiteral("organization_name"), organization ? organization->name : QString()},
         {QStringLiteral("role"), QJsonObject{{QStringLiteral("slug"), membership.roles.value(0)}}},
         {QStringLiteral("status"), QStringLiteral("active")},
         {QStringLiteral("created_at"), now},

@@ -38,22 +38,45 @@ void prune(QHash<QString, Record> &records, int cap, Expired expired)
 }
 } // namespace
 
+namespace {
+
+// The session object's auth_method for the authentication method the sign-in reported.
+QString sessionAuthMethod(const QString &authenticationMethod)
+{
+    if (authenticationMethod == QLatin1String("Password"))
+        return QStringLiteral("password");
+    if (authenticationMethod == QLatin1String("MagicAuth"))
+        return QStringLiteral("magic_code");
+    if (authenticationMethod.endsWith(QLatin1String("OAuth")))
+        return QStringLiteral("oauth");
+    return QStringLiteral("unknown");
+}
+
+} // namespace
+
 QJsonObject SessionRegistry::sessionJson(const UserSession &session)
 {
+    const QJsonValue null(QJsonValue::Null);
     return {
         {QStringLiteral("object"), QStringLiteral("session")},
         {QStringLiteral("id"), session.id},
         {QStringLiteral("user_id"), session.userId},
-        {QStringLiteral("client_id"), session.clientId},
-        {QStringLiteral("organization_id"), session.organizationId.isEmpty()
-                                                ? QJsonValue(QJsonValue::Null)
-                                                : QJsonValue(session.organizationId)},
-        {QStringLiteral("authentication_method"), session.authenticationMethod},
+        {QStringLiteral("organization_id"),
+         session.organizationId.isEmpty() ? null : QJsonValue(session.organizationId)},
         {QStringLiteral("status"), session.status == UserSession::Status::Active
                                        ? QStringLiteral("active")
                                        : QStringLiteral("revoked")},
-        {QStringLiteral("created_at"), isoTimestamp(session.createdAt)},
+        {QStringLiteral("auth_method"), sessionAuthMethod(session.authenticationMethod)},
+        {QStringLiteral("ip_address"), null},
+        {QStringLiteral("user_agent"), null},
         {QStringLiteral("expires_at"), isoTimestamp(session.expiresAt)},
+        {QStringLiteral("ended_at"), null},
+        {QStringLiteral("created_at"), isoTimestamp(session.createdAt)},
+        {QStringLiteral("updated_at"), isoTimestamp(session.createdAt)},
+        // Beyond WorkOS's object, for tests: the client it was made for and the method as
+        // authenticate reports it.
+        {QStringLiteral("client_id"), session.clientId},
+        {QStringLiteral("authentication_method"), session.authenticationMethod},
     };
 }
 
