@@ -106,16 +106,20 @@ int main(int argc, char *argv[])
     QList<double> loneOverheadUs;
     QList<double> issueUs;
     QList<double> fanOutUs;
+    QList<double> runP99Us;
     for (int run = 0; run < env->runs; ++run) {
         const auto lone = expireAndAsk(session, relay, 1);
         const auto crowd = lone ? expireAndAsk(session, relay, kCallers) : std::nullopt;
         if (!crowd)
             return 1;
         const double overheadUs = qMax(0.0, lone->waitsUs.front() - lone->serverUs);
+        QList<double> runAddedUs;
         for (double waitUs : crowd->waitsUs) {
             const double addedUs = qMax(0.0, waitUs - crowd->serverUs - overheadUs);
-            addedWaitsUs.append(qRound64(addedUs * 100) / 100.0);
+            runAddedUs.append(qRound64(addedUs * 100) / 100.0);
         }
+        runP99Us.append(percentile(runAddedUs, 99));
+        addedWaitsUs.append(runAddedUs);
         requestCounts.append(crowd->requests);
         serverUs.append(crowd->serverUs);
         loneOverheadUs.append(overheadUs);
@@ -134,12 +138,16 @@ int main(int argc, char *argv[])
         QStringLiteral("per-caller wait minus the emulator's round trip (median %1 us) and "
                        "a lone caller's client-side refresh (median %2 us); %3 callers x "
                        "%4 runs on one thread: issuing them took a median %5 us, "
-                       "answering them all %6 us")
+                       "answering them all %6 us; p99 of each run: median %7 us, %8..%9 us "
+                       "(a run whose process lost the CPU shifts all its callers)")
             .arg(median(serverUs), 0, 'f', 0)
             .arg(median(loneOverheadUs), 0, 'f', 0)
             .arg(kCallers)
             .arg(env->runs)
             .arg(median(issueUs), 0, 'f', 0)
-            .arg(median(fanOutUs), 0, 'f', 0));
+            .arg(median(fanOutUs), 0, 'f', 0)
+            .arg(median(runP99Us), 0, 'f', 0)
+            .arg(*std::min_element(runP99Us.begin(), runP99Us.end()), 0, 'f', 0)
+            .arg(*std::max_element(runP99Us.begin(), runP99Us.end()), 0, 'f', 0));
     return 0;
 }
