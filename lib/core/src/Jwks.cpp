@@ -212,6 +212,10 @@ QString entryName(qsizetype index, const QJsonValue &entry)
 struct Jwks::Keys
 {
     QHash<QString, PkeyPtr> byKid;
+    // Per key, a context on which EVP_DigestVerifyInit already ran. With OpenSSL 3 that init
+    // (fetching SHA-256 and the RSA signature from the provider) costs about as much as the RSA
+    // operation itself; each verification works on a copy, so this one is only read.
+    QHash<QString, std::shared_ptr<EVP_MD_CTX>> initialized;
 };
 
 Jwks::Jwks() : m_keys(std::make_unique<Keys>()) {}
@@ -291,6 +295,13 @@ Jwks Jwks::parse(const QByteArray &json, QString *error)
         return fail(QStringLiteral("the key set has no usable RS256 signing key (%1)")
                         .arg(shown.join(QLatin1String("; "))));
     }
+    for (auto it = jwks.m_keys->byKid.cbegin(); it != jwks.m_keys->byKid.cend(); ++it) {
+        std::shared_ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new(), MdCtxDeleter());
+        if (ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, it->get()) == 1)
+            jwks.m_keys->initialized.insert(it.key(), std::move(ctx));
+        else
+            ERR_clear_error(); // verification then initializes a context each time
+    }
     if (error)
         error->clear();
     return jwks;
@@ -324,8 +335,13 @@ bool Jwks::verifyRs256(const QString &kid, const QByteArray &signingInput,
     if (!key || signature.size() != EVP_PKEY_get_size(key.get()))
         return false;
     std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
+    const std::shared_ptr<EVP_MD_CTX> initialized = m_keys->initialized.value(kid);
     if (!ctx
-        || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1) {
+        || (initialized
+                ? EVP_MD_CTX_copy_ex(ctx.get(), initialized.get())
+                : EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()))
+               != 1) {
+        ERR_clear_error();
         return false;
     }
     // EVP_PKEY_RSA defaults to PKCS#1 v1.5 padding, which is what RS256 is.

@@ -105,6 +105,10 @@ void HttpConnection::reply(HttpResponse response) {
         close(true);
         return;
     }
+    // Hand the answer to the kernel now: the server may do slow work before the event loop runs
+    // again (writing the state file, with an fsync, after every change), and the client should
+    // not wait for the disk.
+    m_socket->flush();
     m_reader.reset();
     m_state = State::Reading;
     m_timer.start(m_timeouts.idleMs);
