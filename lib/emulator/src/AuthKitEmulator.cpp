@@ -221,8 +221,8 @@ bool AuthKitEmulator::start()
     addRoutes(*server, std::make_shared<Endpoints>(*state));
     // The API a browser page calls with fetch; the hosted pages and the control API stay
     // same-origin only.
-    server->setCorsPolicy(CorsPolicy(corsOrigins,
-                                     QStringLiteral("/user_management/.*|/sso/jwks/.*")));
+    server->setCorsPolicy(
+        CorsPolicy(corsOrigins, QStringLiteral("/user_management/.*|/sso/jwks/.*")));
     if (!stateFile.isEmpty()) {
         // Written when it changed, atomically, readable by its owner only.
         server->setAfterReply([stateFile, registry = &state->sessions(),
