@@ -9,7 +9,7 @@
 // Default input: $AUTHKIT_BENCH_WORK/results.jsonl; default output folder: bench/ (this folder).
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -164,7 +164,8 @@ function machineInfo(runs) {
     const match = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
     if (match) model = match[1].trim();
   } catch { /* not Linux */ }
-  return { model, cores: cpus().length, date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), runs: runs ?? '?' };
+  return { model, cores: cpus().length, date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), runs: runs ?? '?',
+    load: loadavg().map((l) => l.toFixed(1)).join(' ') };
 }
 
 function markdown(rows, summaries, machine) {
@@ -172,7 +173,7 @@ function markdown(rows, summaries, machine) {
   const out = [];
   out.push('# Benchmark results: AuthKitQt vs the seed\'s web stack', '');
   out.push(`Measured by \`scripts/bench.sh\` on ${machine.date}: ${machine.model}, ${machine.cores} cores, `
-    + `${machine.runs} runs per bench. "ours" is AuthKitQt, "web" is @workos-inc/authkit-js + convex in `
+    + `${machine.runs} runs per bench, load average ${machine.load} when the report was written. "ours" is AuthKitQt, "web" is @workos-inc/authkit-js + convex in `
     + 'Chromium / Node. Ratio: how many times better AuthKitQt is (>1: ours wins; for ops/s the '
     + 'quotient ours/web, otherwise web/ours). p99 only where a side has ≥ 10 samples. See bench/README.md.', '');
   out.push(`| ${HEADER.join(' | ')} |`);

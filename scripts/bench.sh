@@ -14,8 +14,8 @@ Runs the benchmark suite (bench/README.md) and prints AuthKitQt vs the web stack
      missing, Node (scripts/ensure-node.sh) and `npm ci` in bench/web;
   2. configures and builds build-bench (Release, -DAUTHKIT_BUILD_BENCHMARKS=ON,
      -DBUILD_TESTING=OFF);
-  3. starts one standalone build-bench/app/emulator/authkit-emulator (its data in the work
-     folder, --cors-origin for the web page's origin);
+  3. starts one standalone build-bench/app/emulator/authkit-emulator (keys and sessions in the
+     work folder, Convex tables in memory, --cors-origin for the web page's origin);
   4. runs, each inside scripts/with-keyring.sh with QT_QPA_PLATFORM=offscreen: the native
      benches build-bench/bench/native/authkitqt-bench-* (verify_rs256 first), the web peer
      (bench/web/run.mjs), and the desktop driver (bench/desktop/run.sh) when present;
@@ -99,7 +99,9 @@ work=$(cd "$work" && pwd)
 rm -rf "$work/emulator"
 : >"$work/results.jsonl"
 page_port=$("$node" -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-"$emulator_bin" --port 0 --convex-port 0 --data-dir "$work/emulator" \
+# --memory: the Convex tables stay in memory (keys and sessions still go to the data folder), so
+# the Convex benches measure the clients, not SQLite's disk writes.
+"$emulator_bin" --port 0 --convex-port 0 --data-dir "$work/emulator" --memory \
   --cors-origin "http://127.0.0.1:$page_port" >"$work/emulator.out" 2>"$work/emulator.log" &
 emulator_pid=$!
 stop_emulator() {

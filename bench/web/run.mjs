@@ -106,16 +106,11 @@ function pssMegabytes(pids) {
   return kb / 1024;
 }
 
-// The browser process of a launch is the one whose command line names its profile folder.
-function chromiumRoot(profileDir) {
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
-      if (cmdline.includes(`--user-data-dir=${profileDir}`) && !cmdline.some((a) => a.startsWith('--type='))) return Number(name);
-    } catch { /* gone */ }
-  }
-  return null;
+// The browser's processes: every descendant of this Node process (Playwright starts Chromium as
+// our child, and Chromium's zygote, renderers and utilities descend from it); the page server
+// runs inside this process, which is not counted. One browser runs at a time.
+function chromiumProcesses() {
+  return processTree(process.pid).filter((pid) => pid !== process.pid);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -222,11 +217,11 @@ function refreshTokenKey() {
   return `workos:refresh-token:${CLIENT_ID}`;
 }
 
-async function idlePss(profileDir) {
+async function idlePss() {
   await sleep(IDLE_MS);
-  const root = chromiumRoot(profileDir);
-  if (!root) throw new Error('the Chromium browser process was not found');
-  return pssMegabytes(processTree(root));
+  const pids = chromiumProcesses();
+  if (pids.length === 0) throw new Error('no Chromium process found below this one');
+  return pssMegabytes(pids);
 }
 
 // First sign-in through the hosted page; leaves the browser's refresh token behind.
@@ -244,7 +239,7 @@ async function firstSignIn(chromium) {
     const submit = performance.now();
     await page.click('#sign-in-submit', { noWaitAfter: true });
     const signedIn = (await mark('bench:authenticated')) - submit;
-    const pss = await idlePss(profileDir);
+    const pss = await idlePss();
     const refreshToken = await page.evaluate((key) => localStorage.getItem(key), refreshTokenKey());
     await context.close();
     if (!refreshToken) throw new Error('authkit-js stored no refresh token after the sign-in');
@@ -271,7 +266,7 @@ async function warmStart(chromium, refreshToken) {
     const outcome = await Promise.race([mark('bench:authenticated'), mark('bench:signed-out').then(() => null)]);
     if (outcome === null) throw new Error('warm start: authkit-js found no stored session');
     const elapsed = outcome - start;
-    const pss = await idlePss(profileDir);
+    const pss = await idlePss();
     // The refresh rotated the token: the next run starts from the successor.
     const next = await page.evaluate((key) => localStorage.getItem(key), refreshTokenKey());
     await context.close();
