@@ -54,7 +54,9 @@ function record(bench, metric, unit, samples, note) {
   if (note) line.note = note;
   appendFileSync(RESULTS, `${JSON.stringify(line)}\n`);
   const sorted = [...samples].sort((a, b) => a - b);
-  log(`${bench} ${metric}: median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ${unit} (${samples.length} samples)`);
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
+  log(`${bench} ${metric}: median ${median.toFixed(1)} ${unit} (${samples.length} samples)`);
 }
 
 function withTimeout(promise, ms, what) {
