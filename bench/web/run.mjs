@@ -8,14 +8,13 @@
 //   browser  warm_start, memory_warm, first_signin_page, first_signin_submit, memory_signed_in:
 //            @workos-inc/authkit-js + the official convex browser client in Debian's Chromium
 //            (headless, playwright-core), the page on its own 127.0.0.1 origin
-//   verify   verify_rs256: jose's jwtVerify on $AUTHKIT_BENCH_WORK/jwt-fixture.json, one core
+//   verify   verify_rs256: jose's jwtVerify on $AUTHKIT_BENCH_WORK/jwt-fixture.json, one at a time
 //   convex   convex_roundtrip, convex_fanout: ConvexClient from convex/browser in Node
 //
 // Environment (scripts/bench.sh sets it): AUTHKIT_BENCH_BASE_URL, AUTHKIT_BENCH_CONVEX_URL,
 // AUTHKIT_BENCH_CLIENT_ID, AUTHKIT_BENCH_WORK, AUTHKIT_BENCH_RUNS; AUTHKIT_BENCH_PAGE_PORT is the
 // page's port (the emulator must allow http://127.0.0.1:<it> with --cors-origin; default 5173).
 
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -314,7 +313,10 @@ async function browserBenches() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// verify_rs256: jose on the native bench's fixture, one verification at a time on one core.
+// verify_rs256: jose on the native bench's fixture, one verification at a time, so that one
+// core works at a time (WebCrypto verifies on a worker thread while this one waits), as the
+// native side's single thread does. Not pinned to a CPU: on a shared machine a fixed CPU may
+// be the busy one.
 
 async function verifyBench() {
   const fixturePath = join(WORK, 'jwt-fixture.json');
@@ -322,16 +324,10 @@ async function verifyBench() {
     log(`verify_rs256 skipped: ${fixturePath} is missing (the native bench writes it; run it first)`);
     return;
   }
-  // Pinned to one CPU, as the native side is.
-  const child = spawnSync('taskset', ['-c', '0', process.execPath, fileURLToPath(import.meta.url), '--verify-child'],
-    { stdio: 'inherit', env: process.env });
-  if (child.error || child.status !== 0) {
-    log('taskset is not usable; verifying unpinned');
-    await verifyChild();
-  }
+  await verifyTokens();
 }
 
-async function verifyChild() {
+async function verifyTokens() {
   const { createLocalJWKSet, jwtVerify, decodeJwt } = await import('jose');
   const fixture = JSON.parse(readFileSync(join(WORK, 'jwt-fixture.json'), 'utf8'));
   const keySet = createLocalJWKSet(fixture.jwks);
@@ -357,7 +353,7 @@ async function verifyChild() {
     samples.push(done / ((performance.now() - start) / 1000));
   }
   record('verify_rs256', 'verify_rs256', 'ops/s', samples,
-    `jose jwtVerify (WebCrypto), ${tokens.length} tokens, one at a time, one core`);
+    `jose jwtVerify (WebCrypto), ${tokens.length} tokens, one at a time (one core busy at a time)`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -484,10 +480,6 @@ async function convexBenches() {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  if (process.argv.includes('--verify-child')) {
-    await verifyChild();
-    return;
-  }
   const parts = process.argv.slice(2);
   const all = parts.length === 0;
   if (parts.some((p) => !['browser', 'verify', 'convex'].includes(p))) {
