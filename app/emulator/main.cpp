@@ -37,7 +37,7 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
                                   QCoreApplication::translate("main", "Port to listen on; 0 picks a free one (default 0)."),
                                   QStringLiteral("port"), QStringLiteral("0"));
     const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QCoreApplication::translate("main", "Seed file (JSON: clients, organizations, users, invitations). Default: the built-in seed."),
+                                  QCoreApplication::translate("main", "Seed file (JSON: clients, organizations, users, invitations, cors_origins). Default: the built-in seed."),
                                   QStringLiteral("file"));
     const QCommandLineOption clientId(QStringLiteral("client-id"),
                                       QCoreApplication::translate("main", "Add a client ID (repeatable), with the default redirect URIs."),
@@ -56,6 +56,9 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
                                      QStringLiteral("dir"));
     const QCommandLineOption autoApprove(QStringLiteral("auto-approve"),
                                          QCoreApplication::translate("main", "Sign the login_hint user (else the first seeded user) in at once, with no page."));
+    const QCommandLineOption corsOrigin(QStringLiteral("cors-origin"),
+                                        QCoreApplication::translate("main", "Allow this browser origin (scheme://host[:port], e.g. http://127.0.0.1:5173) to call the API (/user_management/*, /sso/jwks/*) across origins, as WorkOS's CORS setting does (repeatable; also the seed's \"cors_origins\"). Its preflights get 204 and its responses Access-Control-Allow-Origin; other origins get no CORS headers and a 403 preflight. Default: none."),
+                                        QStringLiteral("origin"));
     const QCommandLineOption convexPort(QStringLiteral("convex-port"),
                                         QCoreApplication::translate("main", "Port of the Convex deployment; 0 picks a free one (default 0)."),
                                         QStringLiteral("port"), QStringLiteral("0"));
@@ -79,9 +82,9 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
     const QCommandLineOption webhookSecret(QStringLiteral("webhook-secret"),
                                            QCoreApplication::translate("main", "The secret the webhooks are signed with (WorkOS-Signature, HMAC-SHA256); also $AUTHKIT_EMULATOR_WEBHOOK_SECRET."),
                                            QStringLiteral("secret"));
-    parser.addOptions({port, seed, clientId, issuer, ttl, key, dataDir, autoApprove, convexPort,
-                       convexAuth, memory, headerTimeout, idleTimeout, apiKey, webhookUrl,
-                       webhookSecret});
+    parser.addOptions({port, seed, clientId, issuer, ttl, key, dataDir, autoApprove, corsOrigin,
+                       convexPort, convexAuth, memory, headerTimeout, idleTimeout, apiKey,
+                       webhookUrl, webhookSecret});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -131,6 +134,7 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
     }
     options->signingKeyFile = parser.value(key);
     options->autoApprove = parser.isSet(autoApprove);
+    options->corsOrigins = parser.values(corsOrigin);
     options->dataDir = parser.value(dataDir);
     // Secrets may come from the environment, so that they are not in the process list.
     options->apiKeys = parser.values(apiKey);

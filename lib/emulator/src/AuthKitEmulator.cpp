@@ -174,6 +174,15 @@ bool AuthKitEmulator::start()
         }
         directory->addClient(clientId);
     }
+    const QStringList corsOrigins = directory->corsOrigins() + m_options.corsOrigins;
+    for (const QString &origin : corsOrigins) {
+        if (!CorsPolicy::normalizedOrigin(origin)) {
+            m_error = QStringLiteral("\"%1\" is not a web origin (scheme://host[:port], http or "
+                                     "https, no path)")
+                          .arg(origin);
+            return false;
+        }
+    }
     if (m_options.tokenTtlSeconds < 1 || m_options.tokenTtlSeconds > 86400) {
         m_error = QStringLiteral("the token lifetime must be between 1 and 86400 seconds");
         return false;
@@ -248,6 +257,10 @@ bool AuthKitEmulator::start()
     auto server = std::make_unique<EmulatorHttpServer>(state->faults(), http.limits, http.timeouts,
                                                        http.maxConnections);
     addRoutes(*server, std::make_shared<Endpoints>(*state));
+    // The API a browser page calls with fetch; the hosted pages and the control API stay
+    // same-origin only.
+    server->setCorsPolicy(
+        CorsPolicy(corsOrigins, QStringLiteral("/user_management/.*|/sso/jwks/.*")));
     if (!stateFile.isEmpty()) {
         // Written when it changed, atomically, readable by its owner only.
         server->setAfterReply(

@@ -61,6 +61,14 @@ bool Directory::isValidClientId(const QString &id)
     return shape.match(id).hasMatch();
 }
 
+QStringList Directory::corsOrigins() const
+{
+    QStringList origins = m_corsOrigins;
+    for (const ClientApp &client : m_clients)
+        origins += client.corsOrigins;
+    return origins;
+}
+
 std::optional<Directory> Directory::fromJson(const QByteArray &json, QString *error)
 {
     QJsonParseError parseError;
@@ -97,8 +105,10 @@ std::optional<Directory> Directory::fromJson(const QByteArray &json, QString *er
             object.contains(QStringLiteral("logout_redirect_uris"))
                 ? stringList(object.value(QStringLiteral("logout_redirect_uris")))
                 : kDefaultLogoutUris;
+        client.corsOrigins = stringList(object.value(QStringLiteral("cors_origins")));
         directory.m_clients.append(client);
     }
+    directory.m_corsOrigins = stringList(root.value(QStringLiteral("cors_origins")));
 
     const QJsonArray organizations = root.value(QStringLiteral("organizations")).toArray();
     for (const QJsonValue &value : organizations) {
@@ -205,7 +215,7 @@ void Directory::addClient(const QString &clientId)
 {
     if (client(clientId))
         return;
-    m_clients.append(ClientApp{clientId, clientId, kDefaultRedirectUris, kDefaultLogoutUris});
+    m_clients.append(ClientApp{clientId, clientId, kDefaultRedirectUris, kDefaultLogoutUris, {}});
 }
 
 const ClientApp *Directory::client(const QString &id) const

@@ -18,6 +18,7 @@ struct ClientApp
     QString name;
     QStringList redirectUris;
     QStringList logoutRedirectUris;
+    QStringList corsOrigins; // browser origins allowed to call the API (lib/emulator/README.md)
 };
 
 struct Organization
@@ -82,6 +83,9 @@ public:
     void addClient(const QString &clientId);
 
     const QList<ClientApp> &clients() const { return m_clients; }
+    // The environment's allowed CORS origins: the seed's top-level cors_origins and every
+    // client's, as written there.
+    QStringList corsOrigins() const;
     const ClientApp *client(const QString &id) const;
     const QList<User> &users() const { return m_users; }
     User *userById(const QString &id);
@@ -98,6 +102,7 @@ public:
 
 private:
     QList<ClientApp> m_clients;
+    QStringList m_corsOrigins;
     QList<Organization> m_organizations;
     QList<User> m_users;
     QList<Invitation> m_invitations;

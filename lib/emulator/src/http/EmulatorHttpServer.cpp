@@ -118,6 +118,11 @@ void EmulatorHttpServer::handle(HttpConnection *connection, const HttpRequest &r
                                      .arg(port, QString::fromLatin1(host.left(256)))));
         return;
     }
+    if (m_cors.isPreflight(request)) {
+        // Answered here, before routing: no route knows OPTIONS, and faults target real calls.
+        reply(connection, request, m_cors.preflightResponse(request));
+        return;
+    }
     if (m_upgrade && request.method == "GET" && m_upgradePattern.match(request.path()).hasMatch()
         && request.header("upgrade").toLower().contains("websocket")) {
         if (QTcpSocket *socket = connection->upgrade()) {
@@ -195,6 +200,7 @@ void EmulatorHttpServer::reply(HttpConnection *connection, const HttpRequest &re
                                HttpResponse response) const {
     if (request.method == "HEAD")
         response.body.clear();
+    m_cors.decorate(request, response);
     connection->reply(std::move(response));
     if (m_afterReply)
         m_afterReply();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CorsPolicy_p.h"
 #include "FaultInjector_p.h"
 #include "HttpConnection_p.h"
 #include "HttpMessage_p.h"
@@ -51,6 +52,10 @@ public:
     // WorkOS's by default.
     void setErrorFormat(HttpConnection::ErrorFormat format) { m_errorFormat = std::move(format); }
 
+    // Which browser origins may call which paths (none by default): preflights are answered
+    // before routing, and every reply on those paths is decorated.
+    void setCorsPolicy(CorsPolicy policy) { m_cors = std::move(policy); }
+
     // Called after every request was handled (the emulator saves its data folder there).
     void setAfterReply(std::function<void()> afterReply) { m_afterReply = std::move(afterReply); }
 
@@ -78,6 +83,7 @@ private:
     QRegularExpression m_upgradePattern;
     UpgradeHandler m_upgrade;
     HttpConnection::ErrorFormat m_errorFormat;
+    CorsPolicy m_cors;
     std::function<void()> m_afterReply;
 };
 

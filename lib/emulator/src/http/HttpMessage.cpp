@@ -149,7 +149,9 @@ QByteArray HttpResponse::serialize(bool closeConnection) const
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     for (const auto &[name, value] : headers)
         out += name + ": " + value + "\r\n";
-    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    // RFC 9110 §8.6: a 204 carries no Content-Length (CORS preflights answer 204).
+    if (status != 204)
+        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     out += "Cache-Control: no-store\r\n";
     if (closeConnection)
         out += "Connection: close\r\n";

@@ -16,6 +16,9 @@ struct AUTHKITQT_EMULATOR_EXPORT EmulatorOptions
     int tokenTtlSeconds = 300;      // access token lifetime, as WorkOS's default
     QString signingKeyFile;         // empty: a fresh key per run; else loaded, or created there
     bool autoApprove = false;       // authorize signs the login_hint (or first) user in at once
+    // Browser origins ("http://127.0.0.1:5173") allowed to call the API across origins, besides
+    // the seed's cors_origins (lib/emulator/README.md, "CORS"); none by default.
+    QStringList corsOrigins;
     QString dataDir;                // empty: all in memory; else the signing key and the sessions
                                     // are kept there, so a restart keeps everyone signed in
     // The Convex deployment (lib/emulator/README.md, "Convex deployment").
