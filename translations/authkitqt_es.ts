@@ -495,6 +495,18 @@ Los cambios de estado se registran en stderr, categoría authkit.desktop, con ni
         <source>Profile %1: %2</source>
         <translation>Perfil %1: %2</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Language (at the next start):</source>
+        <translation>&amp;Idioma (en el próximo inicio):</translation>
+    </message>
 </context>
 <context>
     <name>SingleInstance</name>

@@ -495,6 +495,18 @@ Les changements d’état sont journalisés sur stderr, catégorie authkit.deskt
         <source>Profile %1: %2</source>
         <translation>Profil %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>&amp;Language (at the next start):</source>
+        <translation>&amp;Langue (au prochain démarrage) :</translation>
+    </message>
 </context>
 <context>
     <name>SingleInstance</name>

@@ -495,6 +495,18 @@ development と production の各プロファイルは、お使いのクライ�
         <source>Profile %1: %2</source>
         <translation>プロファイル %1: %2</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <source>&amp;Language (at the next start):</source>
+        <translation>言語 (次回起動時)(&amp;L):</translation>
+    </message>
 </context>
 <context>
     <name>SingleInstance</name>

@@ -10,6 +10,8 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -138,8 +140,18 @@ class TranslationsTest : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // QSettings in a throwaway place: the language chosen in Settings is read from there.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("AuthKitQt"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_translations"));
+        QSettings().remove(QLatin1String(TranslationLoader::kLanguageKey));
+    }
+
     void cleanup()
     {
+        QSettings().remove(QLatin1String(TranslationLoader::kLanguageKey));
         // A translator removes itself from the application when it is deleted.
         qDeleteAll(QCoreApplication::instance()->findChildren<QTranslator *>());
         QLocale::setDefault(QLocale::c());
@@ -304,6 +316,27 @@ private Q_SLOTS:
                  signedOut);
         QCOMPARE(QCoreApplication::translate("authkit::AccountPage", "Logged in as %1"), loggedIn);
         QCOMPARE(QCoreApplication::translate("MainWindow", "&Settings…"), settings);
+    }
+
+    // The language chosen in File > Settings wins over the system locale, English included.
+    void settingsChooseTheLanguage()
+    {
+        QLocale::setDefault(QLocale(QStringLiteral("de_DE")));
+        QSettings().setValue(QLatin1String(TranslationLoader::kLanguageKey), QStringLiteral("ja"));
+        QStringList installed = TranslationLoader::install(*QCoreApplication::instance());
+        QVERIFY2(installed.contains(QStringLiteral("authkitqt_ja")),
+                 qPrintable(installed.join(u',')));
+        QCOMPARE(QCoreApplication::translate("authkit::SignedOutPage", "&Sign in"),
+                 QStringLiteral("サインイン(&S)"));
+        cleanup();
+
+        QLocale::setDefault(QLocale(QStringLiteral("fr_FR")));
+        QSettings().setValue(QLatin1String(TranslationLoader::kLanguageKey), QStringLiteral("en"));
+        installed = TranslationLoader::install(*QCoreApplication::instance());
+        QVERIFY2(!installed.contains(QStringLiteral("authkitqt_fr")),
+                 qPrintable(installed.join(u',')));
+        QCOMPARE(QCoreApplication::translate("authkit::SignedOutPage", "&Sign in"),
+                 QStringLiteral("&Sign in"));
     }
 
     void englishNeedsNoCatalogue()
