@@ -1,7 +1,9 @@
 // The catalogues (German, French, Spanish, Japanese) are built into the app, load for their
 // locale, translate what a person sees first, and are complete: every message lupdate finds in
 // the sources is in every catalogue and finished, with its placeholders, accelerator and plural
-// forms. `scripts/unfinished-translations.sh` lists what a catalogue still lacks.
+// forms; and no user-visible literal in those sources escapes tr(). The language comes from the
+// system locale or from File > Settings. `scripts/unfinished-translations.sh` lists what a
+// catalogue still lacks.
 
 #include "TranslationLoader.h"
 
@@ -105,6 +107,36 @@ QStringList placeholders(const QString &text)
 bool hasAccelerator(const QString &text)
 {
     return QString(text).remove(QStringLiteral("&&")).contains(QLatin1Char('&'));
+}
+
+// User-visible text given as a bare literal instead of through tr(): a literal passed to a
+// widget's text setter, a new widget's constructor or a QMessageBox, that has words in it (tags,
+// placeholders and entities aside: "…", "◆" or "<b>%1</b>" need no translation).
+// Returns "line: call" for each.
+QStringList untranslatedLiterals(const QString &code)
+{
+    // The call, then the literal: an optional Qt string macro around a C++ string.
+    static const QRegularExpression call(QStringLiteral(
+        "(?:\\b(?:set(?:Text|WindowTitle|ToolTip|StatusTip|WhatsThis|PlaceholderText|"
+        "AccessibleName|AccessibleDescription|Title|LabelText|InformativeText|"
+        "DetailedText|WindowIconText)|addItem|addAction|addMenu|showMessage)\\s*\\(\\s*|"
+        "\\bnew\\s+Q(?:Label|PushButton|CheckBox|RadioButton|GroupBox|Action|Menu|"
+        "ToolButton|CommandLinkButton)\\s*\\(\\s*|"
+        "\\bQMessageBox::\\w+\\s*\\([^,;]*,\\s*(?:[^,;]*,\\s*)?)"
+        "((?:QStringLiteral|QLatin1String|QLatin1StringView|QString::fromUtf8|QString::fromLatin1)"
+        "\\(\\s*)?u?\"((?:[^\"\\\\]|\\\\.)*)\""));
+    static const QRegularExpression notWords(QStringLiteral("<[^>]*>|%L?\\d+|%n|&\\w+;"));
+    static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
+    QStringList found;
+    for (auto it = call.globalMatch(code); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        if (!QString(match.captured(2)).remove(notWords).contains(word))
+            continue;
+        const int line = int(code.left(match.capturedStart()).count(QLatin1Char('\n'))) + 1;
+        found.append(QString::number(line) + QStringLiteral(": ")
+                     + match.captured(0).simplified().left(100));
+    }
+    return found;
 }
 
 QString describe(const Message &message)
@@ -243,6 +275,48 @@ private Q_SLOTS:
                                 + QStringLiteral(" (run the update_translations target):\n")
                                 + problems.join(u'\n')));
         }
+    }
+
+    // The scanner below finds what it should, and lets through what it should.
+    void untranslatedLiteralsAreFound()
+    {
+        QCOMPARE(untranslatedLiterals(
+                     QStringLiteral(
+                         "label->setText(QStringLiteral(\"Signed in\"));\n"
+                         "button->setToolTip(\n    \"Open the page\");\n"
+                         "auto *b = new QPushButton(QLatin1String(\"Send it\"), this);\n"
+                         "QMessageBox::warning(this, tr(\"Oops\"), QStringLiteral(\"It broke\"));"))
+                     .size(),
+                 4);
+        QVERIFY(untranslatedLiterals(
+                    QStringLiteral("label->setText(tr(\"Signed in\"));\n"
+                                   "label->setText(QStringLiteral(\"<b>%1</b>\").arg(x));\n"
+                                   "logo->setText(QStringLiteral(\"◆\"));\n"
+                                   "edit->setPlaceholderText(QLatin1String(kDefaultUrl));\n"
+                                   "setObjectName(QStringLiteral(\"signInButton\"));"))
+                    .isEmpty());
+    }
+
+    // Every user-visible string of the app and the libraries it shows goes through tr(): none is
+    // set on a widget as a bare literal in the sources the catalogues are made from.
+    void noUserVisibleLiteralEscapesTranslation()
+    {
+        QFile list(QStringLiteral(AUTHKIT_TRANSLATED_SOURCES_LIST));
+        QVERIFY(list.open(QIODevice::ReadOnly | QIODevice::Text));
+        int scanned = 0;
+        QStringList problems;
+        for (const QString &path :
+             QString::fromUtf8(list.readAll()).split(u'\n', Qt::SkipEmptyParts)) {
+            if (path.startsWith(QLatin1String("-I")))
+                continue;
+            QFile source(path);
+            QVERIFY2(source.open(QIODevice::ReadOnly), qPrintable(path));
+            ++scanned;
+            for (const QString &where : untranslatedLiterals(QString::fromUtf8(source.readAll())))
+                problems.append(path + QLatin1Char(':') + where);
+        }
+        QVERIFY(scanned > 20);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     }
 
     void loaderInstallsItForAGermanLocale()
