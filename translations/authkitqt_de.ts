@@ -501,7 +501,7 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     </message>
     <message>
         <source>System default</source>
-        <translation>Systemvorgabe</translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>&amp;Language (at the next start):</source>

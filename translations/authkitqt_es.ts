@@ -501,7 +501,7 @@ Los cambios de estado se registran en stderr, categoría authkit.desktop, con ni
     </message>
     <message>
         <source>System default</source>
-        <translation>Predeterminado del sistema</translation>
+        <translation>Idioma del sistema</translation>
     </message>
     <message>
         <source>&amp;Language (at the next start):</source>

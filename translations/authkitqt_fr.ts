@@ -505,7 +505,7 @@ Les changements d’état sont journalisés sur stderr, catégorie authkit.deskt
     </message>
     <message>
         <source>&amp;Language (at the next start):</source>
-        <translation>&amp;Langue (au prochain démarrage) :</translation>
+        <translation>&amp;Langue (au prochain démarrage)&#xa0;:</translation>
     </message>
 </context>
 <context>

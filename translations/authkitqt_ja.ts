@@ -501,7 +501,7 @@ development と production の各プロファイルは、お使いのクライ�
     </message>
     <message>
         <source>System default</source>
-        <translation>システムの既定</translation>
+        <translation>システムの言語</translation>
     </message>
     <message>
         <source>&amp;Language (at the next start):</source>
@@ -893,7 +893,7 @@ development と production の各プロファイルは、お使いのクライ�
     </message>
     <message>
         <source>You are signed out</source>
-        <translation>サインアウトしています</translation>
+        <translation>サインアウトしました</translation>
     </message>
     <message>
         <source>Sign in with your AuthKit account, or create one. The sign-in page opens in its own window.</source>

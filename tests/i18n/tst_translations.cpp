@@ -363,7 +363,7 @@ private Q_SLOTS:
                                << QStringLiteral("&Configuración…");
         QTest::newRow("ja_JP") << QStringLiteral("ja_JP") << QStringLiteral("authkitqt_ja")
                                << QStringLiteral("サインイン(&S)")
-                               << QStringLiteral("サインアウトしています")
+                               << QStringLiteral("サインアウトしました")
                                << QStringLiteral("%1 としてログイン中")
                                << QStringLiteral("設定(&S)…");
         QTest::newRow("de_DE") << QStringLiteral("de_DE") << QStringLiteral("authkitqt_de")
