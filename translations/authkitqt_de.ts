@@ -495,6 +495,18 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
         <source>Profile %1: %2</source>
         <translation>Profil %1: %2</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language (at the next start):</source>
+        <translation>&amp;Sprache (beim nächsten Start):</translation>
+    </message>
 </context>
 <context>
     <name>SingleInstance</name>

@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "TranslationLoader.h"
+
 #include <authkitqt/core/ConfigLoader.h>
 
 #include <QComboBox>
@@ -13,6 +15,8 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using authkit::AuthKitConfig;
 using authkit::ConfigLoader;
@@ -84,6 +88,7 @@ SettingsDialog::SettingsDialog(QString configFile, QString profileInUse, QWidget
     , m_redirectUri(new QLineEdit(this))
     , m_issuers(new QPlainTextEdit(this))
     , m_startupProfile(new QComboBox(this))
+    , m_language(new QComboBox(this))
     , m_localNote(new QLabel(this))
     , m_error(new QLabel(this))
 {
@@ -113,6 +118,13 @@ SettingsDialog::SettingsDialog(QString configFile, QString profileInUse, QWidget
     m_startupProfile->addItems(profiles);
     m_startupProfile->setCurrentText(
         QSettings().value(QLatin1String(kProfileKey), kLocal).toString());
+    m_language->setObjectName(QStringLiteral("settingsLanguage"));
+    m_language->setAccessibleName(tr("Language"));
+    m_language->addItem(tr("System default"), QString());
+    for (const TranslationLoader::Language &language : TranslationLoader::languages())
+        m_language->addItem(language.nativeName, language.code);
+    m_language->setCurrentIndex(std::max(0, m_language->findData(QSettings().value(
+                                                QLatin1String(TranslationLoader::kLanguageKey)))));
 
     m_localNote->setTextFormat(Qt::PlainText);
     m_localNote->setWordWrap(true);
@@ -138,6 +150,7 @@ SettingsDialog::SettingsDialog(QString configFile, QString profileInUse, QWidget
     addRow(tr("&Redirect URI:"), m_redirectUri);
     addRow(tr("&Issuers:"), m_issuers);
     addRow(tr("&Use at start:"), m_startupProfile);
+    addRow(tr("&Language (at the next start):"), m_language);
     auto *applies = new QLabel(tr("Profiles are read when the app starts: changes, and the "
                                   "profile used, apply the next time authkit-desktop starts. "
                                   "In use now: %1.")
@@ -275,6 +288,7 @@ void SettingsDialog::accept()
         m_loaded.insert(profile, configFor(profile));
     }
     QSettings().setValue(QLatin1String(kProfileKey), startupProfile());
+    QSettings().setValue(QLatin1String(TranslationLoader::kLanguageKey), m_language->currentData());
     m_error->hide();
     Q_EMIT saved(startupProfile());
     QDialog::accept();

@@ -13,9 +13,9 @@ class QPlainTextEdit;
 // Edits the profiles in the config file (client ID, API base URL, redirect URI, accepted
 // issuers) and chooses the profile used at the next start. Save validates every edited profile
 // with AuthKitConfig::validate(): the first problem is shown, that profile is selected and the
-// dialog stays open with everything typed kept. A profile change applies at the next start.
-// Object names: settingsDialog, settingsProfile, settingsClientId, settingsApiBaseUrl,
-// settingsRedirectUri, settingsIssuers, settingsStartupProfile, settingsError.
+// dialog stays open with everything typed kept. A profile or language change applies at the next
+// start. Object names: settingsDialog, settingsProfile, settingsClientId, settingsApiBaseUrl,
+// settingsRedirectUri, settingsIssuers, settingsStartupProfile, settingsLanguage, settingsError.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -66,6 +66,7 @@ private:
     QLineEdit *m_redirectUri;
     QPlainTextEdit *m_issuers;
     QComboBox *m_startupProfile;
+    QComboBox *m_language; // "" (the system's) or a TranslationLoader::languages() code
     QLabel *m_localNote;
     QLabel *m_error;
 };

@@ -1,9 +1,29 @@
 #include "TranslationLoader.h"
 
 #include <QCoreApplication>
-#include <QLibraryInfo>
 #include <QFileInfo>
+#include <QLibraryInfo>
+#include <QSettings>
 #include <QTranslator>
+
+QList<TranslationLoader::Language> TranslationLoader::languages()
+{
+    return {{QStringLiteral("de"), QStringLiteral("Deutsch")},
+            {QStringLiteral("en"), QStringLiteral("English")},
+            {QStringLiteral("es"), QStringLiteral("Español")},
+            {QStringLiteral("fr"), QStringLiteral("Français")},
+            {QStringLiteral("ja"), QStringLiteral("日本語")}};
+}
+
+QLocale TranslationLoader::preferredLocale()
+{
+    const QString chosen = QSettings().value(QLatin1String(kLanguageKey)).toString();
+    for (const Language &language : languages()) {
+        if (language.code == chosen)
+            return QLocale(chosen);
+    }
+    return QLocale(); // the system's
+}
 
 QStringList TranslationLoader::install(QCoreApplication &app, const QLocale &locale)
 {

@@ -11,6 +11,21 @@ class QCoreApplication;
 class TranslationLoader
 {
 public:
+    // QSettings: the language chosen in File > Settings ("de", "en", …); absent or empty, the
+    // system locale's.
+    static constexpr char kLanguageKey[] = "language";
+
+    struct Language
+    {
+        QString code;       // ISO 639, as saved under kLanguageKey
+        QString nativeName; // its own name, so whoever reads it finds it in any other language
+    };
+    // The languages the app speaks: English and those with a catalogue.
+    static QList<Language> languages();
+
+    // The chosen language's locale, else the system's.
+    static QLocale preferredLocale();
+
     // The catalogues that were installed, e.g. {"qtbase_de", "authkitqt_de"}.
-    static QStringList install(QCoreApplication &app, const QLocale &locale = QLocale());
+    static QStringList install(QCoreApplication &app, const QLocale &locale = preferredLocale());
 };

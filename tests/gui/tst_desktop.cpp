@@ -7,6 +7,7 @@
 #include <LocalEmulatorProcess.h>
 #include <MainWindow.h>
 #include <SettingsDialog.h>
+#include <TranslationLoader.h>
 
 #include <HttpClient.h>
 #include <Rfc6238.h>
@@ -467,16 +468,22 @@ private Q_SLOTS:
         QVERIFY(!file.value(QStringLiteral("development/issuers")).toStringList().isEmpty());
         QCOMPARE(QSettings().value(QStringLiteral("profile")).toString(), QStringLiteral("local"));
 
-        // The profile chosen for the next start is remembered; --profile still wins.
+        // The profile and the language chosen for the next start are remembered; --profile
+        // still wins.
         m_app->window()->openSettings();
         dialog = m_app->window()->settingsDialog();
         QTRY_VERIFY(dialog && dialog->isVisible());
         dialog->findChild<QComboBox *>(QStringLiteral("settingsStartupProfile"))
             ->setCurrentText(QStringLiteral("development"));
+        auto *language = dialog->findChild<QComboBox *>(QStringLiteral("settingsLanguage"));
+        QCOMPARE(language->currentData().toString(), QString()); // the system's
+        language->setCurrentText(QStringLiteral("Français"));
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("settingsSave")),
                           Qt::LeftButton);
         QTRY_VERIFY(!m_app->window()->settingsDialog());
         QCOMPARE(DesktopApp(DesktopOptions{}).profile(), QStringLiteral("development"));
+        QCOMPARE(TranslationLoader::preferredLocale().language(), QLocale::French);
+        QSettings().remove(QLatin1String(TranslationLoader::kLanguageKey));
         DesktopOptions explicitProfile;
         explicitProfile.sources.profile = QStringLiteral("production");
         QCOMPARE(DesktopApp(explicitProfile).profile(), QStringLiteral("production"));
