@@ -7,6 +7,7 @@
 #include "QuitOnSignal.h"
 #include "SettingsDialog.h"
 #include "SingleInstance.h"
+#include "StartupTrace.h"
 #include "TranslationLoader.h"
 
 #include <QApplication>
@@ -20,14 +21,18 @@
 
 int main(int argc, char *argv[])
 {
+    StartupTrace::install();
+    StartupTrace::checkpoint("main entered");
     // Chromium refuses to run as root with its sandbox on; as root the sign-in window runs
     // without it (said on stderr below), as the Qt WebEngine documentation describes.
-    const bool root = ::geteuid() == 0 && qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX");
+    const bool root =
+        ::geteuid() == 0 && qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX");
     if (root)
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
     // Qt WebEngine shares OpenGL contexts with the widgets; it must be set before QApplication.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
+    StartupTrace::checkpoint("QApplication constructed");
     QCoreApplication::setOrganizationName(QStringLiteral("AuthKitQt"));
     QCoreApplication::setApplicationName(QStringLiteral("authkit-desktop"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AUTHKITQT_VERSION));
@@ -37,7 +42,8 @@ int main(int argc, char *argv[])
 
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.debug=false"));
-    qSetMessagePattern(QStringLiteral("authkit-desktop: %{if-category}%{category}: %{endif}%{message}"));
+    qSetMessagePattern(
+        QStringLiteral("authkit-desktop: %{if-category}%{category}: %{endif}%{message}"));
 
     const DesktopOptions options = DesktopCommandLine::parse(app);
 
@@ -59,13 +65,15 @@ int main(int argc, char *argv[])
         }
         return 0;
     case SingleInstance::Outcome::Failed:
-        qCWarning(lcDesktop).noquote() << "running without the single-instance check:"
-                                       << instance.errorString();
+        qCWarning(lcDesktop).noquote()
+            << "running without the single-instance check:" << instance.errorString();
         break;
     }
 
+    StartupTrace::checkpoint("single instance claimed");
     if (root)
-        qCWarning(lcDesktop) << "running as root: the sign-in window runs without Chromium's sandbox";
+        qCWarning(lcDesktop)
+            << "running as root: the sign-in window runs without Chromium's sandbox";
     QuitOnSignal quitOnSignal;
 
     std::unique_ptr<DesktopApp> desktop;
@@ -93,6 +101,7 @@ int main(int argc, char *argv[])
     }
     QObject::connect(&instance, &SingleInstance::raiseRequested, desktop.get(),
                      &DesktopApp::raiseWindow);
+    StartupTrace::checkpoint("event loop entered");
     const int code = QApplication::exec();
     desktop.reset(); // before QApplication: the window and Qt WebEngine go first
     return code;
