@@ -205,6 +205,8 @@ void DesktopApp::buildBackend()
     qCInfo(lcDesktop).noquote() << "convex deployment at" << deployment.toString();
     m_convex = std::make_unique<ConvexClient>(deployment);
     m_convexTokens = std::make_unique<AuthKitTokenSource>(m_session);
+    // The token a restore's refresh just brought counts as fresh: one refresh at restore.
+    m_convex->setTokenFreshness(m_convexTokens->freshness());
     m_convexAuth = std::make_unique<ConvexAuthState>(m_convex.get(), m_session->state(),
                                                      m_convexTokens->fetcher());
     connect(m_convex.get(), &ConvexClient::connectedChanged, this, [](bool connected) {

@@ -11,6 +11,7 @@
 
 #include <authkitqt/emulator/EmulatorOptions.h>
 
+#include <QHash>
 #include <QJsonObject>
 
 #include <functional>
@@ -54,6 +55,10 @@ public:
 
     void deliverOneTimeCode(const QString &email, const QString &code);
     const QList<InboxMessage> &inbox(); // without the expired messages
+    // Authenticate requests per grant type that reached the grant (GET /_emulator/requests):
+    // tests count refresh requests with it.
+    void countGrant(const QString &grantType) { ++m_grantCounts[grantType]; }
+    const QHash<QString, int> &grantCounts() const { return m_grantCounts; }
     std::function<void(const QString &, const QString &)> onOneTimeCode;
 
 private:
@@ -67,6 +72,7 @@ private:
     FaultInjector m_faults;
     CsrfGuard m_csrf;
     QList<InboxMessage> m_inbox;
+    QHash<QString, int> m_grantCounts;
     QUrl m_baseUrl;
 };
 
