@@ -118,6 +118,6 @@ record('warm_start', 'launch_to_backend_confirmed', 'ms', warm,
   'authkit-desktop, development profile, offscreen; stored session; until the Convex backend confirmed the token');
 record('memory_warm', 'pss', 'MB', memory, 'authkit-desktop and its children, 2 s idle after a warm start');
 record('memory_signed_in', 'pss', 'MB', [first.pss_mb],
-  `DesktopApp in process (authkitqt-bench-desktop-signin) and QtWebEngineProcess, 2 s idle after the sign-in; ${first.processes} processes`);
+  `DesktopApp in process (authkitqt-bench-desktop-signin) and its QtWebEngineProcess children, 2 s idle after the login page's renderer exited (${first.renderer_exit_ms} ms after the sign-in); ${first.processes} processes`);
 record('first_signin_page', 'launch_to_page_loaded', 'ms', [first.page_ms], 'login window: the hosted page loaded');
 record('first_signin_submit', 'submit_to_backend_confirmed', 'ms', [first.submit_ms]);
