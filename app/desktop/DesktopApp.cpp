@@ -4,23 +4,24 @@
 #include "LocalEmulatorProcess.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
+#include "StartupTrace.h"
 
+#include <authkitqt/convex/AuthKitTokenSource.h>
+#include <authkitqt/convex/ConvexAuthState.h>
+#include <authkitqt/convex/ConvexClient.h>
 #include <authkitqt/core/AuthKitClient.h>
 #include <authkitqt/core/AuthSession.h>
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
 #include <authkitqt/core/LoopbackUserAgent.h>
-#include <authkitqt/convex/AuthKitTokenSource.h>
-#include <authkitqt/convex/ConvexAuthState.h>
-#include <authkitqt/convex/ConvexClient.h>
 #include <authkitqt/keychain/KeychainSecretStore.h>
 #include <authkitqt/webengine/FallbackUserAgent.h>
 #include <authkitqt/webengine/LoginWindow.h> // raised with the main window
 
 #include <QDir>
 #include <QSettings>
-#include <QStatusBar>
 #include <QStandardPaths>
+#include <QStatusBar>
 
 using namespace authkit;
 using authkit::convex::AuthKitTokenSource;
@@ -62,11 +63,17 @@ bool DesktopApp::start()
     }
     if (!loadConfig())
         return false;
-    buildSession();
-    logState(); // "state: loading"
-    m_window->show();
-    // A stored session is restored before anything can open a login window.
+    StartupTrace::checkpoint("config loaded");
+    buildClient();
+    // The keychain read (a D-Bus round trip or two) runs while the window is built. A stored
+    // session is restored before anything can open a login window.
     m_session->restore();
+    buildWindow();
+    StartupTrace::checkpoint("window built");
+    logState(); // "state: loading"
+    StartupTrace::watchFirstPaint(m_window.get(), "window painted");
+    m_window->show();
+    StartupTrace::checkpoint("window shown");
     return true;
 }
 
@@ -131,14 +138,17 @@ bool DesktopApp::startEmulator(const QString &clientId)
     return true;
 }
 
-void DesktopApp::buildSession()
+void DesktopApp::buildClient()
 {
     // A keychain service of its own: authkit-cli keeps its sessions under "AuthKitQt", and two
     // holders of one rotating refresh token would end each other's sessions.
     m_client = std::make_unique<AuthKitClient>(
         m_config, std::make_unique<KeychainSecretStore>(QLatin1String(kKeychainService)));
     m_session = m_client->session();
+}
 
+void DesktopApp::buildWindow()
+{
     MainWindow::Context context;
     context.profile = m_config.profile;
     context.clientId = m_config.clientId;
@@ -195,8 +205,14 @@ void DesktopApp::buildBackend()
     qCInfo(lcDesktop).noquote() << "convex deployment at" << deployment.toString();
     m_convex = std::make_unique<ConvexClient>(deployment);
     m_convexTokens = std::make_unique<AuthKitTokenSource>(m_session);
+    // The token a restore's refresh just brought counts as fresh: one refresh at restore.
+    m_convex->setTokenFreshness(m_convexTokens->freshness());
     m_convexAuth = std::make_unique<ConvexAuthState>(m_convex.get(), m_session->state(),
                                                      m_convexTokens->fetcher());
+    connect(m_convex.get(), &ConvexClient::connectedChanged, this, [](bool connected) {
+        if (connected)
+            StartupTrace::checkpoint("convex socket connected");
+    });
     connect(m_convex.get(), &ConvexClient::fatalError, this, [](const QString &message) {
         qCWarning(lcDesktop).noquote() << "convex client stopped:" << message;
     });
@@ -221,6 +237,7 @@ void DesktopApp::watchBackendAuth()
         }
         if (!m_userStored) {
             m_userStored = true;
+            StartupTrace::checkpoint("convex auth confirmed");
             qCInfo(lcDesktop) << "convex accepted the token";
             storeUser();
         }
@@ -263,12 +280,13 @@ void DesktopApp::retryBackend()
 
 void DesktopApp::storeUser()
 {
-    m_convex->mutation(QStringLiteral("users:store"), ConvexValue(), [](const ConvexResult &result) {
-        if (result.success)
-            qCInfo(lcDesktop).noquote() << "users:store ->" << result.value.toString();
-        else
-            qCWarning(lcDesktop).noquote() << "users:store failed:" << result.errorMessage;
-    });
+    m_convex->mutation(
+        QStringLiteral("users:store"), ConvexValue(), [](const ConvexResult &result) {
+            if (result.success)
+                qCInfo(lcDesktop).noquote() << "users:store ->" << result.value.toString();
+            else
+                qCWarning(lcDesktop).noquote() << "users:store failed:" << result.errorMessage;
+        });
 }
 
 void DesktopApp::signIn(SignInOptions::Screen screen)
@@ -325,11 +343,14 @@ void DesktopApp::raiseWindow()
 void DesktopApp::logState()
 {
     const AuthState *state = m_session->state();
-    const QString line = state->isLoading()         ? QStringLiteral("loading")
-                         : state->isAuthenticated() ? QStringLiteral("signed-in ") + state->user().email
-                                                    : QStringLiteral("signed-out");
+    const QString line = state->isLoading() ? QStringLiteral("loading")
+                         : state->isAuthenticated()
+                             ? QStringLiteral("signed-in ") + state->user().email
+                             : QStringLiteral("signed-out");
     if (line == m_loggedState)
         return;
     m_loggedState = line;
+    if (state->isAuthenticated())
+        StartupTrace::checkpoint("session signed in");
     qCInfo(lcDesktop).noquote() << "state:" << line;
 }

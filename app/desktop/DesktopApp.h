@@ -27,8 +27,8 @@ class ConvexClient;
 } // namespace authkit
 
 // Everything authkit-desktop's main() builds, in one object a test can build in-process: the
-// configuration (and, for the local profile, the emulator process), the keychain-backed session, the
-// user agents, the main window; and the few decisions that are not the views' own (which user
+// configuration (and, for the local profile, the emulator process), the keychain-backed session,
+// the user agents, the main window; and the few decisions that are not the views' own (which user
 // agent signs in, when the hosted logout has finished). With a Convex deployment (the local
 // emulator's, else the profile's convexUrl) it also builds the Convex client, the token bridge
 // and the ConvexAuthState the window's gate follows, and stores the user (users:store) once per
@@ -85,7 +85,8 @@ Q_SIGNALS:
 private:
     bool loadConfig();
     bool startEmulator(const QString &clientId);
-    void buildSession();
+    void buildClient();
+    void buildWindow();
     void buildBackend();
     void watchBackendAuth();
     void showBackendState();
@@ -101,13 +102,13 @@ private:
     // window (it holds the login window, whose page needs the agent) first, the emulator last.
     std::unique_ptr<LocalEmulatorProcess> m_emulator;
     std::unique_ptr<authkit::AuthKitClient> m_client; // the network, keychain and session
-    authkit::AuthSession *m_session = nullptr;         // m_client's
+    authkit::AuthSession *m_session = nullptr;        // m_client's
     std::unique_ptr<authkit::FallbackUserAgent> m_agent;
     std::unique_ptr<authkit::convex::AuthKitTokenSource> m_convexTokens;
     std::unique_ptr<authkit::convex::ConvexClient> m_convex;
     std::unique_ptr<authkit::convex::ConvexAuthState> m_convexAuth; // signs the client out
     std::unique_ptr<MainWindow> m_window;
-    bool m_userStored = false; // users:store ran for the current authentication
+    bool m_userStored = false;      // users:store ran for the current authentication
     bool m_backendRejected = false; // the backend refused the token of a valid session
 
     QString m_loggedState;

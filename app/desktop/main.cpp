@@ -7,6 +7,7 @@
 #include "QuitOnSignal.h"
 #include "SettingsDialog.h"
 #include "SingleInstance.h"
+#include "StartupTrace.h"
 #include "TranslationLoader.h"
 
 #include <QApplication>
@@ -67,6 +68,8 @@ int main(int argc, char *argv[])
     if (asksForHelpOrVersion(argc, argv))
         return printHelpOrVersion(argc, argv);
 
+    StartupTrace::install();
+    StartupTrace::checkpoint("main entered");
     // Chromium refuses to run as root with its sandbox on; as root the sign-in window runs
     // without it (said on stderr below), as the Qt WebEngine documentation describes.
     const bool root =
@@ -76,6 +79,7 @@ int main(int argc, char *argv[])
     // Qt WebEngine shares OpenGL contexts with the widgets; it must be set before QApplication.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
+    StartupTrace::checkpoint("QApplication constructed");
     nameApplication();
     TranslationLoader::install(app);
     QGuiApplication::setApplicationDisplayName(QObject::tr("AuthKit Desktop"));
@@ -111,6 +115,7 @@ int main(int argc, char *argv[])
         break;
     }
 
+    StartupTrace::checkpoint("single instance claimed");
     if (root)
         qCWarning(lcDesktop)
             << "running as root: the sign-in window runs without Chromium's sandbox";
@@ -141,6 +146,7 @@ int main(int argc, char *argv[])
     }
     QObject::connect(&instance, &SingleInstance::raiseRequested, desktop.get(),
                      &DesktopApp::raiseWindow);
+    StartupTrace::checkpoint("event loop entered");
     const int code = QApplication::exec();
     desktop.reset(); // before QApplication: the window and Qt WebEngine go first
     return code;

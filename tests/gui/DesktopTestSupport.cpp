@@ -209,8 +209,9 @@ bool waitSignedIn(DesktopApp &app, QString *why)
 {
     authkit::FallbackUserAgent *agent = app.webAgent();
     authkit::AuthGate *gate = app.window()->gate();
-    // With a Convex deployment the backend's first confirmation is followed by a forced token
-    // refetch (a real refresh) and a second confirmation; signed in means that handshake is done.
+    // With a Convex deployment signed in means the backend's handshake is done: it confirmed the
+    // token and scheduled its next refetch (after a cached token, once the forced refetch that
+    // follows the first confirmation was confirmed too).
     authkit::TokenManager *tokens = app.session()->tokens();
     authkit::convex::ConvexClient *convex = app.convex();
     const bool ok = QTest::qWaitFor(

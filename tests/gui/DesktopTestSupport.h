@@ -98,7 +98,7 @@ QString exists(const QString &id);
 authkit::LoginWindow *openLoginWindow(DesktopApp &app, QPushButton *button, const QString &id,
                                       QString *why);
 // Waits until the login window has gone, the app shows the Authenticated page and the token
-// handshake (with Convex: the backend's confirmation and the forced refetch) has settled.
+// handshake (with Convex: the backend's confirmation and its scheduled refetch) has settled.
 bool waitSignedIn(DesktopApp &app, QString *why);
 // On the hosted password page: fills in email and the seeded password ("password") and submits.
 // EmailField::AnyText lets the field take what type=email would refuse (a hostile seed's address).

@@ -29,6 +29,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDesktopServices>
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -50,6 +51,21 @@ using authkit::AuthState;
 using authkit::InitialsAvatar;
 using authkit::LoginWindow;
 using namespace desktoptest;
+
+namespace {
+
+// A Chromium renderer (QtWebEngineProcess --type=renderer) among this process's descendants.
+bool rendererRunning()
+{
+    for (qint64 pid : descendantsOf(QCoreApplication::applicationPid())) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("--type=renderer"))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 // Stands in for the system browser: QDesktopServices hands it the URLs it would open.
 class BrowserStandIn : public QObject
@@ -164,9 +180,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!isBlank(window->view()->grab().toImage()), 10000);
         QVERIFY2(saveScreenshot(window, QStringLiteral("login-window"), &why), qPrintable(why));
 
+        QVERIFY(rendererRunning()); // the page's: what must go once the sign-in is over
+
         QWebEnginePage *page = loginPage();
         submitPassword(page, QStringLiteral("ada@example.com"));
         QVERIFY2(waitSignedIn(*m_app, &why), qPrintable(why));
+        // Signed in, the login window and its page are deleted, and the page's renderer exits
+        // (Chromium lets it go a few seconds later): a signed-in app keeps no page in memory.
+        QVERIFY(!m_app->webAgent()->window());
+        QTRY_VERIFY_WITH_TIMEOUT(!rendererRunning(), 30000);
 
         QCOMPARE(label("loggedInLabel")->text(), QStringLiteral("Logged in as Ada"));
         QCOMPARE(label("emailLabel")->text(), QStringLiteral("ada@example.com"));

@@ -1,23 +1,34 @@
 // authkit-desktop as a real process: --help, and a restart that finds its session. A person
 // signs in through the page (in-process, same home folders and keyring), then the executable
 // starts twice: each time it must show "signed in" from the keychain and the emulator's data
-// folder, with no login window and no QtWebEngineProcess.
+// folder, with no login window and no QtWebEngineProcess, and with one refresh request at most
+// (exactly one when the stored access token has expired: the restore's, which Convex reuses).
 
 #include "DesktopTestSupport.h"
 
 #include <DesktopApp.h>
 
 #include <authkitqt/core/AuthSession.h>
-#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
+#include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
+#include <authkitqt/keychain/KeychainSecretStore.h>
 
 #include <QApplication>
-#include <QLoggingCategory>
+#include <QDateTime>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTest>
+
+#include <memory>
+#include <optional>
 
 using namespace desktoptest;
 
@@ -28,13 +39,63 @@ class DesktopRestartTest : public QObject
     QProcessEnvironment environment() const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment(); // our throwaway home
+        // The Convex handshake's last step ("token refetch scheduled") is a debug line.
         env.insert(QStringLiteral("QT_LOGGING_RULES"),
-                   QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
+                   QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false\n"
+                                  "authkit.convex.auth.debug=true"));
         return env;
     }
 
+    // How many refresh grants the app's own emulator (a new one each run) has answered.
+    static int refreshRequests(const QString &log)
+    {
+        const QRegularExpressionMatch match =
+            QRegularExpression(QStringLiteral("local AuthKit emulator listening on (\\S+)"))
+                .match(log);
+        if (!match.hasMatch())
+            return -1;
+        QNetworkAccessManager network;
+        QUrl url(match.captured(1));
+        url.setPath(QStringLiteral("/_emulator/requests"));
+        std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(url)));
+        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10000))
+            return -1;
+        return QJsonDocument::fromJson(reply->readAll())
+            .object()
+            .value(QStringLiteral("authenticate"))
+            .toObject()
+            .value(QStringLiteral("refresh_token"))
+            .toInt(-1);
+    }
+
+    // Rewrites the keychain entry so that its access token has expired on this computer's clock
+    // (as after a night): a restore must refresh.
+    static bool expireStoredAccessToken(const authkit::AuthKitConfig &config)
+    {
+        authkit::KeychainSecretStore store(QLatin1String(DesktopApp::kKeychainService));
+        auto read = std::make_shared<std::optional<QByteArray>>();
+        store.read(config.storageKey(), [read](authkit::SecretStore::Status status,
+                                               const QByteArray &secret, const QString &) {
+            *read = status == authkit::SecretStore::Status::Ok ? secret : QByteArray();
+        });
+        if (!QTest::qWaitFor([&] { return read->has_value(); }, 10000) || (*read)->isEmpty())
+            return false;
+        QJsonObject envelope = QJsonDocument::fromJson(**read).object();
+        if (!envelope.contains(QStringLiteral("access_token_expires_at")))
+            return false;
+        envelope.insert(QStringLiteral("access_token_expires_at"),
+                        QDateTime::currentSecsSinceEpoch() - 60);
+        auto written = std::make_shared<std::optional<authkit::SecretStore::Status>>();
+        store.write(
+            config.storageKey(), QJsonDocument(envelope).toJson(QJsonDocument::Compact),
+            [written](authkit::SecretStore::Status status, const QString &) { *written = status; });
+        return QTest::qWaitFor([&] { return written->has_value(); }, 10000)
+               && **written == authkit::SecretStore::Status::Ok;
+    }
+
     // Starts the executable, waits for its state line, checks its process tree, stops it.
-    void runRestored(int run)
+    // maxRefreshes: how many refresh requests the restore may make, Convex's included.
+    void runRestored(int run, int maxRefreshes = 1, int minRefreshes = 0)
     {
         QProcess process;
         process.setProcessEnvironment(environment());
@@ -43,11 +104,13 @@ class DesktopRestartTest : public QObject
         QVERIFY2(process.waitForStarted(10000), qPrintable(process.errorString()));
         QString log;
         const QString signedIn = QStringLiteral("state: signed-in ada@example.com");
-        const bool settled = QTest::qWaitFor([&] {
-            log += QString::fromUtf8(process.readAllStandardError());
-            return log.contains(signedIn) || log.contains(QLatin1String("state: signed-out"))
-                   || process.state() == QProcess::NotRunning;
-        }, 60000);
+        const bool settled = QTest::qWaitFor(
+            [&] {
+                log += QString::fromUtf8(process.readAllStandardError());
+                return log.contains(signedIn) || log.contains(QLatin1String("state: signed-out"))
+                       || process.state() == QProcess::NotRunning;
+            },
+            60000);
         const auto stop = qScopeGuard([&] {
             if (process.state() != QProcess::NotRunning) {
                 process.terminate();
@@ -55,16 +118,39 @@ class DesktopRestartTest : public QObject
                     process.kill();
             }
         });
-        QVERIFY2(settled, qPrintable(QStringLiteral("run %1: no state line\n%2").arg(run).arg(log)));
-        QVERIFY2(log.contains(signedIn), qPrintable(QStringLiteral("run %1:\n%2").arg(run).arg(log)));
+        QVERIFY2(settled,
+                 qPrintable(QStringLiteral("run %1: no state line\n%2").arg(run).arg(log)));
+        QVERIFY2(log.contains(signedIn),
+                 qPrintable(QStringLiteral("run %1:\n%2").arg(run).arg(log)));
         QVERIFY(log.contains(QLatin1String("state: loading")));
         QVERIFY2(!log.contains(QLatin1String("login profile created")), qPrintable(log));
+
+        // Once the backend confirmed a fresh token it schedules the next refetch: no more
+        // requests until then. Until then, count.
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         log += QString::fromUtf8(process.readAllStandardError());
+                         return log.contains(QLatin1String("token refetch scheduled"));
+                     },
+                     30000),
+                 qPrintable(QStringLiteral("run %1: the Convex handshake did not settle\n%2")
+                                .arg(run)
+                                .arg(log)));
+        const int refreshes = refreshRequests(log);
+        QVERIFY2(refreshes >= minRefreshes && refreshes <= maxRefreshes,
+                 qPrintable(QStringLiteral("run %1: %2 refresh requests (expected %3 to %4)\n%5")
+                                .arg(run)
+                                .arg(refreshes)
+                                .arg(minRefreshes)
+                                .arg(maxRefreshes)
+                                .arg(log)));
         qInfo().noquote() << "run" << run << "of authkit-desktop:" << log.trimmed();
 
         const QList<qint64> descendants = descendantsOf(process.processId());
         for (qint64 pid : descendants) {
-            QVERIFY2(!processName(pid).contains(QLatin1String("QtWebEngine")),
-                     qPrintable(QStringLiteral("run %1 started %2").arg(run).arg(processName(pid))));
+            QVERIFY2(
+                !processName(pid).contains(QLatin1String("QtWebEngine")),
+                qPrintable(QStringLiteral("run %1 started %2").arg(run).arg(processName(pid))));
         }
 
         // A warm start never loads Qt WebEngine: the login window's plugin stays unloaded, so
@@ -135,7 +221,8 @@ private Q_SLOTS:
 
     void aRestartFindsTheSessionWithoutALoginWindow()
     {
-        const authkit::AuthKitConfig local = authkit::ConfigLoader::defaults(QStringLiteral("local"));
+        const authkit::AuthKitConfig local =
+            authkit::ConfigLoader::defaults(QStringLiteral("local"));
         QVERIFY(clearStoredSession(local));
         {
             DesktopApp app(DesktopOptions{});
@@ -144,7 +231,8 @@ private Q_SLOTS:
             if (app.session()->state()->persistence() != authkit::AuthState::Persistence::Keychain)
                 QSKIP("needs a Secret Service: run under scripts/with-keyring.sh");
             QString why;
-            QVERIFY2(signInWithPassword(app, QStringLiteral("ada@example.com"), &why), qPrintable(why));
+            QVERIFY2(signInWithPassword(app, QStringLiteral("ada@example.com"), &why),
+                     qPrintable(why));
             // The process scan below sees an engine where there is one.
             bool engineSeen = false;
             const QList<qint64> ours = descendantsOf(QCoreApplication::applicationPid());
@@ -155,6 +243,10 @@ private Q_SLOTS:
 
         runRestored(1);
         runRestored(2); // the refresh of run 1 rotated the token; run 2 uses the new one
+        // An expired access token: the restore refreshes once, and Convex takes that token
+        // (fresh) rather than refreshing again.
+        QVERIFY(expireStoredAccessToken(local));
+        runRestored(3, 1, 1);
         QVERIFY(clearStoredSession(local)); // leave this keyring as found
     }
 };

@@ -2,6 +2,7 @@
 
 #include <authkitqt/core/AuthSession.h>
 #include <authkitqt/core/TokenManager.h>
+#include <authkitqt/core/TokenVerifier.h>
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -39,6 +40,20 @@ ConvexClient::TokenFetcher AuthKitTokenSource::fetcher()
     };
 }
 
+ConvexClient::TokenFreshness AuthKitTokenSource::freshness() const
+{
+    QPointer<TokenManager> tokens(m_tokens);
+    return [tokens](const QString &token) {
+        if (!tokens || token.isEmpty() || token != tokens->session().accessToken)
+            return false;
+        // Its age: its lifetime (exp - iat, the server's clock) less what is left of it here.
+        const AccessTokenClaims claims = TokenVerifier::decodeUnverified(token.toLatin1());
+        const qint64 lifetimeMs = (claims.expiresAt - claims.issuedAt) * 1000;
+        const qint64 leftMs = tokens->msUntilExpiry();
+        return lifetimeMs > 0 && leftMs > 0 && lifetimeMs - leftMs <= kFreshForMs;
+    };
+}
+
 void AuthKitTokenSource::fetch(bool forceRefresh, ConvexClient::TokenCallback done)
 {
     attempt(forceRefresh, 0, std::move(done));
@@ -66,9 +81,9 @@ void AuthKitTokenSource::attempt(bool forceRefresh, int failures, ConvexClient::
             return;
         }
         // Transient: keep the user signed in and try again, doubling, capped, jittered.
-        const double base = std::min<double>(self->m_settings.initialBackoffMs
-                                                 * std::pow(2.0, failures),
-                                             self->m_settings.maxBackoffMs);
+        const double base =
+            std::min<double>(self->m_settings.initialBackoffMs * std::pow(2.0, failures),
+                             self->m_settings.maxBackoffMs);
         const int delay = static_cast<int>(
             std::lround(base * (0.75 + 0.5 * QRandomGenerator::global()->generateDouble())));
         qCInfo(lcConvexTokenSource) << "token refresh failed for now:" << result.error.message()

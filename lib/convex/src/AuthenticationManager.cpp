@@ -67,7 +67,14 @@ void AuthenticationManager::setConfig(ConvexClient::TokenFetcher fetcher,
     m_client->pause();
     fetchToken(false, [this](std::optional<QString> token) {
         if (token && !token->isEmpty()) {
-            setState(State::WaitingForServerConfirmationOfCachedToken);
+            if (m_client->m_tokenFreshness && m_client->m_tokenFreshness(*token)) {
+                // Minted just now (a restore's refresh): what the forced refetch would give.
+                m_hadAuth = false;
+                m_freshToken = *token;
+                setState(State::WaitingForServerConfirmationOfFreshToken);
+            } else {
+                setState(State::WaitingForServerConfirmationOfCachedToken);
+            }
             m_client->setAuthToken(*token);
             m_client->resume();
             return;

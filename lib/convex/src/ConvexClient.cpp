@@ -28,7 +28,9 @@ ConvexClient::ConvexClient(const QUrl &deploymentUrl, const Options &options, QO
     connect(m_socket, &WebSocketManager::opened, this, &ConvexClient::onOpened);
     connect(m_socket, &WebSocketManager::closed, this, &ConvexClient::onClosed);
     connect(m_socket, &WebSocketManager::messageReceived, this, &ConvexClient::onMessage);
-    m_socket->start();
+    // From the event loop: opening the first QWebSocket costs tens of milliseconds, which an
+    // app building its window would otherwise spend before its first paint.
+    QMetaObject::invokeMethod(m_socket, &WebSocketManager::start, Qt::QueuedConnection);
 }
 
 ConvexClient::~ConvexClient()
@@ -108,9 +110,11 @@ quint32 ConvexClient::request(RequestManager::Kind kind, const QString &udfPath,
     QString error;
     std::optional<QByteArray> frame;
     if (kind == RequestManager::Kind::Mutation)
-        frame = protocol::serialize(protocol::Mutation{requestId, udfPath, args, std::nullopt}, &error);
+        frame =
+            protocol::serialize(protocol::Mutation{requestId, udfPath, args, std::nullopt}, &error);
     else
-        frame = protocol::serialize(protocol::Action{requestId, udfPath, args, std::nullopt}, &error);
+        frame =
+            protocol::serialize(protocol::Action{requestId, udfPath, args, std::nullopt}, &error);
     if (!frame) {
         if (done)
             done(ConvexResult::failure(error));
@@ -167,7 +171,8 @@ void ConvexClient::onOpened(quint32 connectionCount, const std::optional<QString
 {
     if (m_closed)
         return;
-    // As convex-js on open: Connect, Authenticate (if a token is held), the whole query set, the requests.
+    // As convex-js on open: Connect, Authenticate (if a token is held), the whole query set, the
+    // requests.
     protocol::Connect connectMessage;
     connectMessage.sessionId = m_sessionId;
     connectMessage.connectionCount = connectionCount;
@@ -310,7 +315,8 @@ void ConvexClient::resume()
     m_paused = false;
     if (m_socket->resume() || !m_open)
         return; // a postponed open ran onOpened, or the next open will
-    // As convex-js on resume: Authenticate, the changes made while paused, then the requests that waited.
+    // As convex-js on resume: Authenticate, the changes made while paused, then the requests that
+    // waited.
     if (std::exchange(m_authDirty, false)) {
         if (m_authToken)
             send(protocol::Authenticate::user(*m_authToken, m_identityVersion++));

@@ -14,6 +14,7 @@
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcSession, "authkit.session")
+Q_LOGGING_CATEGORY(lcStartup, "authkit.startup", QtWarningMsg)
 
 namespace authkit {
 
@@ -117,8 +118,10 @@ void AuthSession::publishSession()
 void AuthSession::restore()
 {
     update([](AuthState &s) { s.m_loading = true; });
+    qCDebug(lcStartup) << "keychain read started";
     m_store->load([this](SecretStore::Status status, std::optional<StoredSession> stored,
                          const QString &error) {
+        qCDebug(lcStartup) << "keychain read finished";
         if (status == SecretStore::Status::Unavailable || status == SecretStore::Status::Denied) {
             qCWarning(lcSession).noquote() << "no keychain:" << error;
             setPersistence(false);

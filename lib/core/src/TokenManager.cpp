@@ -295,6 +295,7 @@ void TokenManager::adoptStored(const StoredSession &stored)
                             m_clock.monotonicMs() + remainingMs);
     resetFailures();
     qCDebug(lcToken) << "using the stored access token; no refresh needed";
+    qCDebug(lcStartup) << "stored access token adopted";
     scheduleRefresh();
     Q_EMIT sessionChanged();
 }
@@ -429,11 +430,13 @@ void TokenManager::refreshWithServer(quint64 generation)
     const QString organizationId =
         m_switchTarget.isEmpty() ? m_session.organizationId : m_switchTarget;
     qCDebug(lcToken) << "refreshing" << (m_switchTarget.isEmpty() ? "" : "to switch organization");
+    qCDebug(lcStartup) << "refresh request sent";
     QPointer<TokenManager> self(this);
     m_api->authenticateWithRefreshToken(
         m_refreshToken, organizationId, [self, generation](const AuthResult &result) {
             if (!self)
                 return;
+            qCDebug(lcStartup) << "refresh answered";
             if (generation != self->m_generation) {
                 self->releaseLock();
                 return;
@@ -468,7 +471,9 @@ void TokenManager::acceptRefreshed(const AuthResponse &response, quint64 generat
         }
         m_session = session;
         resetFailures();
+        qCDebug(lcStartup) << "refreshed token verified";
         persist(true, [this] {
+            qCDebug(lcStartup) << "refreshed session stored";
             releaseLock();
             scheduleRefresh();
             Q_EMIT sessionChanged();

@@ -124,6 +124,7 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
     knob("GET", QStringLiteral("/_emulator/stats"), &ControlApi::stats);
     knob("POST", QStringLiteral("/_emulator/webhooks"), &ControlApi::addWebhook);
     knob("GET", QStringLiteral("/_emulator/webhooks"), &ControlApi::listWebhooks);
+    knob("GET", QStringLiteral("/_emulator/requests"), &ControlApi::requests);
     server.addRoute(
         "POST", QStringLiteral("/_emulator/sessions/") + id + QStringLiteral("/revoke"), QString(),
         [control, keep](Request r, Captures c) { return control->revokeSession(r, c.value(0)); });

@@ -14,6 +14,9 @@
 #include <QWebEngineLoadingInfo>
 #include <QWebEngineView>
 
+// Startup checkpoints (names only; authkit-desktop stamps them: app/desktop/StartupTrace.h).
+Q_LOGGING_CATEGORY(lcLoginStartup, "authkit.startup", QtWarningMsg)
+
 namespace authkit {
 
 namespace {
@@ -178,6 +181,7 @@ void LoginWindow::onLoadingChanged(const QWebEngineLoadingInfo &info)
     case QWebEngineLoadingInfo::LoadSucceededStatus:
         m_progress->hide();
         m_error->hide();
+        qCDebug(lcLoginStartup) << "login page loaded";
         return;
     case QWebEngineLoadingInfo::LoadStoppedStatus:
         m_progress->hide();

@@ -110,9 +110,9 @@ HttpResponse ControlApi::moveClock(const HttpRequest &request)
                              QStringLiteral("advance_seconds must be a number of seconds."));
         m_state.clock().advance(static_cast<qint64>(advance.toDouble()));
     }
-    return HttpResponse::json(200, {{QStringLiteral("now"), isoTimestamp(m_state.clock().now())},
-                                    {QStringLiteral("offset_seconds"),
-                                     m_state.clock().offsetSeconds()}});
+    return HttpResponse::json(
+        200, {{QStringLiteral("now"), isoTimestamp(m_state.clock().now())},
+              {QStringLiteral("offset_seconds"), m_state.clock().offsetSeconds()}});
 }
 
 HttpResponse ControlApi::stats(const HttpRequest &)
@@ -124,6 +124,16 @@ HttpResponse ControlApi::stats(const HttpRequest &)
               {QStringLiteral("refresh_tokens"), registry.refreshTokenCount()},
               {QStringLiteral("sessions"), int(registry.sessions().size())},
               {QStringLiteral("inbox_messages"), int(m_state.inbox().size())}});
+}
+
+HttpResponse ControlApi::requests(const HttpRequest &)
+{
+    QJsonObject grants{{QStringLiteral("authorization_code"), 0},
+                       {QStringLiteral("refresh_token"), 0}};
+    const QHash<QString, int> &counts = m_state.grantCounts();
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        grants.insert(it.key(), it.value());
+    return HttpResponse::json(200, {{QStringLiteral("authenticate"), grants}});
 }
 
 HttpResponse ControlApi::inboxJson(const HttpRequest &)
@@ -148,11 +158,11 @@ HttpResponse ControlApi::inboxPage(const HttpRequest &)
     }
     if (rows.isEmpty())
         rows = QStringLiteral("<tr><td colspan=\"3\">No messages yet.</td></tr>");
-    return HttpResponse::html(200, PageRenderer::render(QStringLiteral("inbox"),
-                                                        QStringLiteral("Dev inbox"),
-                                                        {{QStringLiteral("rows"), rows},
-                                                         {QStringLiteral("app_name"),
-                                                          QStringLiteral("AuthKit emulator")}}));
+    return HttpResponse::html(
+        200,
+        PageRenderer::render(QStringLiteral("inbox"), QStringLiteral("Dev inbox"),
+                             {{QStringLiteral("rows"), rows},
+                              {QStringLiteral("app_name"), QStringLiteral("AuthKit emulator")}}));
 }
 
 HttpResponse ControlApi::addWebhook(const HttpRequest &request)

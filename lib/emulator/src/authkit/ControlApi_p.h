@@ -28,6 +28,8 @@ public:
     // How many records the emulator holds (login attempts, codes, refresh tokens, inbox): the
     // caps of lib/emulator/README.md, "Limits", made visible for tests.
     HttpResponse stats(const HttpRequest &request);
+    // How many authenticate requests reached each grant since the start.
+    HttpResponse requests(const HttpRequest &request);
     HttpResponse inboxPage(const HttpRequest &request);
     // A webhook endpoint {url, secret}, as --webhook-url and --webhook-secret add one.
     HttpResponse addWebhook(const HttpRequest &request);

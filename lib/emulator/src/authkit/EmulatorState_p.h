@@ -13,6 +13,7 @@
 
 #include <authkitqt/emulator/EmulatorOptions.h>
 
+#include <QHash>
 #include <QJsonObject>
 
 #include <functional>
@@ -68,6 +69,10 @@ public:
 
     void deliverOneTimeCode(const QString &email, const QString &code);
     const QList<InboxMessage> &inbox(); // without the expired messages
+    // Authenticate requests per grant type that reached the grant (GET /_emulator/requests):
+    // tests count refresh requests with it.
+    void countGrant(const QString &grantType) { ++m_grantCounts[grantType]; }
+    const QHash<QString, int> &grantCounts() const { return m_grantCounts; }
     std::function<void(const QString &, const QString &)> onOneTimeCode;
 
 private:
@@ -83,6 +88,7 @@ private:
     EventLog m_events;
     std::unique_ptr<WebhookDispatcher> m_webhooks = std::make_unique<WebhookDispatcher>();
     QList<InboxMessage> m_inbox;
+    QHash<QString, int> m_grantCounts;
     QUrl m_baseUrl;
 };
 

@@ -167,10 +167,14 @@ HttpResponse UserManagementApi::authenticate(const HttpRequest &request)
     }
     if (grantType.isEmpty())
         return invalidRequest(QStringLiteral("Missing required parameter: grant_type."));
-    if (grantType == QLatin1String("authorization_code"))
+    if (grantType == QLatin1String("authorization_code")) {
+        m_state.countGrant(grantType);
         return authorizationCodeGrant(body);
-    if (grantType == QLatin1String("refresh_token"))
+    }
+    if (grantType == QLatin1String("refresh_token")) {
+        m_state.countGrant(grantType);
         return refreshTokenGrant(body);
+    }
     if (kPublicClientGrantsNeedingSecret.contains(grantType))
         return oauthError(400, QStringLiteral("invalid_client"),
                           QStringLiteral("The %1 grant needs a client_secret; public clients "

@@ -41,6 +41,13 @@ public:
     /// A stable fetcher for ConvexClient::setAuth / ConvexAuthState; a call after this object is
     /// gone answers null.
     ConvexClient::TokenFetcher fetcher();
+    /// For ConvexClient::setTokenFreshness: the session's current access token, when it arrived
+    /// at most kFreshForMs ago (a refresh or sign-in just now, here or in another process), is
+    /// fresh; so a restore that refreshed is not followed by a second refresh for Convex.
+    ConvexClient::TokenFreshness freshness() const;
+    /// Well under ConvexClient's refetch leeway (10 s): a token this old is refetched before it
+    /// expires even though its age is counted from its arrival.
+    static constexpr qint64 kFreshForMs = 5000;
 
 Q_SIGNALS:
     void transientFailure(const QString &message, int retryInMs);

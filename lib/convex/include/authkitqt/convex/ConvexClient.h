@@ -43,6 +43,9 @@ public:
     /// session is over). A fetch that should refresh must really refresh when forceRefresh.
     using TokenCallback = std::function<void(std::optional<QString> token)>;
     using TokenFetcher = std::function<void(bool forceRefresh, TokenCallback done)>;
+    /// isFresh(token): the token a fetch without forceRefresh gave was minted by the server just
+    /// now, so its lifetime counts from its arrival as a forced fetch's would.
+    using TokenFreshness = std::function<bool(const QString &token)>;
 
     struct Options
     {
@@ -72,6 +75,11 @@ public:
     /// rejection.
     void setAuth(TokenFetcher fetchToken, std::function<void(bool)> onChange,
                  std::function<void(bool)> onRefreshChange = {});
+    /// Optional, before setAuth. convex-js takes the first token of a setAuth for a cached one and
+    /// refetches it with forceRefresh once the server confirmed it (one more refresh grant); a
+    /// token isFresh calls fresh is treated as a forced fetch's instead: confirmed, then
+    /// refetched on its own schedule (lib/convex/README.md).
+    void setTokenFreshness(TokenFreshness isFresh) { m_tokenFreshness = std::move(isFresh); }
     /// Sends Authenticate None and stops the token refetching (unlike convex-js#63).
     void clearAuth();
     /// For good: stops auth, closes the socket, fails what is pending.
@@ -135,6 +143,7 @@ private:
     bool m_closed = false;
     QString m_fatalError;
     QString m_lastAuthError;
+    TokenFreshness m_tokenFreshness;
     quint32 m_querySetVersion = 0; ///< last sent
     quint32 m_identityVersion = 0; ///< last sent
     StateVersion m_remoteVersion;  ///< last received endVersion
