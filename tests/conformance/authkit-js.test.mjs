@@ -212,12 +212,13 @@ describe('authkit-js in Chromium against the emulator', { timeout: 4 * TEST_TIME
       // a new refresh token, and the old refresh token is spent at the emulator.
       const first = await browser.tokens();
       assert.ok(first.accessToken && first.refreshToken, 'tokens after the sign-in');
+      // (Tokens are compared with assert.ok: a failure must never print one, see SECURITY.md.)
       const rotatedAccessToken = await browser.page.evaluate(
         () => window.authkit.getAccessToken({ forceRefresh: true }));
       const second = await browser.tokens();
-      assert.equal(second.accessToken, rotatedAccessToken);
-      assert.notEqual(second.accessToken, first.accessToken, 'a new access token');
-      assert.notEqual(second.refreshToken, first.refreshToken, 'a new refresh token');
+      assert.ok(second.accessToken === rotatedAccessToken, 'getAccessToken() hands back the rotated token');
+      assert.ok(second.accessToken !== first.accessToken, 'a new access token');
+      assert.ok(second.refreshToken && second.refreshToken !== first.refreshToken, 'a new refresh token');
       const sessionId = jwtClaims(first.accessToken).sid;
       assert.equal(jwtClaims(second.accessToken).sid, sessionId, 'the same session');
       assert.equal(jwtClaims(second.accessToken).sub, ADA.id);
@@ -230,7 +231,7 @@ describe('authkit-js in Chromium against the emulator', { timeout: 4 * TEST_TIME
 
       // While the hosted session lives, signIn() comes straight back without the password page.
       const again = await browser.startSignIn();
-      assert.equal(again.origin, origin, `signIn() with a hosted session went to ${again}`);
+      assert.equal(again.origin, origin, `signIn() with a hosted session went to ${again.origin}${again.pathname}`);
       assert.equal(again.pathname, '/callback');
       assert.equal((await browser.ready()).user?.id, ADA.id);
       const current = await browser.tokens();
@@ -240,14 +241,16 @@ describe('authkit-js in Chromium against the emulator', { timeout: 4 * TEST_TIME
       await browser.page.evaluate((returnTo) => { window.authkit.signOut({ returnTo }); }, `${origin}/signed-out`);
       await browser.page.waitForURL(`${origin}/signed-out`);
       assert.equal((await browser.ready()).user, null, 'getUser() after signOut()');
-      assert.equal(await browser.page.evaluate((key) => localStorage.getItem(key), REFRESH_TOKEN_KEY), null);
+      assert.ok(await browser.page.evaluate((key) => localStorage.getItem(key) === null, REFRESH_TOKEN_KEY),
+        'no refresh token left in the page');
       assert.equal(await sessionStatus(emulator, currentSessionId), 'revoked');
       const ended = await refreshDirectly(emulator, current.refreshToken);
       assert.equal(ended.status, 400);
       assert.equal(ended.body.error_description, 'Session has ended.');
       // A new signIn() asks for the password again.
       const afterSignOut = await browser.startSignIn();
-      assert.equal(afterSignOut.origin, emulator.baseUrl, `signIn() after signOut() went to ${afterSignOut}`);
+      assert.equal(afterSignOut.origin, emulator.baseUrl,
+        `signIn() after signOut() went to ${afterSignOut.origin}${afterSignOut.pathname}`);
       assert.equal(afterSignOut.pathname, '/authkit/sign-in');
       await browser.page.waitForSelector('#sign-in-form #password', { state: 'visible' });
     });
@@ -269,7 +272,8 @@ describe('authkit-js in Chromium against the emulator', { timeout: 4 * TEST_TIME
       assert.deepEqual(browser.apiAnswers, [], 'no answer from the API reached the page');
       assert.ok(browser.console.some((line) => line.includes('blocked by CORS policy')),
         `Chromium reports the CORS block:\n${browser.console.join('\n')}`);
-      assert.equal(await browser.page.evaluate((key) => localStorage.getItem(key), REFRESH_TOKEN_KEY), null);
+      assert.ok(await browser.page.evaluate((key) => localStorage.getItem(key) === null, REFRESH_TOKEN_KEY),
+        'no refresh token left in the page');
 
       // The same for any API call from this origin, while the allowed origin may read the answer.
       const callFrom = (page) => page.evaluate(async (url) => {

@@ -44,8 +44,15 @@ export function startPageServer({ scripts, html, port = 0 }) {
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://page').pathname;
     if (scripts[path]) {
+      let body;
+      try {
+        body = readFileSync(scripts[path]);
+      } catch (err) {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end(String(err)); // the page says why
+        return;
+      }
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-      res.end(readFileSync(scripts[path]));
+      res.end(body);
     } else if (req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(html(origin));
