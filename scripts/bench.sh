@@ -10,8 +10,8 @@ usage() {
 Usage: scripts/bench.sh [--quick] [--runs N] [--no-build] [--only PART]... [--help]
 
 Runs the benchmark suite (bench/README.md) and prints AuthKitQt vs the web stack:
-  1. installs what it needs: Debian packages (scripts/install-deps.sh), Debian's chromium if
-     missing, Node (scripts/ensure-node.sh) and `npm ci` in bench/web;
+  1. installs what it needs: Debian packages, Debian's chromium among them
+     (scripts/install-deps.sh), Node (scripts/ensure-node.sh) and `npm ci` in bench/web;
   2. configures and builds build-bench (Release, -DAUTHKIT_BUILD_BENCHMARKS=ON,
      -DBUILD_TESTING=OFF);
   3. starts one standalone build-bench/app/emulator/authkit-emulator (keys and sessions in the
@@ -59,15 +59,7 @@ started=$SECONDS
 
 # 1. What the suite needs.
 if ((build)); then
-  "$repo_root/scripts/install-deps.sh"
-  if [[ ! -x /usr/bin/chromium ]]; then
-    log "installing Debian's chromium"
-    as_root=()
-    [[ $(id -u) -ne 0 ]] && as_root=(sudo)
-    export DEBIAN_FRONTEND=noninteractive
-    "${as_root[@]}" apt-get install -y -qq --no-install-recommends chromium >&2 \
-      || { "${as_root[@]}" apt-get update -qq >&2 && "${as_root[@]}" apt-get install -y -qq --no-install-recommends chromium >&2; }
-  fi
+  "$repo_root/scripts/install-deps.sh" # chromium included
 fi
 node=$("$repo_root/scripts/ensure-node.sh")
 log "Node $("$node" --version) at $node"

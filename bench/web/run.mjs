@@ -154,7 +154,7 @@ if (!user) {
   client.setAuth(({ forceRefreshToken }) => authkit.getAccessToken({ forceRefresh: forceRefreshToken }),
     (isAuthenticated) => {
       if (!isAuthenticated) return;
-      status.textContent = 'Logged in as ' + user.first_name;
+      status.textContent = 'Logged in as ' + user.firstName;
       console.log('bench:authenticated');
     });
   window.benchConvex = client;
