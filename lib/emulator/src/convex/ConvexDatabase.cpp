@@ -23,6 +23,19 @@ ConvexValue text(const QVariant &value)
     return value.isNull() ? ConvexValue() : ConvexValue::fromString(value.toString());
 }
 
+QVariant optionalText(const QJsonValue &value)
+{
+    return value.isString() && !value.toString().isEmpty() ? QVariant(value.toString())
+                                                           : QVariant();
+}
+
+// What a person is called: "First Last" when WorkOS knows either, else the e-mail.
+QString displayName(const QString &firstName, const QString &lastName, const QString &email)
+{
+    const QString name = QString(firstName + QLatin1Char(' ') + lastName).trimmed();
+    return name.isEmpty() ? email : name;
+}
+
 } // namespace
 
 ConvexDatabase::ConvexDatabase()
@@ -44,9 +57,9 @@ bool ConvexDatabase::open(const QString &path, QString *error)
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path.isEmpty() ? QStringLiteral(":memory:") : path);
     if (!m_db.open()) {
-        *error = QStringLiteral("cannot open the Convex database %1: %2")
-                     .arg(path.isEmpty() ? QStringLiteral("in memory") : path,
-                          m_db.lastError().text());
+        *error =
+            QStringLiteral("cannot open the Convex database %1: %2")
+                .arg(path.isEmpty() ? QStringLiteral("in memory") : path, m_db.lastError().text());
         return false;
     }
     QSqlQuery query(m_db);
@@ -63,6 +76,9 @@ bool ConvexDatabase::open(const QString &path, QString *error)
                        "issuer TEXT)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS messages (id TEXT PRIMARY KEY, "
                        "creation_time REAL, author TEXT, body TEXT, user_id TEXT)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS workos_users (id TEXT PRIMARY KEY, "
+                       "creation_time REAL, email TEXT, first_name TEXT, last_name TEXT, "
+                       "profile_picture_url TEXT, updated_at TEXT)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER)"),
     };
     for (const QString &statement : schema) {
@@ -73,7 +89,8 @@ bool ConvexDatabase::open(const QString &path, QString *error)
         }
     }
     // A restart never goes back in time, whatever the wall clock says.
-    if (query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'latest_ts'")) && query.next())
+    if (query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'latest_ts'"))
+        && query.next())
         m_latestTs = qMax(m_latestTs, query.value(0).toULongLong() + 1);
     return true;
 }
@@ -82,7 +99,8 @@ quint64 ConvexDatabase::commit()
 {
     m_latestTs = qMax(m_latestTs + 1, nowNanos());
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('latest_ts', ?)"));
+    query.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('latest_ts', ?)"));
     query.addBindValue(qint64(m_latestTs));
     query.exec();
     return m_latestTs;
@@ -101,8 +119,9 @@ QString ConvexDatabase::newId() const
 std::optional<ConvexValue> ConvexDatabase::userByTokenIdentifier(const QString &tokenIdentifier)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT id, creation_time, token_identifier, name, email, subject, "
-                                 "issuer FROM users WHERE token_identifier = ?"));
+    query.prepare(
+        QStringLiteral("SELECT id, creation_time, token_identifier, name, email, subject, "
+                       "issuer FROM users WHERE token_identifier = ?"));
     query.addBindValue(tokenIdentifier);
     if (!query.exec() || !query.next())
         return std::nullopt;
@@ -145,19 +164,31 @@ void ConvexDatabase::updateUserName(const QString &id, const QString &name)
 ConvexValue::Array ConvexDatabase::messages(int limit)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT id, creation_time, author, body FROM (SELECT rowid AS r, * "
-                                 "FROM messages ORDER BY rowid DESC LIMIT ?) ORDER BY r ASC"));
+    // The author's name comes from the WorkOS users table, through the app user's subject.
+    query.prepare(QStringLiteral(
+        "SELECT m.id, m.creation_time, m.author, m.body, u.subject, w.first_name, w.last_name, "
+        "w.email, w.id FROM (SELECT rowid AS r, * FROM messages ORDER BY rowid DESC LIMIT ?) m "
+        "LEFT JOIN users u ON u.id = m.user_id LEFT JOIN workos_users w ON w.id = u.subject "
+        "ORDER BY m.r ASC"));
     query.addBindValue(limit);
     ConvexValue::Array list;
     if (!query.exec())
         return list;
     while (query.next()) {
-        list.append(ConvexValue::fromObject({
+        ConvexValue::Object message{
             {QStringLiteral("_id"), ConvexValue::fromString(query.value(0).toString())},
             {QStringLiteral("_creationTime"), ConvexValue::fromFloat64(query.value(1).toDouble())},
             {QStringLiteral("author"), text(query.value(2))},
             {QStringLiteral("body"), text(query.value(3))},
-        }));
+        };
+        if (!query.value(4).isNull())
+            message.insert(QStringLiteral("authorId"), text(query.value(4)));
+        if (!query.value(8).isNull())
+            message.insert(QStringLiteral("authorName"),
+                           ConvexValue::fromString(displayName(query.value(5).toString(),
+                                                               query.value(6).toString(),
+                                                               query.value(7).toString())));
+        list.append(ConvexValue::fromObject(message));
     }
     return list;
 }
@@ -176,6 +207,54 @@ QString ConvexDatabase::insertMessage(const QString &author, const QString &body
     query.addBindValue(userId.isEmpty() ? QVariant() : QVariant(userId));
     query.exec();
     return id;
+}
+
+void ConvexDatabase::upsertWorkOsUser(const QJsonObject &data)
+{
+    QSqlQuery query(m_db);
+    // The row keeps its creation time across updates, as a Convex patch does.
+    query.prepare(QStringLiteral(
+        "INSERT INTO workos_users (id, creation_time, email, first_name, last_name, "
+        "profile_picture_url, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
+        "SET email = excluded.email, first_name = excluded.first_name, last_name = "
+        "excluded.last_name, profile_picture_url = excluded.profile_picture_url, updated_at = "
+        "excluded.updated_at"));
+    query.addBindValue(data.value(QStringLiteral("id")).toString());
+    query.addBindValue(double(QDateTime::currentMSecsSinceEpoch()));
+    for (const char *field :
+         {"email", "first_name", "last_name", "profile_picture_url", "updated_at"})
+        query.addBindValue(optionalText(data.value(QLatin1String(field))));
+    query.exec();
+}
+
+void ConvexDatabase::deleteWorkOsUser(const QString &workosUserId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM workos_users WHERE id = ?"));
+    query.addBindValue(workosUserId);
+    query.exec();
+}
+
+std::optional<ConvexValue> ConvexDatabase::workOsUser(const QString &workosUserId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(
+        QStringLiteral("SELECT id, email, first_name, last_name FROM workos_users WHERE id = ?"));
+    query.addBindValue(workosUserId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    ConvexValue::Object user{
+        {QStringLiteral("id"), text(query.value(0))},
+        {QStringLiteral("email"), text(query.value(1))},
+        {QStringLiteral("name"),
+         ConvexValue::fromString(displayName(query.value(2).toString(), query.value(3).toString(),
+                                             query.value(1).toString()))},
+    };
+    if (!query.value(2).isNull())
+        user.insert(QStringLiteral("firstName"), text(query.value(2)));
+    if (!query.value(3).isNull())
+        user.insert(QStringLiteral("lastName"), text(query.value(3)));
+    return ConvexValue::fromObject(user);
 }
 
 } // namespace authkit::emulator

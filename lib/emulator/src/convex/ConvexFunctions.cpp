@@ -12,6 +12,7 @@ namespace {
 
 const QString kUsers = QStringLiteral("users");
 const QString kMessages = QStringLiteral("messages");
+const QString kWorkOsUsers = QStringLiteral("workos_users");
 
 ConvexFunctionResult ok(const ConvexValue &value)
 {
@@ -60,12 +61,37 @@ std::optional<ConvexFunctions::Kind> ConvexFunctions::kindOf(const QString &udfP
     return definedKind(convex::protocol::canonicalizeUdfPath(udfPath));
 }
 
+ConvexFunctionResult ConvexFunctions::applyWorkOsEvent(const QJsonObject &event)
+{
+    const QString type = event.value(QStringLiteral("event")).toString();
+    const QJsonObject data = event.value(QStringLiteral("data")).toObject();
+    const QString userId = data.value(QStringLiteral("id")).toString();
+    ConvexFunctionResult result = ok(ConvexValue());
+    if (type == QLatin1String("user.created") || type == QLatin1String("user.updated")) {
+        if (userId.isEmpty())
+            return thrown(QStringLiteral("%1 without data.id").arg(type));
+        m_db.upsertWorkOsUser(data);
+        result.writtenTables.insert(kWorkOsUsers);
+    } else if (type == QLatin1String("user.deleted")) {
+        if (userId.isEmpty())
+            return thrown(QStringLiteral("%1 without data.id").arg(type));
+        m_db.deleteWorkOsUser(userId);
+        result.writtenTables.insert(kWorkOsUsers);
+    }
+    if (!result.writtenTables.isEmpty())
+        result.ts = m_db.commit();
+    return result;
+}
+
 QString ConvexFunctions::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::Query: return QStringLiteral("Query");
-    case Kind::Mutation: return QStringLiteral("Mutation");
-    case Kind::Action: return QStringLiteral("Action");
+    case Kind::Query:
+        return QStringLiteral("Query");
+    case Kind::Mutation:
+        return QStringLiteral("Mutation");
+    case Kind::Action:
+        return QStringLiteral("Action");
     }
     return {};
 }
@@ -106,9 +132,15 @@ ConvexFunctionResult ConvexFunctions::run(Kind kind, const QString &udfPath,
             viewer.insert(QStringLiteral("user"),
                           m_db.userByTokenIdentifier(attribute(*identity, "tokenIdentifier"))
                               .value_or(ConvexValue()));
+            // The WorkOS profile the component synced: the caller's name and e-mail.
+            if (const auto profile = m_db.workOsUser(attribute(*identity, "subject"))) {
+                viewer.insert(QStringLiteral("name"), profile->value(QStringLiteral("name")));
+                viewer.insert(QStringLiteral("profile"), *profile);
+            }
             result = ok(ConvexValue::fromObject(viewer));
         }
         result.readTables.insert(kUsers);
+        result.readTables.insert(kWorkOsUsers);
     } else if (path == QLatin1String("users:store")) {
         if (!identity)
             return thrown(QStringLiteral("Called storeUser without authentication present"));
@@ -130,7 +162,8 @@ ConvexFunctionResult ConvexFunctions::run(Kind kind, const QString &udfPath,
             ConvexValue::Object fields{
                 {QStringLiteral("tokenIdentifier"), ConvexValue::fromString(tokenIdentifier)},
                 {QStringLiteral("name"), ConvexValue::fromString(name)},
-                {QStringLiteral("subject"), ConvexValue::fromString(attribute(*identity, "subject"))},
+                {QStringLiteral("subject"),
+                 ConvexValue::fromString(attribute(*identity, "subject"))},
                 {QStringLiteral("issuer"), ConvexValue::fromString(attribute(*identity, "issuer"))},
             };
             if (!email.isEmpty())
@@ -142,6 +175,8 @@ ConvexFunctionResult ConvexFunctions::run(Kind kind, const QString &udfPath,
     } else if (path == QLatin1String("messages:list")) {
         result = ok(ConvexValue::fromArray(m_db.messages(100)));
         result.readTables.insert(kMessages);
+        result.readTables.insert(kUsers); // the authors' names come through these two
+        result.readTables.insert(kWorkOsUsers);
     } else if (path == QLatin1String("messages:send")) {
         const ConvexValue body = args.value(QStringLiteral("body"));
         if (!body.isString()) {
@@ -170,9 +205,9 @@ ConvexFunctionResult ConvexFunctions::run(Kind kind, const QString &udfPath,
         // An action: no database, the args back and who called.
         result = ok(ConvexValue::fromObject(
             {{QStringLiteral("args"), args},
-             {QStringLiteral("subject"), identity ? ConvexValue::fromString(
-                                                        attribute(*identity, "subject"))
-                                                  : ConvexValue()}}));
+             {QStringLiteral("subject"),
+              identity ? ConvexValue::fromString(attribute(*identity, "subject"))
+                       : ConvexValue()}}));
         result.logLines.append(QStringLiteral("[LOG] 'echo'"));
     }
     if (!result.writtenTables.isEmpty())
