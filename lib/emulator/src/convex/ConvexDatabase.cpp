@@ -57,9 +57,9 @@ bool ConvexDatabase::open(const QString &path, QString *error)
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path.isEmpty() ? QStringLiteral(":memory:") : path);
     if (!m_db.open()) {
-        *error =
-            QStringLiteral("cannot open the Convex database %1: %2")
-                .arg(path.isEmpty() ? QStringLiteral("in memory") : path, m_db.lastError().text());
+        *error = QStringLiteral("cannot open the Convex database %1: %2")
+                     .arg(path.isEmpty() ? QStringLiteral("in memory") : path,
+                          m_db.lastError().text());
         return false;
     }
     QSqlQuery query(m_db);
@@ -89,8 +89,7 @@ bool ConvexDatabase::open(const QString &path, QString *error)
         }
     }
     // A restart never goes back in time, whatever the wall clock says.
-    if (query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'latest_ts'"))
-        && query.next())
+    if (query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'latest_ts'")) && query.next())
         m_latestTs = qMax(m_latestTs, query.value(0).toULongLong() + 1);
     return true;
 }
@@ -99,8 +98,7 @@ quint64 ConvexDatabase::commit()
 {
     m_latestTs = qMax(m_latestTs + 1, nowNanos());
     QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('latest_ts', ?)"));
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('latest_ts', ?)"));
     query.addBindValue(qint64(m_latestTs));
     query.exec();
     return m_latestTs;
@@ -119,9 +117,8 @@ QString ConvexDatabase::newId() const
 std::optional<ConvexValue> ConvexDatabase::userByTokenIdentifier(const QString &tokenIdentifier)
 {
     QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("SELECT id, creation_time, token_identifier, name, email, subject, "
-                       "issuer FROM users WHERE token_identifier = ?"));
+    query.prepare(QStringLiteral("SELECT id, creation_time, token_identifier, name, email, subject, "
+                                 "issuer FROM users WHERE token_identifier = ?"));
     query.addBindValue(tokenIdentifier);
     if (!query.exec() || !query.next())
         return std::nullopt;

@@ -30,20 +30,17 @@ constexpr quint64 kMaxSyncMessageBytes = 17 * 1024 * 1024;
 
 HttpResponse convexError(int status, const QString &code, const QString &message)
 {
-    return HttpResponse::json(
-        status, {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}});
+    return HttpResponse::json(status, {{QStringLiteral("code"), code},
+                                       {QStringLiteral("message"), message}});
 }
 
 // format "json": lossy, int64 as a decimal string, bytes as base64, odd floats by name.
 QJsonValue cleanJson(const ConvexValue &value)
 {
     switch (value.type()) {
-    case ConvexValue::Type::Null:
-        return QJsonValue::Null;
-    case ConvexValue::Type::Bool:
-        return value.toBool();
-    case ConvexValue::Type::Int64:
-        return QString::number(value.toInt64());
+    case ConvexValue::Type::Null: return QJsonValue::Null;
+    case ConvexValue::Type::Bool: return value.toBool();
+    case ConvexValue::Type::Int64: return QString::number(value.toInt64());
     case ConvexValue::Type::Float64: {
         const double number = value.toFloat64();
         if (std::isnan(number))
@@ -52,10 +49,8 @@ QJsonValue cleanJson(const ConvexValue &value)
             return number > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
         return number;
     }
-    case ConvexValue::Type::String:
-        return value.toString();
-    case ConvexValue::Type::Bytes:
-        return QString::fromLatin1(value.toBytes().toBase64());
+    case ConvexValue::Type::String: return value.toString();
+    case ConvexValue::Type::Bytes: return QString::fromLatin1(value.toBytes().toBase64());
     case ConvexValue::Type::Array: {
         QJsonArray array;
         for (const ConvexValue &element : value.toArray())
@@ -129,13 +124,11 @@ quint16 ConvexDeploymentServer::listen(const QHostAddress &address, quint16 port
 void ConvexDeploymentServer::addRoutes()
 {
     m_http.setErrorFormat(convexRefusal);
-    m_http.addRoute("GET", QStringLiteral("/"), QString(),
-                    [](const HttpRequest &, const QStringList &) {
-                        return HttpResponse::text(200,
-                                                  "This Convex deployment is running. See "
-                                                  "https://docs.convex.dev/.",
-                                                  "text/plain; charset=utf-8");
-                    });
+    m_http.addRoute("GET", QStringLiteral("/"), QString(), [](const HttpRequest &, const QStringList &) {
+        return HttpResponse::text(200, "This Convex deployment is running. See "
+                                       "https://docs.convex.dev/.",
+                                  "text/plain; charset=utf-8");
+    });
     m_http.addRoute("*", QStringLiteral("/_emulator/.*"), QString(),
                     [this](const HttpRequest &request, const QStringList &) {
                         return controlRequest(request);
@@ -143,8 +136,7 @@ void ConvexDeploymentServer::addRoutes()
     // The token is checked before the function runs; its key set may have to be fetched first.
     m_http.addAsyncRoute(
         "*",
-        QStringLiteral(
-            "/api/(?:query|mutation|action|function|query_ts|run/(?:[^/]+/)*[^/]+/[^/]+)"),
+        QStringLiteral("/api/(?:query|mutation|action|function|query_ts|run/(?:[^/]+/)*[^/]+/[^/]+)"),
         QStringLiteral("convex"),
         [this](const HttpRequest &request, const QStringList &,
                EmulatorHttpServer::Responder respond) {
@@ -275,8 +267,7 @@ HttpResponse ConvexDeploymentServer::functionRequest(const HttpRequest &request)
         {QStringLiteral("/api/mutation"), ConvexFunctions::Kind::Mutation},
         {QStringLiteral("/api/action"), ConvexFunctions::Kind::Action},
     };
-    static const QRegularExpression runPath(
-        QStringLiteral("^/api/run/((?:[^/]+/)*[^/]+)/([^/]+)$"));
+    static const QRegularExpression runPath(QStringLiteral("^/api/run/((?:[^/]+/)*[^/]+)/([^/]+)$"));
     const auto kind = kinds.constFind(path);
     const auto run = runPath.match(path);
     const bool known = kind != kinds.constEnd() || run.hasMatch()
@@ -289,9 +280,9 @@ HttpResponse ConvexDeploymentServer::functionRequest(const HttpRequest &request)
         HttpRequest post = request;
         QJsonObject body{{QStringLiteral("path"), request.query(QStringLiteral("path"))}};
         if (request.hasQuery(QStringLiteral("args")))
-            body.insert(
-                QStringLiteral("args"),
-                QJsonDocument::fromJson(request.query(QStringLiteral("args")).toUtf8()).object());
+            body.insert(QStringLiteral("args"),
+                        QJsonDocument::fromJson(request.query(QStringLiteral("args")).toUtf8())
+                            .object());
         if (request.hasQuery(QStringLiteral("format")))
             body.insert(QStringLiteral("format"), request.query(QStringLiteral("format")));
         post.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
@@ -305,8 +296,7 @@ HttpResponse ConvexDeploymentServer::functionRequest(const HttpRequest &request)
             200, {{QStringLiteral("ts"), convex::Timestamp::encode(m_database->latestTs())}});
     if (run.hasMatch()) {
         // The last segment is the function, the rest the module path.
-        return runFunction(request, std::nullopt,
-                           run.captured(1) + QLatin1Char(':') + run.captured(2));
+        return runFunction(request, std::nullopt, run.captured(1) + QLatin1Char(':') + run.captured(2));
     }
     if (path == QLatin1String("/api/function"))
         return runFunction(request, std::nullopt);
@@ -331,13 +321,14 @@ HttpResponse ConvexDeploymentServer::controlRequest(const HttpRequest &request)
             continue;
         if (closeSockets) {
             session->drop(body.value(QStringLiteral("code")).toInt(1011),
-                          body.value(QStringLiteral("reason"))
-                              .toString(QStringLiteral("InternalServerError")));
+                          body.value(QStringLiteral("reason")).toString(
+                              QStringLiteral("InternalServerError")));
             ++affected;
         } else if (session->isAuthenticated()) {
-            session->sendAuthError(body.value(QStringLiteral("error"))
-                                       .toString(QStringLiteral("Convex token identity expired")),
-                                   body.value(QStringLiteral("authUpdateAttempted")).toBool(false));
+            session->sendAuthError(
+                body.value(QStringLiteral("error")).toString(
+                    QStringLiteral("Convex token identity expired")),
+                body.value(QStringLiteral("authUpdateAttempted")).toBool(false));
             ++affected;
         }
     }
@@ -373,35 +364,35 @@ HttpResponse ConvexDeploymentServer::runFunction(const HttpRequest &request,
                            QStringLiteral("Failed to deserialize the JSON body: %1")
                                .arg(parseError.errorString()));
     const QJsonObject body = document.object();
-    const QString path =
-        forcedPath.isEmpty() ? body.value(QStringLiteral("path")).toString() : forcedPath;
+    const QString path = forcedPath.isEmpty() ? body.value(QStringLiteral("path")).toString()
+                                               : forcedPath;
     if (path.isEmpty())
         return convexError(400, QStringLiteral("BadJsonBody"),
                            QStringLiteral("Failed to deserialize the JSON body: missing field "
                                           "`path`"));
     const QString format = body.value(QStringLiteral("format")).toString(defaultFormat);
-    const bool encoded =
-        format == QLatin1String("convex_encoded_json") || format == QLatin1String("convex_json");
+    const bool encoded = format == QLatin1String("convex_encoded_json")
+                         || format == QLatin1String("convex_json");
     if (!encoded && !format.isEmpty() && format != QLatin1String("json")
         && format != QLatin1String("convex_clean_json")) {
-        return convexError(
-            400, QStringLiteral("BadFormat"),
-            QStringLiteral("format param must be one of [`json`]. Got %1").arg(format));
+        return convexError(400, QStringLiteral("BadFormat"),
+                           QStringLiteral("format param must be one of [`json`]. Got %1")
+                               .arg(format));
     }
     // Inputs are always convex encoded JSON; an array is the legacy positional form.
     QJsonValue argsJson = body.value(QStringLiteral("args"));
     if (argsJson.isArray())
-        argsJson =
-            argsJson.toArray().isEmpty() ? QJsonValue(QJsonObject()) : argsJson.toArray().first();
+        argsJson = argsJson.toArray().isEmpty() ? QJsonValue(QJsonObject())
+                                                : argsJson.toArray().first();
     QString argsError;
-    const std::optional<ConvexValue> args = argsJson.isUndefined() || argsJson.isNull()
-                                                ? ConvexValue::fromObject({})
-                                                : ConvexValue::fromJson(argsJson, &argsError);
+    const std::optional<ConvexValue> args =
+        argsJson.isUndefined() || argsJson.isNull() ? ConvexValue::fromObject({})
+                                                    : ConvexValue::fromJson(argsJson, &argsError);
     if (!args || !args->isObject())
-        return convexError(
-            400, QStringLiteral("BadJsonBody"),
-            QStringLiteral("Invalid args: %1")
-                .arg(argsError.isEmpty() ? QStringLiteral("args must be an object") : argsError));
+        return convexError(400, QStringLiteral("BadJsonBody"),
+                           QStringLiteral("Invalid args: %1")
+                               .arg(argsError.isEmpty() ? QStringLiteral("args must be an object")
+                                                        : argsError));
 
     // Without a kind (/api/function, /api/run) the path's own; an unknown path fails as a query.
     const ConvexFunctions::Kind runAs =
@@ -412,9 +403,8 @@ HttpResponse ConvexDeploymentServer::runFunction(const HttpRequest &request,
     QJsonObject envelope;
     if (result.success) {
         envelope.insert(QStringLiteral("status"), QStringLiteral("success"));
-        envelope.insert(QStringLiteral("value"), encoded
-                                                     ? result.value.toJson().value_or(QJsonValue())
-                                                     : cleanJson(result.value));
+        envelope.insert(QStringLiteral("value"), encoded ? result.value.toJson().value_or(QJsonValue())
+                                                         : cleanJson(result.value));
     } else {
         envelope.insert(QStringLiteral("status"), QStringLiteral("error"));
         envelope.insert(QStringLiteral("errorMessage"), result.errorMessage);

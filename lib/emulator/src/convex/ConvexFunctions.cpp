@@ -86,12 +86,9 @@ ConvexFunctionResult ConvexFunctions::applyWorkOsEvent(const QJsonObject &event)
 QString ConvexFunctions::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::Query:
-        return QStringLiteral("Query");
-    case Kind::Mutation:
-        return QStringLiteral("Mutation");
-    case Kind::Action:
-        return QStringLiteral("Action");
+    case Kind::Query: return QStringLiteral("Query");
+    case Kind::Mutation: return QStringLiteral("Mutation");
+    case Kind::Action: return QStringLiteral("Action");
     }
     return {};
 }
@@ -162,8 +159,7 @@ ConvexFunctionResult ConvexFunctions::run(Kind kind, const QString &udfPath,
             ConvexValue::Object fields{
                 {QStringLiteral("tokenIdentifier"), ConvexValue::fromString(tokenIdentifier)},
                 {QStringLiteral("name"), ConvexValue::fromString(name)},
-                {QStringLiteral("subject"),
-                 ConvexValue::fromString(attribute(*identity, "subject"))},
+                {QStringLiteral("subject"), ConvexValue::fromString(attribute(*identity, "subject"))},
                 {QStringLiteral("issuer"), ConvexValue::fromString(attribute(*identity, "issuer"))},
             };
             if (!email.isEmpty())
@@ -205,9 +201,9 @@ ConvexFunctionResult ConvexFunctions::run(Kind kind, const QString &udfPath,
         // An action: no database, the args back and who called.
         result = ok(ConvexValue::fromObject(
             {{QStringLiteral("args"), args},
-             {QStringLiteral("subject"),
-              identity ? ConvexValue::fromString(attribute(*identity, "subject"))
-                       : ConvexValue()}}));
+             {QStringLiteral("subject"), identity ? ConvexValue::fromString(
+                                                        attribute(*identity, "subject"))
+                                                  : ConvexValue()}}));
         result.logLines.append(QStringLiteral("[LOG] 'echo'"));
     }
     if (!result.writtenTables.isEmpty())
