@@ -369,9 +369,12 @@ void AuthKitEmulator::connectWorkOsComponent(EmulatorState &state, ConvexDeploym
     // now. Deliveries go in process, signed and verified as over HTTP, so they are in the
     // users table before the action that caused them answers and never show among the
     // configured endpoints' deliveries.
-    QByteArray secret(32, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(secret.begin(), secret.end());
-    secret = secret.toHex();
+    QByteArray secret = m_options.convexWorkOsWebhookSecret.toUtf8();
+    if (secret.isEmpty()) {
+        QByteArray random(32, Qt::Uninitialized);
+        QRandomGenerator::system()->generate(random.begin(), random.end());
+        secret = random.toHex();
+    }
     convex.setWorkOsWebhookSecret(secret);
     // The seeded people have names from the start, as after a backfill of the component.
     for (const User &user : state.directory().users())
