@@ -75,7 +75,7 @@ bool ConvexDatabase::open(const QString &path, QString *error)
                        "token_identifier TEXT UNIQUE, name TEXT, email TEXT, subject TEXT, "
                        "issuer TEXT)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS messages (id TEXT PRIMARY KEY, "
-                       "creation_time REAL, author TEXT, body TEXT, user_id TEXT)"),
+                       "creation_time REAL, author TEXT, body TEXT, user_id TEXT, author_id TEXT)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS workos_users (id TEXT PRIMARY KEY, "
                        "creation_time REAL, email TEXT, first_name TEXT, last_name TEXT, "
                        "profile_picture_url TEXT, updated_at TEXT)"),
@@ -88,6 +88,9 @@ bool ConvexDatabase::open(const QString &path, QString *error)
             return false;
         }
     }
+    // A database from before the WorkOS component lacks the author's WorkOS id: added (an
+    // error here only means the column is there).
+    query.exec(QStringLiteral("ALTER TABLE messages ADD COLUMN author_id TEXT"));
     // A restart never goes back in time, whatever the wall clock says.
     if (query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'latest_ts'")) && query.next())
         m_latestTs = qMax(m_latestTs, query.value(0).toULongLong() + 1);
@@ -161,12 +164,13 @@ void ConvexDatabase::updateUserName(const QString &id, const QString &name)
 ConvexValue::Array ConvexDatabase::messages(int limit)
 {
     QSqlQuery query(m_db);
-    // The author's name comes from the WorkOS users table, through the app user's subject.
+    // The author's name comes from the WorkOS users table, by the writer's WorkOS id (or, for
+    // a message from before that was kept, through the app user's subject).
     query.prepare(QStringLiteral(
-        "SELECT m.id, m.creation_time, m.author, m.body, u.subject, w.first_name, w.last_name, "
-        "w.email, w.id FROM (SELECT rowid AS r, * FROM messages ORDER BY rowid DESC LIMIT ?) m "
-        "LEFT JOIN users u ON u.id = m.user_id LEFT JOIN workos_users w ON w.id = u.subject "
-        "ORDER BY m.r ASC"));
+        "SELECT m.id, m.creation_time, m.author, m.body, COALESCE(m.author_id, u.subject), "
+        "w.first_name, w.last_name, w.email, w.id FROM (SELECT rowid AS r, * FROM messages "
+        "ORDER BY rowid DESC LIMIT ?) m LEFT JOIN users u ON u.id = m.user_id LEFT JOIN "
+        "workos_users w ON w.id = COALESCE(m.author_id, u.subject) ORDER BY m.r ASC"));
     query.addBindValue(limit);
     ConvexValue::Array list;
     if (!query.exec())
@@ -191,17 +195,18 @@ ConvexValue::Array ConvexDatabase::messages(int limit)
 }
 
 QString ConvexDatabase::insertMessage(const QString &author, const QString &body,
-                                      const QString &userId)
+                                      const QString &userId, const QString &authorId)
 {
     const QString id = newId();
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT INTO messages (id, creation_time, author, body, user_id) "
-                                 "VALUES (?, ?, ?, ?, ?)"));
+    query.prepare(QStringLiteral("INSERT INTO messages (id, creation_time, author, body, user_id, "
+                                 "author_id) VALUES (?, ?, ?, ?, ?, ?)"));
     query.addBindValue(id);
     query.addBindValue(double(QDateTime::currentMSecsSinceEpoch()));
     query.addBindValue(author);
     query.addBindValue(body);
     query.addBindValue(userId.isEmpty() ? QVariant() : QVariant(userId));
+    query.addBindValue(authorId.isEmpty() ? QVariant() : QVariant(authorId));
     query.exec();
     return id;
 }

@@ -33,7 +33,9 @@ public:
     // Oldest first; each carries the author's WorkOS user id (authorId) and, when the WorkOS
     // users table knows it, the author's name (authorName).
     convex::ConvexValue::Array messages(int limit);
-    QString insertMessage(const QString &author, const QString &body, const QString &userId);
+    // authorId: the writer's WorkOS user id (the token's subject), for the name.
+    QString insertMessage(const QString &author, const QString &body, const QString &userId,
+                          const QString &authorId);
 
     // The WorkOS users table that @convex-dev/workos-authkit keeps in sync from WorkOS events
     // (lib/emulator/README.md, "Convex deployment"): keyed by the WorkOS user id.

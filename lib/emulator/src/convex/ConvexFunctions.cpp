@@ -194,7 +194,8 @@ ConvexFunctionResult ConvexFunctions::run(Kind kind, const QString &udfPath,
         if (author.isEmpty())
             author = attribute(*identity, "subject");
         const QString userId = user ? user->value(QStringLiteral("_id")).toString() : QString();
-        result = ok(ConvexValue::fromString(m_db.insertMessage(author, body.toString(), userId)));
+        result = ok(ConvexValue::fromString(m_db.insertMessage(
+            author, body.toString(), userId, attribute(*identity, "subject"))));
         result.readTables.insert(kUsers);
         result.writtenTables.insert(kMessages);
     } else if (path == QLatin1String("demo:echo")) {
