@@ -60,6 +60,7 @@ private Q_SLOTS:
 
     void wrongSignaturesAreRefused_data();
     void wrongSignaturesAreRefused();
+    void signedNonEventsAreBadRequests();
     void userEventsKeepTheUsersTableInSync();
     void seededUsersHaveNames();
     void messagesCarryTheAuthorsName();
@@ -145,6 +146,18 @@ void TestConvexDeploymentWorkOs::wrongSignaturesAreRefused()
     const QString token =
         driver.signInAndExchange(seed::ada()).value(QStringLiteral("access_token")).toString();
     QCOMPARE(viewerName(token), QStringLiteral("Ada Lovelace"));
+}
+
+void TestConvexDeploymentWorkOs::signedNonEventsAreBadRequests()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const QByteArray &body :
+         {QByteArray("not json"), QByteArray("{\"event\":\"user.created\",\"data\":{}}")}) {
+        QCOMPARE(postWebhook(body, signature(body, kSecret, now)).status, 400);
+    }
+    // Another event type is taken and changes nothing.
+    const QByteArray body = QByteArrayLiteral("{\"event\":\"session.created\",\"data\":{}}");
+    QCOMPARE(postWebhook(body, signature(body, kSecret, now)).status, 200);
 }
 
 void TestConvexDeploymentWorkOs::userEventsKeepTheUsersTableInSync()

@@ -390,10 +390,9 @@ void AuthKitEmulator::connectWorkOsComponent(EmulatorState &state, ConvexDeploym
             return;
         const QByteArray body = QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
         QString why;
-        if (!deployment->acceptWorkOsWebhook(body,
-                                             WebhookDispatcher::signatureHeader(
-                                                 body, secret, QDateTime::currentMSecsSinceEpoch()),
-                                             &why))
+        const QByteArray signature =
+            WebhookDispatcher::signatureHeader(body, secret, QDateTime::currentMSecsSinceEpoch());
+        if (deployment->acceptWorkOsWebhook(body, signature, &why) != 200)
             qCWarning(lcEmulator).noquote()
                 << "the Convex deployment refused" << event.event << why;
     };

@@ -150,9 +150,10 @@ void ConvexDeploymentServer::addRoutes()
         "POST", QStringLiteral("/workos/webhook"), QString(),
         [this](const HttpRequest &request, const QStringList &) {
             QString why;
-            if (!acceptWorkOsWebhook(request.body, request.header("workos-signature"), &why))
-                return HttpResponse::text(401, why.toUtf8(), "text/plain; charset=utf-8");
-            return HttpResponse::text(200, "OK", "text/plain; charset=utf-8");
+            const int status =
+                acceptWorkOsWebhook(request.body, request.header("workos-signature"), &why);
+            return HttpResponse::text(status, status == 200 ? QByteArray("OK") : why.toUtf8(),
+                                      "text/plain; charset=utf-8");
         });
     // The sync protocol: the socket goes to QWebSocketServer with its handshake unread.
     m_http.setUpgradeRoute(QStringLiteral("/api(/[^/]+)?/sync"), [this](QTcpSocket *socket) {
@@ -209,12 +210,12 @@ void ConvexDeploymentServer::acceptWebSockets()
     }
 }
 
-bool ConvexDeploymentServer::acceptWorkOsWebhook(const QByteArray &body,
-                                                 const QByteArray &signatureHeader, QString *error)
+int ConvexDeploymentServer::acceptWorkOsWebhook(const QByteArray &body,
+                                                const QByteArray &signatureHeader, QString *error)
 {
     if (m_workOsWebhookSecret.isEmpty()) {
         *error = QStringLiteral("no WorkOS webhook secret is configured");
-        return false;
+        return 401;
     }
     // "t=<ms>, v1=<hex HMAC-SHA256 of '<t>.<body>'>" (docs/workos-authkit.md#webhooks).
     QByteArray timestamp;
@@ -230,11 +231,11 @@ bool ConvexDeploymentServer::acceptWorkOsWebhook(const QByteArray &body,
     const qint64 signedAtMs = timestamp.toLongLong(&numeric);
     if (!numeric || signature.isEmpty()) {
         *error = QStringLiteral("missing or malformed WorkOS-Signature header");
-        return false;
+        return 401;
     }
     if (qAbs(QDateTime::currentMSecsSinceEpoch() - signedAtMs) > kWebhookToleranceMs) {
         *error = QStringLiteral("the WorkOS-Signature timestamp is outside the tolerance");
-        return false;
+        return 401;
     }
     const QByteArray expected =
         QMessageAuthenticationCode::hash(timestamp + '.' + body, m_workOsWebhookSecret,
@@ -242,21 +243,21 @@ bool ConvexDeploymentServer::acceptWorkOsWebhook(const QByteArray &body,
             .toHex();
     if (!secrets::equal(expected, signature)) {
         *error = QStringLiteral("the WorkOS-Signature does not match the body");
-        return false;
+        return 401;
     }
     const QJsonDocument event = QJsonDocument::fromJson(body);
     if (!event.isObject()) {
         *error = QStringLiteral("the body is not a WorkOS event");
-        return false;
+        return 400;
     }
     const ConvexFunctionResult result = m_functions.applyWorkOsEvent(event.object());
     if (!result.success) {
         *error = result.errorMessage;
-        return false;
+        return 400;
     }
     if (!result.writtenTables.isEmpty())
         notifyCommitted(result.writtenTables);
-    return true;
+    return 200;
 }
 
 HttpResponse ConvexDeploymentServer::functionRequest(const HttpRequest &request)

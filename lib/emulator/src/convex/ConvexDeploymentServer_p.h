@@ -65,9 +65,11 @@ public:
     // with this secret (WorkOS-Signature) keep the WorkOS users table in sync. Without a
     // secret the route refuses everything.
     void setWorkOsWebhookSecret(const QByteArray &secret) { m_workOsWebhookSecret = secret; }
-    // Verifies a delivery as the route does and applies it; false with *error when refused.
-    bool acceptWorkOsWebhook(const QByteArray &body, const QByteArray &signatureHeader,
-                             QString *error);
+    // Verifies a delivery as the route does and applies it. The HTTP status of the answer: 200,
+    // 401 for a missing, wrong or stale signature, 400 for a signed body that is no event;
+    // *error says why when it is not 200.
+    int acceptWorkOsWebhook(const QByteArray &body, const QByteArray &signatureHeader,
+                            QString *error);
     // How far a signature's timestamp may be from now, as @workos-inc/node's default.
     static constexpr qint64 kWebhookToleranceMs = 180000;
 
