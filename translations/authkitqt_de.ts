@@ -310,6 +310,13 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     </message>
 </context>
 <context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (Sie)</translation>
+    </message>
+</context>
+<context>
     <name>MessageListModel</name>
     <message>
         <source>%1 wrote: %2</source>
@@ -390,6 +397,10 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
         <source>Email: %1</source>
         <translation>E-Mail: %1</translation>
     </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -404,6 +415,37 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     <message>
         <source>AuthKit Desktop</source>
         <translation>AuthKit Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <comment>minutes</comment>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <comment>hours</comment>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <comment>days</comment>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

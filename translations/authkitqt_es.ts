@@ -310,6 +310,13 @@ Los cambios de estado se registran en stderr, categoría authkit.desktop, con ni
     </message>
 </context>
 <context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (usted)</translation>
+    </message>
+</context>
+<context>
     <name>MessageListModel</name>
     <message>
         <source>%1 wrote: %2</source>
@@ -390,6 +397,10 @@ Los cambios de estado se registran en stderr, categoría authkit.desktop, con ni
         <source>Email: %1</source>
         <translation>Correo electrónico: %1</translation>
     </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Nombre: %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -404,6 +415,37 @@ Los cambios de estado se registran en stderr, categoría authkit.desktop, con ni
     <message>
         <source>AuthKit Desktop</source>
         <translation>AuthKit Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <comment>minutes</comment>
+        <translation>
+            <numerusform>hace %n min</numerusform>
+            <numerusform>hace %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <comment>hours</comment>
+        <translation>
+            <numerusform>hace %n h</numerusform>
+            <numerusform>hace %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <comment>days</comment>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
     </message>
 </context>
 <context>

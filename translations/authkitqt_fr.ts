@@ -310,6 +310,13 @@ Les changements d’état sont journalisés sur stderr, catégorie authkit.deskt
     </message>
 </context>
 <context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (vous)</translation>
+    </message>
+</context>
+<context>
     <name>MessageListModel</name>
     <message>
         <source>%1 wrote: %2</source>
@@ -390,6 +397,10 @@ Les changements d’état sont journalisés sur stderr, catégorie authkit.deskt
         <source>Email: %1</source>
         <translation>E-mail&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Nom&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -404,6 +415,37 @@ Les changements d’état sont journalisés sur stderr, catégorie authkit.deskt
     <message>
         <source>AuthKit Desktop</source>
         <translation>AuthKit Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <comment>minutes</comment>
+        <translation>
+            <numerusform>il y a %n min</numerusform>
+            <numerusform>il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <comment>hours</comment>
+        <translation>
+            <numerusform>il y a %n h</numerusform>
+            <numerusform>il y a %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <comment>days</comment>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
+        </translation>
     </message>
 </context>
 <context>

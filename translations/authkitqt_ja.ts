@@ -310,6 +310,13 @@ development と production の各プロファイルは、お使いのクライ�
     </message>
 </context>
 <context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1（あなた）</translation>
+    </message>
+</context>
+<context>
     <name>MessageListModel</name>
     <message>
         <source>%1 wrote: %2</source>
@@ -390,6 +397,10 @@ development と production の各プロファイルは、お使いのクライ�
         <source>Email: %1</source>
         <translation>メール: %1</translation>
     </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>名前: %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -404,6 +415,34 @@ development と production の各プロファイルは、お使いのクライ�
     <message>
         <source>AuthKit Desktop</source>
         <translation>AuthKit Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>たった今</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <comment>minutes</comment>
+        <translation>
+            <numerusform>%n 分前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <comment>hours</comment>
+        <translation>
+            <numerusform>%n 時間前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <comment>days</comment>
+        <translation>
+            <numerusform>%n 日前</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "MessagesPanel.h"
 
+#include "MessageDelegate.h"
 #include "MessageListModel.h"
 
 #include <authkitqt/convex/ConvexClient.h>
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using authkit::convex::ConvexClient;
@@ -47,6 +49,7 @@ MessagesPanel::MessagesPanel(ConvexClient *client, QWidget *parent)
     m_list->setObjectName(QStringLiteral("messagesList"));
     m_list->setAccessibleName(tr("Messages"));
     m_list->setModel(m_display);
+    m_list->setItemDelegate(new MessageDelegate(m_list));
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setWordWrap(true);
     m_list->setUniformItemSizes(false);
@@ -89,6 +92,16 @@ MessagesPanel::MessagesPanel(ConvexClient *client, QWidget *parent)
         if (!m_messages->errorMessage().isEmpty())
             showError(tr("Cannot load the messages: %1").arg(m_messages->errorMessage()));
     });
+    // "2 min ago" must move on while nothing else changes.
+    auto *clock = new QTimer(this);
+    clock->setInterval(30 * 1000);
+    connect(clock, &QTimer::timeout, this,
+            [this] { m_display->setNow(QDateTime::currentDateTime()); });
+    clock->start();
+    // New rows are measured against the time they arrive.
+    connect(m_display, &QAbstractItemModel::rowsInserted, this,
+            [this] { m_display->setNow(QDateTime::currentDateTime()); });
+
     // Newest last: keep the newest in view.
     connect(m_display, &QAbstractItemModel::rowsInserted, m_list, &QListView::scrollToBottom);
     connect(m_display, &QAbstractItemModel::modelReset, m_list, &QListView::scrollToBottom);
@@ -128,10 +141,16 @@ void MessagesPanel::send()
 void MessagesPanel::showIdentity(const ConvexValue &viewer)
 {
     if (!viewer.isObject()) {
+        m_display->setViewerId(QString());
         m_identity->setText(tr("The backend sees no signed-in user."));
         return;
     }
+    m_display->setViewerId(viewer.value(QStringLiteral("subject")).toString());
     QStringList lines;
+    // The name the WorkOS component synced into the deployment's users table.
+    const QString name = viewer.value(QStringLiteral("name")).toString();
+    if (!name.isEmpty())
+        lines << tr("Name: %1").arg(name);
     lines << tr("Backend identity: %1").arg(viewer.value(QStringLiteral("tokenIdentifier")).toString())
           << tr("Subject: %1").arg(viewer.value(QStringLiteral("subject")).toString())
           << tr("Issuer: %1").arg(viewer.value(QStringLiteral("issuer")).toString());

@@ -18,7 +18,9 @@ class ConvexValue;
 
 // The Convex part of the Authenticated page: who the backend thinks is calling (users:viewer),
 // the live message list (messages:list, newest last; it follows every client's writes without
-// a refresh) and a line to send one (messages:send). Errors are shown under the list.
+// a refresh; MessageDelegate shows each author's name and initials, the relative time and the
+// viewer's own messages marked) and a line to send one (messages:send). Errors are shown under
+// the list.
 // Object names: messagesPanel, backendIdentityLabel, messagesList, messageInput,
 // sendMessageButton, messagesErrorLabel.
 class MessagesPanel : public QWidget

@@ -138,6 +138,9 @@ describe('convex (npm, ConvexClient) against authkit-emulator\'s Convex deployme
     const sent = update.filter((m) => m.body === body);
     assert.equal(sent.length, 1, 'the message is there once');
     assert.equal(sent[0].author, ADA_ID, 'author: the identity\'s subject (no stored user, no email claim)');
+    // The WorkOS component step: the name from the deployment's synced WorkOS users table.
+    assert.equal(sent[0].authorId, ADA_ID, 'authorId: the writer\'s WorkOS user id');
+    assert.equal(sent[0].authorName, 'Ada Lovelace', 'authorName: from the synced users table');
     assert.equal(typeof sent[0]._id, 'string');
     assert.equal(typeof sent[0]._creationTime, 'number');
     assert.deepEqual(errors, [], 'no query error');
@@ -148,6 +151,7 @@ describe('convex (npm, ConvexClient) against authkit-emulator\'s Convex deployme
     assert.equal(claims.iss, ISSUER);
     assert.equal(viewer.issuer, ISSUER);
     assert.equal(viewer.subject, ADA_ID);
+    assert.equal(viewer.name, 'Ada Lovelace', 'users:viewer names the caller');
     assert.equal(viewer.tokenIdentifier, `${ISSUER}|${ADA_ID}`);
     assert.equal(viewer.user, null, 'users:store was not called');
     assert.ok(!auth.values.includes(false), `never signed out (onChange: ${auth.values})`);

@@ -7,7 +7,9 @@
 
 #include <DesktopApp.h>
 #include <MainWindow.h>
+#include <MessageListModel.h>
 #include <MessagesPanel.h>
+#include <RelativeTime.h>
 
 #include <HttpClient.h>
 #include <SignInDriver.h>
@@ -57,6 +59,12 @@ class DesktopConvexTest : public DesktopAppTest
         for (int row = 0; row < model->rowCount(); ++row)
             rows.append(model->index(row, 0).data().toString());
         return rows;
+    }
+
+    QModelIndex shownMessage(const QString &row) const
+    {
+        const QAbstractItemModel *model = find<QListView>(QStringLiteral("messagesList"))->model();
+        return model->index(int(shownMessages().indexOf(row)), 0);
     }
 
 private Q_SLOTS:
@@ -111,6 +119,9 @@ private Q_SLOTS:
         QVERIFY(!issuer.isEmpty());
         QTRY_VERIFY2_WITH_TIMEOUT(identity->text().contains(kAdaSubject),
                                   qPrintable(identity->text()), 10000);
+        // The name the WorkOS component synced from the emulator's directory.
+        QTRY_VERIFY2_WITH_TIMEOUT(identity->text().contains(QStringLiteral("Ada Lovelace")),
+                                  qPrintable(identity->text()), 10000);
         QVERIFY2(identity->text().contains(issuer), qPrintable(identity->text()));
         QVERIFY2(identity->text().contains(issuer + QLatin1Char('|') + kAdaSubject),
                  qPrintable(identity->text())); // the tokenIdentifier
@@ -140,10 +151,17 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(sent.has_value(), 10000);
         QVERIFY2(sent->success, qPrintable(sent->errorMessage));
 
-        // ... and the app's list shows it without anyone touching the app.
-        const QString graceRow = kGraceSubject + QStringLiteral(": ") + fromGrace;
+        // ... and the app's list shows it without anyone touching the app, by her name, not
+        // her WorkOS user id.
+        const QString graceRow = QStringLiteral("Grace Hopper: ") + fromGrace;
         QTRY_VERIFY2_WITH_TIMEOUT(shownMessages().contains(graceRow),
                                   qPrintable(shownMessages().join(QLatin1Char('\n'))), 10000);
+        QVERIFY(!shownMessages().join(QLatin1Char('\n')).contains(kGraceSubject));
+        const QModelIndex grace = shownMessage(graceRow);
+        QCOMPARE(grace.data(MessageListModel::InitialsRole).toString(), QStringLiteral("GH"));
+        QCOMPARE(grace.data(MessageListModel::RelativeTimeRole).toString(),
+                 QStringLiteral("just now"));
+        QVERIFY(!grace.data(MessageListModel::OwnRole).toBool());
         other.close();
 
         // Sending from the app's own input.
@@ -157,9 +175,13 @@ private Q_SLOTS:
         QTest::keyClicks(input, fromAda);
         QVERIFY(send->isEnabled());
         QTest::mouseClick(send, Qt::LeftButton);
-        const QString adaRow = kAdaSubject + QStringLiteral(": ") + fromAda;
+        const QString adaRow = QStringLiteral("Ada Lovelace: ") + fromAda;
         QTRY_VERIFY2_WITH_TIMEOUT(shownMessages().contains(adaRow),
                                   qPrintable(shownMessages().join(QLatin1Char('\n'))), 10000);
+        // Her own message is marked as hers.
+        QVERIFY(shownMessage(adaRow).data(MessageListModel::OwnRole).toBool());
+        QCOMPARE(shownMessage(adaRow).data(MessageListModel::InitialsRole).toString(),
+                 QStringLiteral("AL"));
         QTRY_VERIFY_WITH_TIMEOUT(input->text().isEmpty(), 5000);
         QVERIFY(!find<QLabel>(QStringLiteral("messagesErrorLabel"))->isVisible());
         // Newest last.
@@ -167,6 +189,18 @@ private Q_SLOTS:
 
         QVERIFY2(saveScreenshot(m_app->window(), QStringLiteral("signed-in-convex"), &why),
                  qPrintable(why));
+    }
+
+    void relativeTimes()
+    {
+        const QDateTime now = QDateTime::currentDateTime();
+        QCOMPARE(RelativeTime::describe(now.addSecs(-20), now), QStringLiteral("just now"));
+        QCOMPARE(RelativeTime::describe(now.addSecs(-60), now), QStringLiteral("1 min ago"));
+        QCOMPARE(RelativeTime::describe(now.addSecs(-150), now), QStringLiteral("2 min ago"));
+        QCOMPARE(RelativeTime::describe(now.addSecs(-3 * 3600), now), QStringLiteral("3 h ago"));
+        QCOMPARE(RelativeTime::describe(now.addDays(-1), now), QStringLiteral("1 d ago"));
+        QCOMPARE(RelativeTime::describe(now.addDays(-2), now), QStringLiteral("2 d ago"));
+        QCOMPARE(RelativeTime::describe(now.addSecs(5), now), QStringLiteral("just now"));
     }
 
     void signingOutLeavesTheBackend()

@@ -7,16 +7,21 @@
 #include "ConvexJwksCache_p.h"
 #include "ConvexTokenValidator_p.h"
 #include "EmulatorHttpServer_p.h"
+#include "EmulatorLog_p.h"
 #include "EmulatorState_p.h"
 #include "EventsApi_p.h"
 #include "HostedLoginPages_p.h"
 #include "UserManagementApi_p.h"
+#include "WebhookDispatcher_p.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
+#include <QRandomGenerator>
 #include <QSaveFile>
 
 // Q_INIT_RESOURCE must name the resource from the global namespace.
@@ -295,6 +300,7 @@ bool AuthKitEmulator::start()
     auto convex = startConvex(*state, stateFile.isEmpty() ? QString() : m_options.dataDir);
     if (!convex)
         return false;
+    connectWorkOsComponent(*state, *convex);
     m_state = std::move(state);
     m_server = std::move(server);
     m_convex = std::move(convex);
@@ -354,6 +360,42 @@ std::unique_ptr<ConvexDeploymentServer> AuthKitEmulator::startConvex(EmulatorSta
     m_convexUrl.setHost(QStringLiteral("127.0.0.1"));
     m_convexUrl.setPort(port);
     return convex;
+}
+
+void AuthKitEmulator::connectWorkOsComponent(EmulatorState &state, ConvexDeploymentServer &convex)
+{
+    // The WorkOS component step of the seed (lib/emulator/README.md, "Convex deployment"): the
+    // deployment is a webhook endpoint of the emulator's own environment, with a secret made
+    // now. Deliveries go in process, signed and verified as over HTTP, so they are in the
+    // users table before the action that caused them answers and never show among the
+    // configured endpoints' deliveries.
+    QByteArray secret = m_options.convexWorkOsWebhookSecret.toUtf8();
+    if (secret.isEmpty()) {
+        QByteArray random(32, Qt::Uninitialized);
+        QRandomGenerator::system()->generate(random.begin(), random.end());
+        secret = random.toHex();
+    }
+    convex.setWorkOsWebhookSecret(secret);
+    // The seeded people have names from the start, as after a backfill of the component.
+    for (const User &user : state.directory().users())
+        convex.database().upsertWorkOsUser(Directory::userJson(user));
+    convex.database().commit();
+    QPointer<ConvexDeploymentServer> deployment(&convex);
+    state.events().onRecorded = [deployment, secret,
+                                 deliver = std::move(state.events().onRecorded)](
+                                    const WorkOsEvent &event) {
+        if (deliver)
+            deliver(event);
+        if (!deployment)
+            return;
+        const QByteArray body = QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
+        QString why;
+        const QByteArray signature =
+            WebhookDispatcher::signatureHeader(body, secret, QDateTime::currentMSecsSinceEpoch());
+        if (deployment->acceptWorkOsWebhook(body, signature, &why) != 200)
+            qCWarning(lcEmulator).noquote()
+                << "the Convex deployment refused" << event.event << why;
+    };
 }
 
 HttpPortSettings AuthKitEmulator::httpSettings() const

@@ -23,6 +23,19 @@ ConvexValue text(const QVariant &value)
     return value.isNull() ? ConvexValue() : ConvexValue::fromString(value.toString());
 }
 
+QVariant optionalText(const QJsonValue &value)
+{
+    return value.isString() && !value.toString().isEmpty() ? QVariant(value.toString())
+                                                           : QVariant();
+}
+
+// What a person is called: "First Last" when WorkOS knows either, else the e-mail.
+QString displayName(const QString &firstName, const QString &lastName, const QString &email)
+{
+    const QString name = QString(firstName + QLatin1Char(' ') + lastName).trimmed();
+    return name.isEmpty() ? email : name;
+}
+
 } // namespace
 
 ConvexDatabase::ConvexDatabase()
@@ -62,7 +75,10 @@ bool ConvexDatabase::open(const QString &path, QString *error)
                        "token_identifier TEXT UNIQUE, name TEXT, email TEXT, subject TEXT, "
                        "issuer TEXT)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS messages (id TEXT PRIMARY KEY, "
-                       "creation_time REAL, author TEXT, body TEXT, user_id TEXT)"),
+                       "creation_time REAL, author TEXT, body TEXT, user_id TEXT, author_id TEXT)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS workos_users (id TEXT PRIMARY KEY, "
+                       "creation_time REAL, email TEXT, first_name TEXT, last_name TEXT, "
+                       "profile_picture_url TEXT, updated_at TEXT)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER)"),
     };
     for (const QString &statement : schema) {
@@ -72,6 +88,9 @@ bool ConvexDatabase::open(const QString &path, QString *error)
             return false;
         }
     }
+    // A database from before the WorkOS component lacks the author's WorkOS id: added (an
+    // error here only means the column is there).
+    query.exec(QStringLiteral("ALTER TABLE messages ADD COLUMN author_id TEXT"));
     // A restart never goes back in time, whatever the wall clock says.
     if (query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'latest_ts'")) && query.next())
         m_latestTs = qMax(m_latestTs, query.value(0).toULongLong() + 1);
@@ -145,37 +164,99 @@ void ConvexDatabase::updateUserName(const QString &id, const QString &name)
 ConvexValue::Array ConvexDatabase::messages(int limit)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT id, creation_time, author, body FROM (SELECT rowid AS r, * "
-                                 "FROM messages ORDER BY rowid DESC LIMIT ?) ORDER BY r ASC"));
+    // The author's name comes from the WorkOS users table, by the writer's WorkOS id (or, for
+    // a message from before that was kept, through the app user's subject).
+    query.prepare(QStringLiteral(
+        "SELECT m.id, m.creation_time, m.author, m.body, COALESCE(m.author_id, u.subject), "
+        "w.first_name, w.last_name, w.email, w.id FROM (SELECT rowid AS r, * FROM messages "
+        "ORDER BY rowid DESC LIMIT ?) m LEFT JOIN users u ON u.id = m.user_id LEFT JOIN "
+        "workos_users w ON w.id = COALESCE(m.author_id, u.subject) ORDER BY m.r ASC"));
     query.addBindValue(limit);
     ConvexValue::Array list;
     if (!query.exec())
         return list;
     while (query.next()) {
-        list.append(ConvexValue::fromObject({
+        ConvexValue::Object message{
             {QStringLiteral("_id"), ConvexValue::fromString(query.value(0).toString())},
             {QStringLiteral("_creationTime"), ConvexValue::fromFloat64(query.value(1).toDouble())},
             {QStringLiteral("author"), text(query.value(2))},
             {QStringLiteral("body"), text(query.value(3))},
-        }));
+        };
+        if (!query.value(4).isNull())
+            message.insert(QStringLiteral("authorId"), text(query.value(4)));
+        if (!query.value(8).isNull())
+            message.insert(QStringLiteral("authorName"),
+                           ConvexValue::fromString(displayName(query.value(5).toString(),
+                                                               query.value(6).toString(),
+                                                               query.value(7).toString())));
+        list.append(ConvexValue::fromObject(message));
     }
     return list;
 }
 
 QString ConvexDatabase::insertMessage(const QString &author, const QString &body,
-                                      const QString &userId)
+                                      const QString &userId, const QString &authorId)
 {
     const QString id = newId();
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT INTO messages (id, creation_time, author, body, user_id) "
-                                 "VALUES (?, ?, ?, ?, ?)"));
+    query.prepare(QStringLiteral("INSERT INTO messages (id, creation_time, author, body, user_id, "
+                                 "author_id) VALUES (?, ?, ?, ?, ?, ?)"));
     query.addBindValue(id);
     query.addBindValue(double(QDateTime::currentMSecsSinceEpoch()));
     query.addBindValue(author);
     query.addBindValue(body);
     query.addBindValue(userId.isEmpty() ? QVariant() : QVariant(userId));
+    query.addBindValue(authorId.isEmpty() ? QVariant() : QVariant(authorId));
     query.exec();
     return id;
+}
+
+void ConvexDatabase::upsertWorkOsUser(const QJsonObject &data)
+{
+    QSqlQuery query(m_db);
+    // The row keeps its creation time across updates, as a Convex patch does.
+    query.prepare(QStringLiteral(
+        "INSERT INTO workos_users (id, creation_time, email, first_name, last_name, "
+        "profile_picture_url, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
+        "SET email = excluded.email, first_name = excluded.first_name, last_name = "
+        "excluded.last_name, profile_picture_url = excluded.profile_picture_url, updated_at = "
+        "excluded.updated_at"));
+    query.addBindValue(data.value(QStringLiteral("id")).toString());
+    query.addBindValue(double(QDateTime::currentMSecsSinceEpoch()));
+    for (const char *field :
+         {"email", "first_name", "last_name", "profile_picture_url", "updated_at"})
+        query.addBindValue(optionalText(data.value(QLatin1String(field))));
+    query.exec();
+}
+
+void ConvexDatabase::deleteWorkOsUser(const QString &workosUserId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM workos_users WHERE id = ?"));
+    query.addBindValue(workosUserId);
+    query.exec();
+}
+
+std::optional<ConvexValue> ConvexDatabase::workOsUser(const QString &workosUserId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(
+        QStringLiteral("SELECT id, email, first_name, last_name FROM workos_users WHERE id = ?"));
+    query.addBindValue(workosUserId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    ConvexValue::Object user{
+        {QStringLiteral("id"), text(query.value(0))},
+        {QStringLiteral("email"), text(query.value(1))},
+        {QStringLiteral("name"),
+         ConvexValue::fromString(displayName(query.value(2).toString(), query.value(3).toString(),
+                                             query.value(1).toString()))},
+    };
+    if (!query.value(2).isNull())
+        user.insert(QStringLiteral("firstName"), text(query.value(2)));
+    if (!query.value(3).isNull())
+        user.insert(QStringLiteral("lastName"), text(query.value(3)));
+    return ConvexValue::fromObject(user);
 }
 
 } // namespace authkit::emulator

@@ -2,6 +2,7 @@
 
 #include <authkitqt/convex/ConvexValue.h>
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -29,8 +30,20 @@ public:
     std::optional<convex::ConvexValue> userByTokenIdentifier(const QString &tokenIdentifier);
     QString insertUser(const convex::ConvexValue::Object &fields);
     void updateUserName(const QString &id, const QString &name);
-    convex::ConvexValue::Array messages(int limit); // oldest first
-    QString insertMessage(const QString &author, const QString &body, const QString &userId);
+    // Oldest first; each carries the author's WorkOS user id (authorId) and, when the WorkOS
+    // users table knows it, the author's name (authorName).
+    convex::ConvexValue::Array messages(int limit);
+    // authorId: the writer's WorkOS user id (the token's subject), for the name.
+    QString insertMessage(const QString &author, const QString &body, const QString &userId,
+                          const QString &authorId);
+
+    // The WorkOS users table that @convex-dev/workos-authkit keeps in sync from WorkOS events
+    // (lib/emulator/README.md, "Convex deployment"): keyed by the WorkOS user id.
+    // data is the user object as the WorkOS API returns it (id, email, first_name, last_name, …).
+    void upsertWorkOsUser(const QJsonObject &data);
+    void deleteWorkOsUser(const QString &workosUserId);
+    // {id, email, firstName?, lastName?, name}; name is "First Last", or the e-mail without them.
+    std::optional<convex::ConvexValue> workOsUser(const QString &workosUserId);
 
 private:
     QString newId() const;

@@ -3,11 +3,14 @@
 #include "ConvexSyncSession_p.h"
 #include "EmulatorLog_p.h"
 #include "HttpMessage_p.h"
+#include "SecretCompare_p.h"
 
 #include <authkitqt/convex/Timestamp.h>
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMessageAuthenticationCode>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -142,6 +145,16 @@ void ConvexDeploymentServer::addRoutes()
                                     respond(functionRequest(request));
                                 });
         });
+    // As @convex-dev/workos-authkit registers it with registerRoutes(http).
+    m_http.addRoute(
+        "POST", QStringLiteral("/workos/webhook"), QString(),
+        [this](const HttpRequest &request, const QStringList &) {
+            QString why;
+            const int status =
+                acceptWorkOsWebhook(request.body, request.header("workos-signature"), &why);
+            return HttpResponse::text(status, status == 200 ? QByteArray("OK") : why.toUtf8(),
+                                      "text/plain; charset=utf-8");
+        });
     // The sync protocol: the socket goes to QWebSocketServer with its handshake unread.
     m_http.setUpgradeRoute(QStringLiteral("/api(/[^/]+)?/sync"), [this](QTcpSocket *socket) {
         m_webSockets.handleConnection(socket);
@@ -195,6 +208,56 @@ void ConvexDeploymentServer::acceptWebSockets()
         auto *session = new ConvexSyncSession(std::move(socket), *this, this);
         m_sessions.append(session);
     }
+}
+
+int ConvexDeploymentServer::acceptWorkOsWebhook(const QByteArray &body,
+                                                const QByteArray &signatureHeader, QString *error)
+{
+    if (m_workOsWebhookSecret.isEmpty()) {
+        *error = QStringLiteral("no WorkOS webhook secret is configured");
+        return 401;
+    }
+    // "t=<ms>, v1=<hex HMAC-SHA256 of '<t>.<body>'>" (docs/workos-authkit.md#webhooks).
+    QByteArray timestamp;
+    QByteArray signature;
+    for (const QByteArray &part : signatureHeader.split(',')) {
+        const QByteArray item = part.trimmed();
+        if (item.startsWith("t="))
+            timestamp = item.mid(2);
+        else if (item.startsWith("v1="))
+            signature = item.mid(3);
+    }
+    bool numeric = false;
+    const qint64 signedAtMs = timestamp.toLongLong(&numeric);
+    if (!numeric || signature.isEmpty()) {
+        *error = QStringLiteral("missing or malformed WorkOS-Signature header");
+        return 401;
+    }
+    if (qAbs(QDateTime::currentMSecsSinceEpoch() - signedAtMs) > kWebhookToleranceMs) {
+        *error = QStringLiteral("the WorkOS-Signature timestamp is outside the tolerance");
+        return 401;
+    }
+    const QByteArray expected =
+        QMessageAuthenticationCode::hash(timestamp + '.' + body, m_workOsWebhookSecret,
+                                         QCryptographicHash::Sha256)
+            .toHex();
+    if (!secrets::equal(expected, signature)) {
+        *error = QStringLiteral("the WorkOS-Signature does not match the body");
+        return 401;
+    }
+    const QJsonDocument event = QJsonDocument::fromJson(body);
+    if (!event.isObject()) {
+        *error = QStringLiteral("the body is not a WorkOS event");
+        return 400;
+    }
+    const ConvexFunctionResult result = m_functions.applyWorkOsEvent(event.object());
+    if (!result.success) {
+        *error = result.errorMessage;
+        return 400;
+    }
+    if (!result.writtenTables.isEmpty())
+        notifyCommitted(result.writtenTables);
+    return 200;
 }
 
 HttpResponse ConvexDeploymentServer::functionRequest(const HttpRequest &request)

@@ -61,6 +61,18 @@ public:
     // A write committed: every socket whose queries read one of the tables re-runs them.
     void notifyCommitted(const QSet<QString> &tables);
 
+    // The @convex-dev/workos-authkit component's webhook (POST /workos/webhook): events signed
+    // with this secret (WorkOS-Signature) keep the WorkOS users table in sync. Without a
+    // secret the route refuses everything.
+    void setWorkOsWebhookSecret(const QByteArray &secret) { m_workOsWebhookSecret = secret; }
+    // Verifies a delivery as the route does and applies it. The HTTP status of the answer: 200,
+    // 401 for a missing, wrong or stale signature, 400 for a signed body that is no event;
+    // *error says why when it is not 200.
+    int acceptWorkOsWebhook(const QByteArray &body, const QByteArray &signatureHeader,
+                            QString *error);
+    // How far a signature's timestamp may be from now, as @workos-inc/node's default.
+    static constexpr qint64 kWebhookToleranceMs = 180000;
+
     // The function API (/api/query, ...) once the caller's token can be checked.
     HttpResponse functionRequest(const HttpRequest &request);
 
@@ -83,6 +95,7 @@ private:
     int m_heartbeatMs = 15000; // HEARTBEAT_INTERVAL of the backend's sync worker
     QList<QPointer<ConvexSyncSession>> m_sessions;
     QHash<QString, QMap<quint32, QByteArray>> m_mutationAnswers;
+    QByteArray m_workOsWebhookSecret;
 };
 
 } // namespace authkit::emulator

@@ -12,6 +12,7 @@ namespace {
 
 const QString kUsers = QStringLiteral("users");
 const QString kMessages = QStringLiteral("messages");
+const QString kWorkOsUsers = QStringLiteral("workos_users");
 
 ConvexFunctionResult ok(const ConvexValue &value)
 {
@@ -60,6 +61,28 @@ std::optional<ConvexFunctions::Kind> ConvexFunctions::kindOf(const QString &udfP
     return definedKind(convex::protocol::canonicalizeUdfPath(udfPath));
 }
 
+ConvexFunctionResult ConvexFunctions::applyWorkOsEvent(const QJsonObject &event)
+{
+    const QString type = event.value(QStringLiteral("event")).toString();
+    const QJsonObject data = event.value(QStringLiteral("data")).toObject();
+    const QString userId = data.value(QStringLiteral("id")).toString();
+    ConvexFunctionResult result = ok(ConvexValue());
+    if (type == QLatin1String("user.created") || type == QLatin1String("user.updated")) {
+        if (userId.isEmpty())
+            return thrown(QStringLiteral("%1 without data.id").arg(type));
+        m_db.upsertWorkOsUser(data);
+        result.writtenTables.insert(kWorkOsUsers);
+    } else if (type == QLatin1String("user.deleted")) {
+        if (userId.isEmpty())
+            return thrown(QStringLiteral("%1 without data.id").arg(type));
+        m_db.deleteWorkOsUser(userId);
+        result.writtenTables.insert(kWorkOsUsers);
+    }
+    if (!result.writtenTables.isEmpty())
+        result.ts = m_db.commit();
+    return result;
+}
+
 QString ConvexFunctions::kindName(Kind kind)
 {
     switch (kind) {
@@ -106,9 +129,15 @@ ConvexFunctionResult ConvexFunctions::run(Kind kind, const QString &udfPath,
             viewer.insert(QStringLiteral("user"),
                           m_db.userByTokenIdentifier(attribute(*identity, "tokenIdentifier"))
                               .value_or(ConvexValue()));
+            // The WorkOS profile the component synced: the caller's name and e-mail.
+            if (const auto profile = m_db.workOsUser(attribute(*identity, "subject"))) {
+                viewer.insert(QStringLiteral("name"), profile->value(QStringLiteral("name")));
+                viewer.insert(QStringLiteral("profile"), *profile);
+            }
             result = ok(ConvexValue::fromObject(viewer));
         }
         result.readTables.insert(kUsers);
+        result.readTables.insert(kWorkOsUsers);
     } else if (path == QLatin1String("users:store")) {
         if (!identity)
             return thrown(QStringLiteral("Called storeUser without authentication present"));
@@ -142,6 +171,8 @@ ConvexFunctionResult ConvexFunctions::run(Kind kind, const QString &udfPath,
     } else if (path == QLatin1String("messages:list")) {
         result = ok(ConvexValue::fromArray(m_db.messages(100)));
         result.readTables.insert(kMessages);
+        result.readTables.insert(kUsers); // the authors' names come through these two
+        result.readTables.insert(kWorkOsUsers);
     } else if (path == QLatin1String("messages:send")) {
         const ConvexValue body = args.value(QStringLiteral("body"));
         if (!body.isString()) {
@@ -163,7 +194,8 @@ ConvexFunctionResult ConvexFunctions::run(Kind kind, const QString &udfPath,
         if (author.isEmpty())
             author = attribute(*identity, "subject");
         const QString userId = user ? user->value(QStringLiteral("_id")).toString() : QString();
-        result = ok(ConvexValue::fromString(m_db.insertMessage(author, body.toString(), userId)));
+        result = ok(ConvexValue::fromString(m_db.insertMessage(
+            author, body.toString(), userId, attribute(*identity, "subject"))));
         result.readTables.insert(kUsers);
         result.writtenTables.insert(kMessages);
     } else if (path == QLatin1String("demo:echo")) {

@@ -4,6 +4,7 @@
 
 #include <authkitqt/convex/ConvexValue.h>
 
+#include <QJsonObject>
 #include <QSet>
 #include <QStringList>
 
@@ -40,6 +41,11 @@ public:
     // identity is null when the caller is not authenticated.
     ConvexFunctionResult run(Kind kind, const QString &udfPath, const convex::ConvexValue &args,
                              const std::optional<ConvexIdentity> &identity);
+
+    // The @convex-dev/workos-authkit component's event handler: user.created/user.updated
+    // upsert the WorkOS users table, user.deleted removes the row; other events are accepted
+    // and change nothing. event is the verified webhook body ({id, event, data, …}).
+    ConvexFunctionResult applyWorkOsEvent(const QJsonObject &event);
 
     static QString kindName(Kind kind);
     // What a path is defined as; nullopt for no such function.

@@ -52,6 +52,7 @@ Q_SIGNALS:
 
 private:
     HttpPortSettings httpSettings() const;
+    void connectWorkOsComponent(EmulatorState &state, ConvexDeploymentServer &convex);
     std::unique_ptr<ConvexDeploymentServer> startConvex(EmulatorState &state,
                                                         const QString &dataDir);
 

@@ -26,6 +26,10 @@ struct AUTHKITQT_EMULATOR_EXPORT EmulatorOptions
     QString convexAuthConfigFile;   // empty: the two AuthKit customJwt providers per client ID
     bool convexInMemory = false;    // keep the Convex tables in memory even with a dataDir
     int convexHeartbeatMs = 15000;  // a Ping after this much silence (tests shorten it)
+    // The secret POST /workos/webhook on the deployment verifies WorkOS-Signature with (the
+    // WorkOS component's WORKOS_WEBHOOK_SECRET); empty: one made at start. The emulator's own
+    // events reach the deployment either way.
+    QString convexWorkOsWebhookSecret;
 
     /// Events and webhooks (lib/emulator/README.md, "Events and webhooks").
     QStringList apiKeys;            // secret keys the Events API accepts (Bearer); none: it is off
