@@ -12,6 +12,7 @@
 #include "EventsApi_p.h"
 #include "HostedLoginPages_p.h"
 #include "UserManagementApi_p.h"
+#include "WorkOsSignature_p.h"
 #include "WebhookDispatcher_p.h"
 
 #include <QDateTime>
@@ -391,7 +392,7 @@ void AuthKitEmulator::connectWorkOsComponent(EmulatorState &state, ConvexDeploym
         const QByteArray body = QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
         QString why;
         const QByteArray signature =
-            WebhookDispatcher::signatureHeader(body, secret, QDateTime::currentMSecsSinceEpoch());
+            workos::signatureHeader(body, secret, QDateTime::currentMSecsSinceEpoch());
         if (deployment->acceptWorkOsWebhook(body, signature, &why) != 200)
             qCWarning(lcEmulator).noquote()
                 << "the Convex deployment refused" << event.event << why;

@@ -1,10 +1,10 @@
 #include "WebhookDispatcher_p.h"
 
 #include "EmulatorLog_p.h"
+#include "WorkOsSignature_p.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QMessageAuthenticationCode>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
@@ -36,16 +36,6 @@ bool WebhookDispatcher::addEndpoint(const QUrl &url, const QByteArray &secret, Q
     return true;
 }
 
-QByteArray WebhookDispatcher::signatureHeader(const QByteArray &body, const QByteArray &secret,
-                                              qint64 timestampMs)
-{
-    const QByteArray timestamp = QByteArray::number(timestampMs);
-    const QByteArray signature =
-        QMessageAuthenticationCode::hash(timestamp + '.' + body, secret, QCryptographicHash::Sha256)
-            .toHex();
-    return "t=" + timestamp + ", v1=" + signature;
-}
-
 void WebhookDispatcher::dispatch(const WorkOsEvent &event)
 {
     const QByteArray body = QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
@@ -71,7 +61,7 @@ void WebhookDispatcher::attempt(QString eventId, Endpoint endpoint, QByteArray b
     QNetworkRequest request(endpoint.url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     // Signed anew on each attempt, as WorkOS does: the timestamp is the attempt's.
-    request.setRawHeader("WorkOS-Signature", signatureHeader(body, endpoint.secret,
+    request.setRawHeader("WorkOS-Signature", workos::signatureHeader(body, endpoint.secret,
                                                              QDateTime::currentMSecsSinceEpoch()));
     request.setTransferTimeout(kDeliveryTimeoutMs);
     QNetworkReply *reply = m_network.post(request, body);

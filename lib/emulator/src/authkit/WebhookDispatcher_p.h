@@ -44,8 +44,6 @@ public:
 
     void dispatch(const WorkOsEvent &event);
 
-    static QByteArray signatureHeader(const QByteArray &body, const QByteArray &secret,
-                                      qint64 timestampMs);
 
 private:
     void attempt(QString eventId, Endpoint endpoint, QByteArray body);

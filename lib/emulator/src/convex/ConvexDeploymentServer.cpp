@@ -3,14 +3,13 @@
 #include "ConvexSyncSession_p.h"
 #include "EmulatorLog_p.h"
 #include "HttpMessage_p.h"
-#include "SecretCompare_p.h"
+#include "WorkOsSignature_p.h"
 
 #include <authkitqt/convex/Timestamp.h>
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMessageAuthenticationCode>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -217,34 +216,9 @@ int ConvexDeploymentServer::acceptWorkOsWebhook(const QByteArray &body,
         *error = QStringLiteral("no WorkOS webhook secret is configured");
         return 401;
     }
-    // "t=<ms>, v1=<hex HMAC-SHA256 of '<t>.<body>'>" (docs/workos-authkit.md#webhooks).
-    QByteArray timestamp;
-    QByteArray signature;
-    for (const QByteArray &part : signatureHeader.split(',')) {
-        const QByteArray item = part.trimmed();
-        if (item.startsWith("t="))
-            timestamp = item.mid(2);
-        else if (item.startsWith("v1="))
-            signature = item.mid(3);
-    }
-    bool numeric = false;
-    const qint64 signedAtMs = timestamp.toLongLong(&numeric);
-    if (!numeric || signature.isEmpty()) {
-        *error = QStringLiteral("missing or malformed WorkOS-Signature header");
+    if (!workos::verifySignature(signatureHeader, body, m_workOsWebhookSecret,
+                                 QDateTime::currentMSecsSinceEpoch(), kWebhookToleranceMs, error))
         return 401;
-    }
-    if (qAbs(QDateTime::currentMSecsSinceEpoch() - signedAtMs) > kWebhookToleranceMs) {
-        *error = QStringLiteral("the WorkOS-Signature timestamp is outside the tolerance");
-        return 401;
-    }
-    const QByteArray expected =
-        QMessageAuthenticationCode::hash(timestamp + '.' + body, m_workOsWebhookSecret,
-                                         QCryptographicHash::Sha256)
-            .toHex();
-    if (!secrets::equal(expected, signature)) {
-        *error = QStringLiteral("the WorkOS-Signature does not match the body");
-        return 401;
-    }
     const QJsonDocument event = QJsonDocument::fromJson(body);
     if (!event.isObject()) {
         *error = QStringLiteral("the body is not a WorkOS event");
