@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <authkitqt/widgets/ThemeColors.h>
 
 namespace {
 constexpr int kAvatar = 32;
@@ -72,11 +73,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->setRenderHint(QPainter::Antialiasing);
     const QString seed = index.data(MessageListModel::AuthorIdRole).toString();
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor::fromHsv(
-        static_cast<int>(
-            qHash(seed.isEmpty() ? index.data(MessageListModel::AuthorNameRole).toString() : seed)
-            % 360),
-        140, 150));
+    painter->setBrush(authkit::theme::avatarColor(
+        seed.isEmpty() ? index.data(MessageListModel::AuthorNameRole).toString() : seed));
     painter->drawEllipse(parts.avatar);
     QFont initialsFont = boldFont(opt.font);
     initialsFont.setPixelSize(kAvatar * 2 / 5);

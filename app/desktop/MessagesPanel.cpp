@@ -7,6 +7,7 @@
 #include <authkitqt/convex/ConvexQuery.h>
 #include <authkitqt/convex/ConvexQueryModel.h>
 #include <authkitqt/convex/ConvexValue.h>
+#include <authkitqt/widgets/ThemeColors.h>
 
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -65,7 +66,7 @@ MessagesPanel::MessagesPanel(ConvexClient *client, QWidget *parent)
     m_error->setAccessibleName(tr("Messages error"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    authkit::theme::applyTone(m_error, authkit::theme::Tone::Error);
     m_error->setVisible(false);
 
     auto *box = new QGroupBox(tr("Messages (Convex)"), this);
@@ -131,8 +132,8 @@ void MessagesPanel::send()
                                if (self->m_input->text().trimmed() == body)
                                    self->m_input->clear();
                            } else {
-                               self->showError(tr("Cannot send the message: %1")
-                                                   .arg(result.errorMessage));
+                               self->showError(
+                                   tr("Cannot send the message: %1").arg(result.errorMessage));
                            }
                            self->updateSendButton();
                        });
@@ -151,7 +152,8 @@ void MessagesPanel::showIdentity(const ConvexValue &viewer)
     const QString name = viewer.value(QStringLiteral("name")).toString();
     if (!name.isEmpty())
         lines << tr("Name: %1").arg(name);
-    lines << tr("Backend identity: %1").arg(viewer.value(QStringLiteral("tokenIdentifier")).toString())
+    lines << tr("Backend identity: %1")
+                 .arg(viewer.value(QStringLiteral("tokenIdentifier")).toString())
           << tr("Subject: %1").arg(viewer.value(QStringLiteral("subject")).toString())
           << tr("Issuer: %1").arg(viewer.value(QStringLiteral("issuer")).toString());
     const QString email = viewer.value(QStringLiteral("email")).toString();

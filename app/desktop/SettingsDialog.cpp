@@ -3,6 +3,7 @@
 #include "TranslationLoader.h"
 
 #include <authkitqt/core/ConfigLoader.h>
+#include <authkitqt/widgets/ThemeColors.h>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -133,7 +134,7 @@ SettingsDialog::SettingsDialog(QString configFile, QString profileInUse, QWidget
     m_error->setObjectName(QStringLiteral("settingsError"));
     m_error->setTextFormat(Qt::PlainText); // a configuration file's text, a loader's message
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    authkit::theme::applyTone(m_error, authkit::theme::Tone::Error);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_error->hide();
 
@@ -196,8 +197,8 @@ void SettingsDialog::keepEdits()
 {
     if (m_shown.isEmpty())
         return;
-    m_fields.insert(m_shown, Fields{m_clientId->text(), m_apiBaseUrl->text(),
-                                    m_redirectUri->text(), m_issuers->toPlainText()});
+    m_fields.insert(m_shown, Fields{m_clientId->text(), m_apiBaseUrl->text(), m_redirectUri->text(),
+                                    m_issuers->toPlainText()});
 }
 
 void SettingsDialog::showProfile(const QString &profile)

@@ -3,6 +3,7 @@
 #include <authkitqt/widgets/InitialsAvatar.h>
 
 #include <authkitqt/widgets/AuthStatus.h>
+#include <authkitqt/widgets/ThemeColors.h>
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -53,12 +54,10 @@ AccountPage::AccountPage(AuthStatus *status, const QString &profileText, QWidget
     big.setBold(true);
     m_loggedIn->setFont(big);
     m_loggedIn->setWordWrap(false);
-    m_impersonation->setStyleSheet(QStringLiteral(
-        "background: #b3261e; color: white; font-weight: bold; padding: 8px;"));
+    theme::applyTone(m_impersonation, theme::Tone::Warning);
     m_impersonation->setAccessibleDescription(tr("Impersonation warning"));
-    m_problem->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    m_persistence->setStyleSheet(QStringLiteral(
-        "background: #fff4ce; color: #4d3b00; border: 1px solid #e0c060; padding: 6px;"));
+    theme::applyTone(m_problem, theme::Tone::Error);
+    theme::applyTone(m_persistence, theme::Tone::Notice);
 
     m_signOut->setObjectName(QStringLiteral("signOutButton"));
     m_signOut->setAccessibleName(tr("Sign out"));
@@ -71,6 +70,8 @@ AccountPage::AccountPage(AuthStatus *status, const QString &profileText, QWidget
     m_organizations->setEditable(true);
     m_organizations->setInsertPolicy(QComboBox::NoInsert); // the list is what this run has seen
     m_organizations->lineEdit()->setPlaceholderText(tr("org_…"));
+    // The editable part is what a screen reader lands on: it needs the name too.
+    m_organizations->lineEdit()->setAccessibleName(m_organizations->accessibleName());
     m_organizations->setMinimumContentsLength(30);
 
     auto *identity = new QVBoxLayout;
@@ -115,7 +116,8 @@ AccountPage::AccountPage(AuthStatus *status, const QString &profileText, QWidget
 
     connect(m_signOut, &QPushButton::clicked, this, &AccountPage::signOutRequested);
     connect(m_switch, &QPushButton::clicked, this, &AccountPage::requestSwitch);
-    connect(m_organizations->lineEdit(), &QLineEdit::returnPressed, this, &AccountPage::requestSwitch);
+    connect(m_organizations->lineEdit(), &QLineEdit::returnPressed, this,
+            &AccountPage::requestSwitch);
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &AccountPage::tick);
     if (m_status)
@@ -133,10 +135,10 @@ QString AccountPage::formatCountdown(qint64 ms)
 {
     const qint64 seconds = ms <= 0 ? 0 : (ms + 999) / 1000;
     const qint64 hours = seconds / 3600;
-    const QString minutesAndSeconds = QStringLiteral("%1:%2")
-                                          .arg(hours ? (seconds / 60) % 60 : seconds / 60,
-                                               hours ? 2 : 1, 10, QLatin1Char('0'))
-                                          .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    const QString minutesAndSeconds =
+        QStringLiteral("%1:%2")
+            .arg(hours ? (seconds / 60) % 60 : seconds / 60, hours ? 2 : 1, 10, QLatin1Char('0'))
+            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
     return hours ? QStringLiteral("%1:%2").arg(hours).arg(minutesAndSeconds) : minutesAndSeconds;
 }
 
@@ -167,8 +169,8 @@ void AccountPage::refresh()
     if (!m_status || !m_status->isAuthenticated())
         return; // the gate shows another page; keep the last picture until then
     const Session &session = m_status->session();
-    const QString firstName = session.user.firstName.isEmpty() ? session.user.displayName()
-                                                               : session.user.firstName;
+    const QString firstName =
+        session.user.firstName.isEmpty() ? session.user.displayName() : session.user.firstName;
     m_loggedIn->setText(tr("Logged in as %1").arg(firstName));
     m_name->setText(session.user.displayName());
     m_name->setVisible(session.user.displayName() != session.user.email);
@@ -177,7 +179,8 @@ void AccountPage::refresh()
 
     const bool impersonated = !session.impersonatorEmail.isEmpty();
     if (impersonated) {
-        QString text = tr("Impersonation: %1 is signed in as this user.").arg(session.impersonatorEmail);
+        QString text =
+            tr("Impersonation: %1 is signed in as this user.").arg(session.impersonatorEmail);
         if (!session.impersonationReason.isEmpty())
             text += QLatin1Char(' ') + tr("Reason: %1").arg(session.impersonationReason);
         m_impersonation->setText(text);

@@ -1,5 +1,7 @@
 #include <authkitqt/widgets/InitialsAvatar.h>
 
+#include <authkitqt/widgets/ThemeColors.h>
+
 #include <QPainter>
 
 namespace authkit {
@@ -15,8 +17,7 @@ InitialsAvatar::InitialsAvatar(QWidget *parent)
 void InitialsAvatar::setPerson(const QString &initials, const QString &seed)
 {
     m_initials = initials;
-    // A hue per person, dark enough for white text.
-    m_color = QColor::fromHsv(static_cast<int>(qHash(seed) % 360), 140, 150);
+    m_color = theme::avatarColor(seed);
     setAccessibleName(tr("Avatar: %1").arg(initials));
     update();
 }

@@ -1,6 +1,7 @@
 #include <authkitqt/widgets/SignedOutPage.h>
 
 #include <authkitqt/widgets/AuthStatus.h>
+#include <authkitqt/widgets/ThemeColors.h>
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -8,7 +9,6 @@
 #include <QVBoxLayout>
 
 namespace authkit {
-
 
 SignedOutPage::SignedOutPage(AuthStatus *status, const QString &profileText, QWidget *parent)
     : QWidget(parent)
@@ -46,8 +46,8 @@ SignedOutPage::SignedOutPage(AuthStatus *status, const QString &profileText, QWi
     m_cancel->setObjectName(QStringLiteral("cancelSignInButton"));
     m_cancel->setAccessibleName(tr("Cancel sign-in"));
     // Outside a dialog a push button ignores Return unless it is auto-default.
-    for (QPushButton *button : {m_signIn, m_createAccount, m_cancel, m_retryBackend,
-                                m_backendSignOut})
+    for (QPushButton *button :
+         {m_signIn, m_createAccount, m_cancel, m_retryBackend, m_backendSignOut})
         button->setAutoDefault(true);
 
     m_signingIn->setObjectName(QStringLiteral("signingInLabel"));
@@ -56,18 +56,17 @@ SignedOutPage::SignedOutPage(AuthStatus *status, const QString &profileText, QWi
     m_error->setObjectName(QStringLiteral("signInErrorLabel"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    theme::applyTone(m_error, theme::Tone::Error);
     m_notice->setObjectName(QStringLiteral("persistenceNoticeLabel"));
     m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(QStringLiteral(
-        "background: #fff4ce; color: #4d3b00; border: 1px solid #e0c060; padding: 6px;"));
+    theme::applyTone(m_notice, theme::Tone::Notice);
 
     m_backendPanel->setObjectName(QStringLiteral("backendRejectedPanel"));
     m_backendMessage->setObjectName(QStringLiteral("backendRejectedLabel"));
     m_backendMessage->setWordWrap(true);
     m_backendMessage->setTextInteractionFlags(Qt::TextSelectableByMouse
                                               | Qt::TextSelectableByKeyboard);
-    m_backendMessage->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    theme::applyTone(m_backendMessage, theme::Tone::Error);
     m_retryBackend->setObjectName(QStringLiteral("retryBackendButton"));
     m_retryBackend->setAccessibleName(tr("Try the backend again"));
     m_retryBackend->setToolTip(tr("Send the sign-in to the Convex backend again"));
@@ -196,8 +195,7 @@ void SignedOutPage::refresh()
     if (rejected) {
         if (isVisible() && !m_backendSignOut->hasFocus())
             m_retryBackend->setFocus();
-    } else if (!signingIn && isVisible() && !m_signIn->hasFocus()
-               && !m_createAccount->hasFocus()) {
+    } else if (!signingIn && isVisible() && !m_signIn->hasFocus() && !m_createAccount->hasFocus()) {
         m_signIn->setFocus(); // back from the login window: Return signs in again
     }
 }
