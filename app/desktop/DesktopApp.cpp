@@ -22,7 +22,6 @@
 
 #include <QDesktopServices>
 #include <QDir>
-#include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -38,19 +37,6 @@ using authkit::convex::ConvexValue;
 namespace {
 const QString kLocal = QStringLiteral("local");
 const QString kProduction = QStringLiteral("production");
-
-// The user's browser. Platforms without desktop services (offscreen, eglfs, a kiosk session)
-// still have the user's xdg-open.
-bool openInBrowser(const QUrl &url)
-{
-    if (QDesktopServices::openUrl(url))
-        return true;
-#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
-    return QProcess::startDetached(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)});
-#else
-    return false;
-#endif
-}
 } // namespace
 
 DesktopApp::DesktopApp(DesktopOptions options, QObject *parent)
@@ -202,7 +188,8 @@ void DesktopApp::buildWindow()
     if (CustomSchemeUserAgent::isCustomSchemeUri(m_config.redirectUri)) {
         // A custom-scheme redirect cannot come back to the embedded window or a loopback port:
         // the sign-in runs in the system browser and the OS hands the redirect to a new launch.
-        m_schemeAgent = std::make_unique<CustomSchemeUserAgent>(&openInBrowser);
+        m_schemeAgent = std::make_unique<CustomSchemeUserAgent>(
+            [](const QUrl &url) { return QDesktopServices::openUrl(url); });
         m_session->setUserAgent(m_schemeAgent.get());
         qCInfo(lcDesktop).noquote() << "signing in through the system browser, back by"
                                     << m_config.redirectUri.scheme() + QStringLiteral(":");

@@ -20,6 +20,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QStandardPaths>
@@ -106,6 +109,7 @@ class DesktopCustomSchemeTest : public QObject
     QProcessEnvironment m_environment;
     QString m_openedFile; // where the "browser" writes each URL it is given
     QString m_clientId;
+    QString m_loopbackClientId;
     EmulatorProcess m_emulator{QStringLiteral(AUTHKIT_EMULATOR_PATH)};
 
     QString path(const QString &relative) const { return m_root.filePath(relative); }
@@ -193,13 +197,27 @@ private Q_SLOTS:
                     &handler));
         QCOMPARE(handler, QStringLiteral("authkit-desktop.desktop"));
 
-        // The emulator's default seed, its production client under a fresh ID.
+        // The emulator's default seed, its production client under a fresh ID, and a copy of it
+        // under another for the app installed without its .desktop file.
         m_clientId = freshClientId();
+        m_loopbackClientId = freshClientId();
         QFile seed(QStringLiteral(AUTHKIT_DEFAULT_SEED));
         QVERIFY(seed.open(QIODevice::ReadOnly));
-        const QByteArray seedJson =
-            seed.readAll().replace(kProductionClient.toUtf8(), m_clientId.toUtf8());
-        QVERIFY(writeFile(path(QStringLiteral("seed.json")), seedJson));
+        QJsonObject seedJson = QJsonDocument::fromJson(seed.readAll()).object();
+        QJsonArray clients = seedJson.value(QStringLiteral("clients")).toArray();
+        for (qsizetype i = 0, size = clients.size(); i < size; ++i) {
+            QJsonObject client = clients.at(i).toObject();
+            if (client.value(QStringLiteral("client_id")).toString() != kProductionClient)
+                continue;
+            QCOMPARE(client.value(QStringLiteral("environment")).toString(),
+                     QStringLiteral("production"));
+            client.insert(QStringLiteral("client_id"), m_clientId);
+            clients.replace(i, client);
+            client.insert(QStringLiteral("client_id"), m_loopbackClientId);
+            clients.append(client);
+        }
+        seedJson.insert(QStringLiteral("clients"), clients);
+        QVERIFY(writeFile(path(QStringLiteral("seed.json")), QJsonDocument(seedJson).toJson()));
         QVERIFY2(m_emulator.start({QStringLiteral("--seed"), path(QStringLiteral("seed.json"))}),
                  qPrintable(m_emulator.errorString()));
     }
@@ -287,6 +305,63 @@ private Q_SLOTS:
         first.process().terminate();
         QVERIFY(first.waitForExit());
         QCOMPARE(first.process().exitCode(), 0);
+    }
+
+    // Installed without its .desktop file, nothing would bring a custom-scheme redirect back: the
+    // production profile then takes the loopback IP literal, which production's rules accept too.
+    // (No sign-in window plugin here, so the sign-in goes to the system browser and its loopback
+    // listener.)
+    void withoutTheDesktopFileProductionUsesTheLoopbackLiteral()
+    {
+        QProcessEnvironment environment = m_environment;
+        const QString data = path(QStringLiteral("data-without-desktop-file"));
+        // The same "browser", and no authkit-desktop.desktop (another data folder: another
+        // instance).
+        QVERIFY(QDir().mkpath(data + QStringLiteral("/applications")));
+        QVERIFY(QFile::copy(path(QStringLiteral("data/applications/test-browser.desktop")),
+                            data + QStringLiteral("/applications/test-browser.desktop")));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), data);
+        environment.insert(QStringLiteral("AUTHKITQT_PLUGIN_PATH"), path(QStringLiteral("none")));
+        const int openedBefore = int(opened().size());
+
+        Launch app(environment);
+        QVERIFY(app.start(QStringLiteral(AUTHKIT_DESKTOP_PATH),
+                          {QStringLiteral("--profile"), QStringLiteral("production"),
+                           QStringLiteral("--client-id"), m_loopbackClientId,
+                           QStringLiteral("--api-base-url"), m_emulator.baseUrl().toString(),
+                           QStringLiteral("--sign-in")}));
+        QVERIFY2(QTest::qWaitFor([&] { return opened().size() > openedBefore || !app.isRunning(); },
+                                 90000),
+                 qPrintable(app.log()));
+        QVERIFY2(opened().size() > openedBefore, qPrintable(app.log()));
+        QVERIFY(!app.log().contains(QLatin1String("back by authkit-desktop:")));
+        const QUrlQuery authorizeQuery{QUrl(opened().at(openedBefore))};
+        const QUrl redirectUri(
+            authorizeQuery.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
+        QCOMPARE(redirectUri.scheme(), QStringLiteral("http"));
+        QCOMPARE(redirectUri.host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(redirectUri.port() > 0);
+
+        // The production client takes it, and the browser's redirect reaches the listener.
+        HttpClient http;
+        SignInDriver browser(http, m_emulator.baseUrl(), m_loopbackClientId);
+        browser.setRedirectUri(redirectUri.toString());
+        QueryItems items;
+        for (const auto &item : authorizeQuery.queryItems(QUrl::FullyDecoded))
+            items.append({item.first, item.second});
+        const HttpResult page = browser.follow(browser.authorize(items));
+        QCOMPARE(page.status, 200);
+        const HttpResult callback = browser.submitPassword(SignInDriver::attemptOf(page),
+                                                           QStringLiteral("ada@example.com"));
+        QVERIFY2(browser.isCallback(callback), qPrintable(QString::number(callback.status)));
+        const HttpResult answer = http.get(callback.location());
+        QCOMPARE(answer.status, 200);
+        QVERIFY2(app.waitForLog(QStringLiteral("state: signed-in ada@example.com")),
+                 qPrintable(app.log()));
+
+        app.process().terminate();
+        QVERIFY(app.waitForExit());
+        QCOMPARE(app.process().exitCode(), 0);
     }
 };
 
