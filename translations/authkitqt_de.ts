@@ -148,8 +148,8 @@
         <translation>WorkOS-API-Basis-URL (eine eigene Authentifizierungsdomain oder ein laufender Emulator).</translation>
     </message>
     <message>
-        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port).</source>
-        <translation>Bei WorkOS registrierte Weiterleitungs-URI (Standard: http://127.0.0.1/callback; das Anmeldefenster fängt sie ab, die Browser-Alternative lauscht auf einem freien Port).</translation>
+        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port; production, installed with its .desktop file: authkit-desktop://callback, through the system browser).</source>
+        <translation>Bei WorkOS registrierte Weiterleitungs-URI (Standard: http://127.0.0.1/callback; das Anmeldefenster fängt sie ab, die Browser-Alternative lauscht auf einem freien Port; Produktion, mit ihrer .desktop-Datei installiert: authkit-desktop://callback, über den Systembrowser).</translation>
     </message>
     <message>
         <source>Read WORKOS_CLIENT_ID and CONVEX_URL from a web project&apos;s .env.local.</source>

@@ -148,8 +148,8 @@
         <translation>URL base de la API de WorkOS (un dominio de autenticación personalizado o un emulador en ejecución).</translation>
     </message>
     <message>
-        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port).</source>
-        <translation>URI de redirección registrado en WorkOS (por defecto http://127.0.0.1/callback; la ventana de inicio de sesión lo captura y el navegador alternativo escucha en un puerto libre).</translation>
+        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port; production, installed with its .desktop file: authkit-desktop://callback, through the system browser).</source>
+        <translation>URI de redirección registrado en WorkOS (por defecto http://127.0.0.1/callback; la ventana de inicio de sesión lo captura y el navegador alternativo escucha en un puerto libre; en producción, instalada con su archivo .desktop: authkit-desktop://callback, mediante el navegador del sistema).</translation>
     </message>
     <message>
         <source>Read WORKOS_CLIENT_ID and CONVEX_URL from a web project&apos;s .env.local.</source>

@@ -148,8 +148,8 @@
         <translation>URL de base de l’API WorkOS (un domaine d’authentification personnalisé, ou un émulateur en cours d’exécution).</translation>
     </message>
     <message>
-        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port).</source>
-        <translation>URI de redirection enregistrée auprès de WorkOS (par défaut http://127.0.0.1/callback&#xa0;; la fenêtre de connexion l’intercepte, le navigateur de secours écoute sur un port libre).</translation>
+        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port; production, installed with its .desktop file: authkit-desktop://callback, through the system browser).</source>
+        <translation>URI de redirection enregistrée auprès de WorkOS (par défaut http://127.0.0.1/callback&#xa0;; la fenêtre de connexion l’intercepte, le navigateur de secours écoute sur un port libre&#xa0;; en production, installée avec son fichier .desktop&#xa0;: authkit-desktop://callback, par le navigateur du système).</translation>
     </message>
     <message>
         <source>Read WORKOS_CLIENT_ID and CONVEX_URL from a web project&apos;s .env.local.</source>

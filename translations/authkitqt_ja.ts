@@ -148,8 +148,8 @@
         <translation>WorkOS の API ベース URL (カスタム認証ドメイン、または実行中のエミュレーター)。</translation>
     </message>
     <message>
-        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port).</source>
-        <translation>WorkOS に登録されたリダイレクト URI (既定値は http://127.0.0.1/callback。サインインウィンドウがこれを受け取り、ブラウザーによる代替手段は空いているポートで待ち受けます)。</translation>
+        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port; production, installed with its .desktop file: authkit-desktop://callback, through the system browser).</source>
+        <translation>WorkOS に登録されたリダイレクト URI (既定値は http://127.0.0.1/callback。サインインウィンドウがこれを受け取り、ブラウザーによる代替手段は空いているポートで待ち受けます。production で .desktop ファイルと共にインストールされている場合は authkit-desktop://callback で、システムのブラウザーを使います)。</translation>
     </message>
     <message>
         <source>Read WORKOS_CLIENT_ID and CONVEX_URL from a web project&apos;s .env.local.</source>

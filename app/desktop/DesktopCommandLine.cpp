@@ -52,7 +52,10 @@ DesktopOptions DesktopCommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption redirect(QStringLiteral("redirect-uri"),
                                       tr("Redirect URI registered with WorkOS (default "
                                          "http://127.0.0.1/callback; the sign-in window catches "
-                                         "it, the browser fallback listens on a free port)."),
+                                         "it, the browser fallback listens on a free port; "
+                                         "production, installed with its .desktop file: "
+                                         "authkit-desktop://callback, through the system "
+                                         "browser)."),
                                       QStringLiteral("uri"));
     const QCommandLineOption project(QStringLiteral("project"),
                                      tr("Read WORKOS_CLIENT_ID and CONVEX_URL from a web "
