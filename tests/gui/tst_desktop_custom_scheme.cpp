@@ -222,6 +222,37 @@ private Q_SLOTS:
                  qPrintable(m_emulator.errorString()));
     }
 
+    // The only argument a launch takes is one URL of our scheme: anything else ends it at once,
+    // before it looks for a running instance.
+    void aForeignArgumentIsRefusedAtOnce()
+    {
+        Launch launch(m_environment);
+        QVERIFY(launch.start(QStringLiteral(AUTHKIT_DESKTOP_PATH),
+                             {QStringLiteral("https://evil.example/callback?code=x&state=y")}));
+        QVERIFY(launch.waitForExit());
+        QCOMPARE(launch.process().exitCode(), 2);
+        QVERIFY2(launch.log().contains(QLatin1String("Unexpected argument")),
+                 qPrintable(launch.log()));
+        QVERIFY(!launch.log().contains(QLatin1String("single instance")));
+    }
+
+    // A redirect with no instance running starts the app, which says no sign-in waits for it.
+    void aRedirectWithNothingRunningIsRefusedAndTheAppStarts()
+    {
+        Launch launch(m_environment);
+        QVERIFY(launch.start(QStringLiteral(AUTHKIT_DESKTOP_PATH),
+                             {QStringLiteral("--profile"), QStringLiteral("production"),
+                              QStringLiteral("--client-id"), m_clientId,
+                              QStringLiteral("--api-base-url"), m_emulator.baseUrl().toString(),
+                              QStringLiteral("authkit-desktop://callback?code=x&state=y")}));
+        QVERIFY2(launch.waitForLog(QStringLiteral("No sign-in is waiting for this redirect")),
+                 qPrintable(launch.log()));
+        QVERIFY2(launch.waitForLog(QStringLiteral("state: signed-out")), qPrintable(launch.log()));
+        launch.process().terminate();
+        QVERIFY(launch.waitForExit());
+        QCOMPARE(launch.process().exitCode(), 0);
+    }
+
     void redirectByXdgOpenSignsInTheRunningInstance()
     {
         QProcessEnvironment environment = m_environment;
