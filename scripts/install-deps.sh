@@ -11,6 +11,7 @@ packages=(
   qt6-qpa-plugins libqt6svg6
   dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth
   fonts-dejavu-core
+  xdg-utils desktop-file-utils # the custom-scheme sign-in: tests/gui/tst_desktop_custom_scheme
   chromium # the web peers: tests/conformance/authkit-js.test.mjs, bench/web (through playwright-core)
 )
 

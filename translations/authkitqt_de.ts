@@ -148,8 +148,8 @@
         <translation>WorkOS-API-Basis-URL (eine eigene Authentifizierungsdomain oder ein laufender Emulator).</translation>
     </message>
     <message>
-        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port).</source>
-        <translation>Bei WorkOS registrierte Weiterleitungs-URI (Standard: http://127.0.0.1/callback; das Anmeldefenster fängt sie ab, die Browser-Alternative lauscht auf einem freien Port).</translation>
+        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port; production, installed with its .desktop file: authkit-desktop://callback, through the system browser).</source>
+        <translation>Bei WorkOS registrierte Weiterleitungs-URI (Standard: http://127.0.0.1/callback; das Anmeldefenster fängt sie ab, die Browser-Alternative lauscht auf einem freien Port; Produktion, mit ihrer .desktop-Datei installiert: authkit-desktop://callback, über den Systembrowser).</translation>
     </message>
     <message>
         <source>Read WORKOS_CLIENT_ID and CONVEX_URL from a web project&apos;s .env.local.</source>
@@ -198,6 +198,14 @@ Pro Benutzer und Datenordner läuft eine Instanz: ein erneuter Start holt das la
 in den Vordergrund (der neue Prozess endet mit 0).
 Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, auf Stufe info:
 &quot;state: loading&quot;, &quot;state: signed-out&quot;, &quot;state: signed-in &lt;email&gt;&quot;.</translation>
+    </message>
+    <message>
+        <source>Start signing in at once when no stored session is restored.</source>
+        <translation>Sofort mit der Anmeldung beginnen, wenn keine gespeicherte Sitzung wiederhergestellt wird.</translation>
+    </message>
+    <message>
+        <source>An authkit-desktop:// sign-in redirect, handed to the running app (what the browser opens).</source>
+        <translation>Eine authkit-desktop://-Weiterleitung der Anmeldung, die an die laufende App übergeben wird (was der Browser öffnet).</translation>
     </message>
 </context>
 <context>
@@ -415,6 +423,14 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     <message>
         <source>AuthKit Desktop</source>
         <translation>AuthKit Desktop</translation>
+    </message>
+    <message>
+        <source>the sign-in was handed to the running app</source>
+        <translation>die Anmeldung wurde an die laufende App übergeben</translation>
+    </message>
+    <message>
+        <source>the running app refused the sign-in redirect: %1</source>
+        <translation>die laufende App hat die Weiterleitung der Anmeldung abgelehnt: %1</translation>
     </message>
 </context>
 <context>
@@ -707,6 +723,29 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     <message>
         <source>No keychain is available, so this session is kept in memory only: you will need to sign in again after a restart.</source>
         <translation>Es ist kein Schlüsselbund verfügbar, daher wird diese Sitzung nur im Arbeitsspeicher gehalten: Nach einem Neustart müssen Sie sich erneut anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>authkit::CustomSchemeUserAgent</name>
+    <message>
+        <source>Could not open the web browser.</source>
+        <translation>Der Webbrowser konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>No sign-in is waiting for this redirect; start the sign-in in the app again.</source>
+        <translation>Keine Anmeldung wartet auf diese Weiterleitung; starten Sie die Anmeldung in der App erneut.</translation>
+    </message>
+    <message>
+        <source>This is not the app&apos;s sign-in redirect.</source>
+        <translation>Dies ist nicht die Anmelde-Weiterleitung der App.</translation>
+    </message>
+    <message>
+        <source>The redirect is too long to be a sign-in answer.</source>
+        <translation>Die Weiterleitung ist zu lang, um eine Antwort der Anmeldung zu sein.</translation>
+    </message>
+    <message>
+        <source>This redirect belongs to another sign-in; the one under way goes on.</source>
+        <translation>Diese Weiterleitung gehört zu einer anderen Anmeldung; die laufende geht weiter.</translation>
     </message>
 </context>
 <context>

@@ -148,8 +148,8 @@
         <translation>URL base de la API de WorkOS (un dominio de autenticación personalizado o un emulador en ejecución).</translation>
     </message>
     <message>
-        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port).</source>
-        <translation>URI de redirección registrado en WorkOS (por defecto http://127.0.0.1/callback; la ventana de inicio de sesión lo captura y el navegador alternativo escucha en un puerto libre).</translation>
+        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port; production, installed with its .desktop file: authkit-desktop://callback, through the system browser).</source>
+        <translation>URI de redirección registrado en WorkOS (por defecto http://127.0.0.1/callback; la ventana de inicio de sesión lo captura y el navegador alternativo escucha en un puerto libre; en producción, instalada con su archivo .desktop: authkit-desktop://callback, mediante el navegador del sistema).</translation>
     </message>
     <message>
         <source>Read WORKOS_CLIENT_ID and CONVEX_URL from a web project&apos;s .env.local.</source>
@@ -198,6 +198,14 @@ Se ejecuta una instancia por usuario y carpeta de datos: al iniciarla de nuevo, 
 ejecución pasa al primer plano (el proceso nuevo termina con 0).
 Los cambios de estado se registran en stderr, categoría authkit.desktop, con nivel info:
 &quot;state: loading&quot;, &quot;state: signed-out&quot;, &quot;state: signed-in &lt;email&gt;&quot;.</translation>
+    </message>
+    <message>
+        <source>Start signing in at once when no stored session is restored.</source>
+        <translation>Empezar a iniciar sesión en seguida si no se restaura ninguna sesión guardada.</translation>
+    </message>
+    <message>
+        <source>An authkit-desktop:// sign-in redirect, handed to the running app (what the browser opens).</source>
+        <translation>Una redirección de inicio de sesión authkit-desktop://, entregada a la aplicación en ejecución (lo que abre el navegador).</translation>
     </message>
 </context>
 <context>
@@ -415,6 +423,14 @@ Los cambios de estado se registran en stderr, categoría authkit.desktop, con ni
     <message>
         <source>AuthKit Desktop</source>
         <translation>AuthKit Desktop</translation>
+    </message>
+    <message>
+        <source>the sign-in was handed to the running app</source>
+        <translation>el inicio de sesión se entregó a la aplicación en ejecución</translation>
+    </message>
+    <message>
+        <source>the running app refused the sign-in redirect: %1</source>
+        <translation>la aplicación en ejecución rechazó la redirección de inicio de sesión: %1</translation>
     </message>
 </context>
 <context>
@@ -707,6 +723,29 @@ Los cambios de estado se registran en stderr, categoría authkit.desktop, con ni
     <message>
         <source>No keychain is available, so this session is kept in memory only: you will need to sign in again after a restart.</source>
         <translation>No hay ningún llavero disponible, así que esta sesión solo se conserva en memoria: tendrá que volver a iniciar sesión después de reiniciar.</translation>
+    </message>
+</context>
+<context>
+    <name>authkit::CustomSchemeUserAgent</name>
+    <message>
+        <source>Could not open the web browser.</source>
+        <translation>No se pudo abrir el navegador web.</translation>
+    </message>
+    <message>
+        <source>No sign-in is waiting for this redirect; start the sign-in in the app again.</source>
+        <translation>Ningún inicio de sesión espera esta redirección; vuelva a iniciar sesión desde la aplicación.</translation>
+    </message>
+    <message>
+        <source>This is not the app&apos;s sign-in redirect.</source>
+        <translation>Esta no es la redirección de inicio de sesión de la aplicación.</translation>
+    </message>
+    <message>
+        <source>The redirect is too long to be a sign-in answer.</source>
+        <translation>La redirección es demasiado larga para ser una respuesta de inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>This redirect belongs to another sign-in; the one under way goes on.</source>
+        <translation>Esta redirección pertenece a otro inicio de sesión; el que está en curso continúa.</translation>
     </message>
 </context>
 <context>

@@ -148,8 +148,8 @@
         <translation>URL de base de l’API WorkOS (un domaine d’authentification personnalisé, ou un émulateur en cours d’exécution).</translation>
     </message>
     <message>
-        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port).</source>
-        <translation>URI de redirection enregistrée auprès de WorkOS (par défaut http://127.0.0.1/callback&#xa0;; la fenêtre de connexion l’intercepte, le navigateur de secours écoute sur un port libre).</translation>
+        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port; production, installed with its .desktop file: authkit-desktop://callback, through the system browser).</source>
+        <translation>URI de redirection enregistrée auprès de WorkOS (par défaut http://127.0.0.1/callback&#xa0;; la fenêtre de connexion l’intercepte, le navigateur de secours écoute sur un port libre&#xa0;; en production, installée avec son fichier .desktop&#xa0;: authkit-desktop://callback, par le navigateur du système).</translation>
     </message>
     <message>
         <source>Read WORKOS_CLIENT_ID and CONVEX_URL from a web project&apos;s .env.local.</source>
@@ -198,6 +198,14 @@ Une seule instance s’exécute par utilisateur et dossier de données&#xa0;: la
 en cours au premier plan (le nouveau processus se termine avec 0).
 Les changements d’état sont journalisés sur stderr, catégorie authkit.desktop, au niveau info&#xa0;:
 &quot;state: loading&quot;, &quot;state: signed-out&quot;, &quot;state: signed-in &lt;email&gt;&quot;.</translation>
+    </message>
+    <message>
+        <source>Start signing in at once when no stored session is restored.</source>
+        <translation>Commencer la connexion aussitôt si aucune session enregistrée n’est restaurée.</translation>
+    </message>
+    <message>
+        <source>An authkit-desktop:// sign-in redirect, handed to the running app (what the browser opens).</source>
+        <translation>Une redirection de connexion authkit-desktop://, transmise à l’application en cours d’exécution (ce qu’ouvre le navigateur).</translation>
     </message>
 </context>
 <context>
@@ -415,6 +423,14 @@ Les changements d’état sont journalisés sur stderr, catégorie authkit.deskt
     <message>
         <source>AuthKit Desktop</source>
         <translation>AuthKit Desktop</translation>
+    </message>
+    <message>
+        <source>the sign-in was handed to the running app</source>
+        <translation>la connexion a été transmise à l’application en cours d’exécution</translation>
+    </message>
+    <message>
+        <source>the running app refused the sign-in redirect: %1</source>
+        <translation>l’application en cours d’exécution a refusé la redirection de connexion&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -707,6 +723,29 @@ Les changements d’état sont journalisés sur stderr, catégorie authkit.deskt
     <message>
         <source>No keychain is available, so this session is kept in memory only: you will need to sign in again after a restart.</source>
         <translation>Aucun trousseau n’est disponible&#xa0;: cette session est donc conservée en mémoire uniquement et vous devrez vous reconnecter après un redémarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>authkit::CustomSchemeUserAgent</name>
+    <message>
+        <source>Could not open the web browser.</source>
+        <translation>Impossible d’ouvrir le navigateur web.</translation>
+    </message>
+    <message>
+        <source>No sign-in is waiting for this redirect; start the sign-in in the app again.</source>
+        <translation>Aucune connexion n’attend cette redirection&#xa0;; relancez la connexion dans l’application.</translation>
+    </message>
+    <message>
+        <source>This is not the app&apos;s sign-in redirect.</source>
+        <translation>Ce n’est pas la redirection de connexion de l’application.</translation>
+    </message>
+    <message>
+        <source>The redirect is too long to be a sign-in answer.</source>
+        <translation>La redirection est trop longue pour être une réponse de connexion.</translation>
+    </message>
+    <message>
+        <source>This redirect belongs to another sign-in; the one under way goes on.</source>
+        <translation>Cette redirection appartient à une autre connexion&#xa0;; celle en cours continue.</translation>
     </message>
 </context>
 <context>

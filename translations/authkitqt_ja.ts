@@ -148,8 +148,8 @@
         <translation>WorkOS の API ベース URL (カスタム認証ドメイン、または実行中のエミュレーター)。</translation>
     </message>
     <message>
-        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port).</source>
-        <translation>WorkOS に登録されたリダイレクト URI (既定値は http://127.0.0.1/callback。サインインウィンドウがこれを受け取り、ブラウザーによる代替手段は空いているポートで待ち受けます)。</translation>
+        <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port; production, installed with its .desktop file: authkit-desktop://callback, through the system browser).</source>
+        <translation>WorkOS に登録されたリダイレクト URI (既定値は http://127.0.0.1/callback。サインインウィンドウがこれを受け取り、ブラウザーによる代替手段は空いているポートで待ち受けます。production で .desktop ファイルと共にインストールされている場合は authkit-desktop://callback で、システムのブラウザーを使います)。</translation>
     </message>
     <message>
         <source>Read WORKOS_CLIENT_ID and CONVEX_URL from a web project&apos;s .env.local.</source>
@@ -198,6 +198,14 @@ development と production の各プロファイルは、お使いのクライ�
 実行中のウィンドウが前面に表示されます (新しいプロセスは 0 で終了します)。
 状態の変化は stderr に info レベル、カテゴリー authkit.desktop で記録されます:
 &quot;state: loading&quot;、&quot;state: signed-out&quot;、&quot;state: signed-in &lt;email&gt;&quot;。</translation>
+    </message>
+    <message>
+        <source>Start signing in at once when no stored session is restored.</source>
+        <translation>保存されたセッションが復元されない場合は、すぐにサインインを開始します。</translation>
+    </message>
+    <message>
+        <source>An authkit-desktop:// sign-in redirect, handed to the running app (what the browser opens).</source>
+        <translation>authkit-desktop:// のサインインのリダイレクト。実行中のアプリに渡されます（ブラウザーが開くもの）。</translation>
     </message>
 </context>
 <context>
@@ -415,6 +423,14 @@ development と production の各プロファイルは、お使いのクライ�
     <message>
         <source>AuthKit Desktop</source>
         <translation>AuthKit Desktop</translation>
+    </message>
+    <message>
+        <source>the sign-in was handed to the running app</source>
+        <translation>サインインを実行中のアプリに渡しました</translation>
+    </message>
+    <message>
+        <source>the running app refused the sign-in redirect: %1</source>
+        <translation>実行中のアプリがサインインのリダイレクトを拒否しました: %1</translation>
     </message>
 </context>
 <context>
@@ -704,6 +720,29 @@ development と production の各プロファイルは、お使いのクライ�
     <message>
         <source>No keychain is available, so this session is kept in memory only: you will need to sign in again after a restart.</source>
         <translation>キーチェーンを利用できないため、このセッションはメモリ内にのみ保持されます。再起動後はもう一度サインインする必要があります。</translation>
+    </message>
+</context>
+<context>
+    <name>authkit::CustomSchemeUserAgent</name>
+    <message>
+        <source>Could not open the web browser.</source>
+        <translation>Web ブラウザーを開けませんでした。</translation>
+    </message>
+    <message>
+        <source>No sign-in is waiting for this redirect; start the sign-in in the app again.</source>
+        <translation>このリダイレクトを待っているサインインはありません。アプリでもう一度サインインを開始してください。</translation>
+    </message>
+    <message>
+        <source>This is not the app&apos;s sign-in redirect.</source>
+        <translation>これはアプリのサインインのリダイレクトではありません。</translation>
+    </message>
+    <message>
+        <source>The redirect is too long to be a sign-in answer.</source>
+        <translation>リダイレクトが長すぎるため、サインインの応答ではありません。</translation>
+    </message>
+    <message>
+        <source>This redirect belongs to another sign-in; the one under way goes on.</source>
+        <translation>このリダイレクトは別のサインインのものです。進行中のサインインは続きます。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "DesktopLogging.h"
 #include "LocalEmulatorProcess.h"
 #include "MainWindow.h"
+#include "SchemeHandler.h"
 #include "SettingsDialog.h"
 #include "StartupTrace.h"
 
@@ -13,15 +14,18 @@
 #include <authkitqt/core/AuthSession.h>
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
+#include <authkitqt/core/CustomSchemeUserAgent.h>
 #include <authkitqt/core/LoopbackUserAgent.h>
 #include <authkitqt/keychain/KeychainSecretStore.h>
 #include <authkitqt/webengine/FallbackUserAgent.h>
 #include <authkitqt/webengine/LoginWindow.h> // raised with the main window
 
+#include <QDesktopServices>
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 
 using namespace authkit;
 using authkit::convex::AuthKitTokenSource;
@@ -32,6 +36,7 @@ using authkit::convex::ConvexValue;
 
 namespace {
 const QString kLocal = QStringLiteral("local");
+const QString kProduction = QStringLiteral("production");
 } // namespace
 
 DesktopApp::DesktopApp(DesktopOptions options, QObject *parent)
@@ -74,13 +79,34 @@ bool DesktopApp::start()
     StartupTrace::watchFirstPaint(m_window.get(), "window painted");
     m_window->show();
     StartupTrace::checkpoint("window shown");
+    if (m_options.signInAtStart)
+        signInOnceSettled();
     return true;
+}
+
+void DesktopApp::signInOnceSettled()
+{
+    // Only when no stored session was restored: --sign-in never replaces a session.
+    auto signInIfSignedOut = [this] {
+        if (!m_session->state()->isAuthenticated())
+            signIn(SignInOptions::Screen::SignIn);
+    };
+    if (!m_session->state()->isLoading()) {
+        QTimer::singleShot(0, this, signInIfSignedOut);
+        return;
+    }
+    connect(m_session, &AuthSession::restored, this, signInIfSignedOut, Qt::SingleShotConnection);
 }
 
 bool DesktopApp::loadConfig()
 {
     ConfigSources sources = m_options.sources;
     sources.profile = profile();
+    // Production's redirect rules take the loopback IP literal and a registered custom scheme
+    // (lib/emulator/README.md, "Environments"); with the .desktop file installed the browser can
+    // bring the redirect back by our scheme, as WorkOS's Electron SDK does.
+    if (sources.profile == kProduction && SchemeHandler::isRegistered())
+        sources.defaultRedirectUri = QLatin1String(SchemeHandler::kRedirectUri);
     QString error;
     std::optional<AuthKitConfig> config = ConfigLoader::load(sources, &error);
     // The local profile runs its own emulator, unless --api-base-url names a running one.
@@ -159,7 +185,17 @@ void DesktopApp::buildWindow()
 
     // Loads nothing of Qt WebEngine until a sign-in (or a hosted logout) needs it.
     m_agent = std::make_unique<FallbackUserAgent>(m_session, m_window.get());
-    m_session->setUserAgent(m_agent.get());
+    if (CustomSchemeUserAgent::isCustomSchemeUri(m_config.redirectUri)) {
+        // A custom-scheme redirect cannot come back to the embedded window or a loopback port:
+        // the sign-in runs in the system browser and the OS hands the redirect to a new launch.
+        m_schemeAgent = std::make_unique<CustomSchemeUserAgent>(
+            [](const QUrl &url) { return QDesktopServices::openUrl(url); });
+        m_session->setUserAgent(m_schemeAgent.get());
+        qCInfo(lcDesktop).noquote() << "signing in through the system browser, back by"
+                                    << m_config.redirectUri.scheme() + QStringLiteral(":");
+    } else {
+        m_session->setUserAgent(m_agent.get());
+    }
     connect(m_agent.get(), &FallbackUserAgent::hostedLogoutFinished, this,
             &DesktopApp::hostedLogoutFinished);
 
@@ -295,7 +331,23 @@ void DesktopApp::signIn(SignInOptions::Screen screen)
         return;
     SignInOptions options;
     options.screen = screen;
+    if (m_schemeAgent) {
+        m_session->signIn(options);
+        return;
+    }
     m_agent->signIn(options); // with prompt=login while the hosted logout is under way
+}
+
+QString DesktopApp::openRedirect(const QUrl &url)
+{
+    using Delivery = CustomSchemeUserAgent::Delivery;
+    // Without a custom-scheme sign-in under way nothing waits for it; the session stays as it is.
+    const Delivery delivery =
+        m_schemeAgent ? m_schemeAgent->deliver(url) : Delivery::NoSignInPending;
+    if (delivery != Delivery::Accepted)
+        return CustomSchemeUserAgent::explain(delivery);
+    raiseWindow(); // the person is back from the browser: show them the outcome
+    return {};
 }
 
 void DesktopApp::cancelSignIn()

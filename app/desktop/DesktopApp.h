@@ -18,6 +18,7 @@ class MainWindow;
 namespace authkit {
 class AuthKitClient;
 class AuthSession;
+class CustomSchemeUserAgent;
 class LoopbackUserAgent;
 namespace convex {
 class AuthKitTokenSource;
@@ -60,6 +61,9 @@ public:
     // The session's user agent: the login window (from the plugin), else the system browser.
     authkit::FallbackUserAgent *webAgent() const { return m_agent.get(); }
     authkit::LoopbackUserAgent *browserAgent() const;
+    // The session's user agent when the redirect URI is the app's custom scheme (the system
+    // browser, the redirect handed over by another launch); null otherwise.
+    authkit::CustomSchemeUserAgent *schemeAgent() const { return m_schemeAgent.get(); }
     // The authkit-emulator child of the local profile; null with --api-base-url or another profile.
     LocalEmulatorProcess *emulator() const { return m_emulator.get(); }
     // The Convex deployment in use; empty (and the Convex objects null) without one.
@@ -78,6 +82,9 @@ public:
     // Another launch asked for the window: the main window comes forward, and the sign-in
     // window over it when one is open.
     void raiseWindow();
+    // A redirect URL another launch was started with (SingleInstance's "open"): finishes the
+    // custom-scheme sign-in under way. Returns why it was refused; empty when it was taken.
+    QString openRedirect(const QUrl &url);
 
 Q_SIGNALS:
     void hostedLogoutFinished();
@@ -85,6 +92,7 @@ Q_SIGNALS:
 private:
     bool loadConfig();
     bool startEmulator(const QString &clientId);
+    void signInOnceSettled();
     void buildClient();
     void buildWindow();
     void buildBackend();
@@ -104,6 +112,7 @@ private:
     std::unique_ptr<authkit::AuthKitClient> m_client; // the network, keychain and session
     authkit::AuthSession *m_session = nullptr;        // m_client's
     std::unique_ptr<authkit::FallbackUserAgent> m_agent;
+    std::unique_ptr<authkit::CustomSchemeUserAgent> m_schemeAgent; // the session's, when set
     std::unique_ptr<authkit::convex::AuthKitTokenSource> m_convexTokens;
     std::unique_ptr<authkit::convex::ConvexClient> m_convex;
     std::unique_ptr<authkit::convex::ConvexAuthState> m_convexAuth; // signs the client out

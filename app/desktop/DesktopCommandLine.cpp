@@ -1,5 +1,7 @@
 #include "DesktopCommandLine.h"
 
+#include "SchemeHandler.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -50,18 +52,33 @@ DesktopOptions DesktopCommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption redirect(QStringLiteral("redirect-uri"),
                                       tr("Redirect URI registered with WorkOS (default "
                                          "http://127.0.0.1/callback; the sign-in window catches "
-                                         "it, the browser fallback listens on a free port)."),
+                                         "it, the browser fallback listens on a free port; "
+                                         "production, installed with its .desktop file: "
+                                         "authkit-desktop://callback, through the system "
+                                         "browser)."),
                                       QStringLiteral("uri"));
     const QCommandLineOption project(QStringLiteral("project"),
                                      tr("Read WORKOS_CLIENT_ID and CONVEX_URL from a web "
                                         "project's .env.local."),
                                      QStringLiteral("dir"));
-    parser.addOptions({profile, clientId, apiBase, redirect, project});
+    const QCommandLineOption signIn(QStringLiteral("sign-in"),
+                                    tr("Start signing in at once when no stored session is "
+                                       "restored."));
+    parser.addOptions({profile, clientId, apiBase, redirect, project, signIn});
+    parser.addPositionalArgument(QStringLiteral("url"),
+                                 tr("An authkit-desktop:// sign-in redirect, handed to the "
+                                    "running app (what the browser opens)."),
+                                 QStringLiteral("[url]"));
     parser.process(app);
-    if (!parser.positionalArguments().isEmpty()) {
+    const QStringList positional = parser.positionalArguments();
+    // One URL of our scheme may come (the .desktop file's %u); nothing else.
+    const bool oneOfOurUrls =
+        positional.size() == 1 && SchemeHandler::problem(positional.first()).isEmpty();
+    if (!positional.isEmpty() && !oneOfOurUrls) {
         // As QCommandLineParser does for unknown options: one line, then exit before any window.
-        const QString message = tr("Unexpected argument \"%1\" (see --help).")
-                                    .arg(parser.positionalArguments().first());
+        // An over-long or foreign argument is not echoed whole.
+        const QString message =
+            tr("Unexpected argument \"%1\" (see --help).").arg(positional.first().left(80));
         std::fprintf(stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName()),
                      qPrintable(message));
         std::exit(2);
@@ -73,5 +90,8 @@ DesktopOptions DesktopCommandLine::parse(const QCoreApplication &app)
     options.sources.apiBaseUrl = parser.value(apiBase);
     options.sources.redirectUri = parser.value(redirect);
     options.sources.projectDir = parser.value(project);
+    options.signInAtStart = parser.isSet(signIn);
+    if (oneOfOurUrls)
+        options.openUrl = positional.first();
     return options;
 }

@@ -18,4 +18,9 @@ struct DesktopOptions
     // The authkit-emulator executable the local profile runs; empty: $AUTHKIT_EMULATOR, else the
     // one next to authkit-desktop (LocalEmulatorProcess::findExecutable).
     QString emulatorExecutable;
+    // --sign-in: start signing in as soon as no stored session was restored.
+    bool signInAtStart = false;
+    // The authkit-desktop: URL this launch was started with (the .desktop file's %u): a
+    // custom-scheme sign-in's redirect, for the running instance (SchemeHandler.h).
+    QString openUrl;
 };

@@ -1,6 +1,7 @@
 #include "SingleInstance.h"
 
 #include "DesktopLogging.h"
+#include "SchemeHandler.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -54,6 +55,13 @@ QJsonObject SingleInstance::raiseMessage()
 {
     return {{QStringLiteral("v"), kProtocolVersion},
             {QStringLiteral("command"), QStringLiteral("raise")}};
+}
+
+QJsonObject SingleInstance::openMessage(const QString &url)
+{
+    return {{QStringLiteral("v"), kProtocolVersion},
+            {QStringLiteral("command"), QStringLiteral("open")},
+            {QStringLiteral("url"), url}};
 }
 
 SingleInstance::Outcome SingleInstance::claimOrForward(const QJsonObject &message)
@@ -149,6 +157,8 @@ QJsonObject SingleInstance::handle(const QByteArray &text)
     if (message.value(QStringLiteral("v")).toInt() != kProtocolVersion)
         return failure(QStringLiteral("unsupported version"));
     const QString command = message.value(QStringLiteral("command")).toString();
+    if (command == QLatin1String("open"))
+        return open(message);
     if (command != QLatin1String("raise")) {
         // Never the message itself in the log: a later command carries a redirect URL.
         qCInfo(lcDesktop) << "single instance: unknown command ignored";
@@ -157,5 +167,23 @@ QJsonObject SingleInstance::handle(const QByteArray &text)
     qCInfo(lcDesktop) << "single instance: another launch asked to raise the window";
     Q_EMIT messageReceived(message);
     Q_EMIT raiseRequested();
+    return {{QStringLiteral("ok"), true}};
+}
+
+QJsonObject SingleInstance::open(const QJsonObject &message)
+{
+    const QJsonValue url = message.value(QStringLiteral("url"));
+    const QString problem =
+        url.isString() ? SchemeHandler::problem(url.toString()) : QStringLiteral("no url");
+    if (!problem.isEmpty()) {
+        qCInfo(lcDesktop).noquote() << "single instance: an open command was refused:" << problem;
+        return failure(problem);
+    }
+    if (!m_openHandler)
+        return failure(QStringLiteral("not ready for redirects yet"));
+    const QString refused = m_openHandler(QUrl(url.toString(), QUrl::StrictMode));
+    if (!refused.isEmpty())
+        return failure(refused);
+    Q_EMIT messageReceived(message);
     return {{QStringLiteral("ok"), true}};
 }

@@ -3,6 +3,9 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
+#include <QUrl>
+
+#include <functional>
 
 class QLocalServer;
 class QLocalSocket;
@@ -17,10 +20,13 @@ class QLocalSocket;
 // instance.
 //
 // Wire format (README.md, "authkit-desktop"): one JSON object per line, UTF-8, at
-// most kMaxMessageBytes: {"v":1,"command":"raise"}. A command the first instance does not know is
-// answered {"ok":false,"error":...} and changes nothing, so new commands (an "open" carrying a
-// redirect URL for the custom-scheme sign-in) can be added without breaking older instances.
-// Every message is answered with one line, {"ok":true} or {"ok":false,"error":...}.
+// most kMaxMessageBytes: {"v":1,"command":"raise"}, or {"v":1,"command":"open","url":...} with
+// the redirect URL of a custom-scheme sign-in (SchemeHandler.h), checked (an authkit-desktop: URL,
+// at most SchemeHandler::kMaxUrlBytes) and then handed to the open handler, whose verdict is the
+// answer: the launch that brought the URL learns whether it finished a sign-in. A command the
+// first instance does not know is answered {"ok":false,"error":...} and changes nothing. Every
+// message is answered with one line, {"ok":true} or {"ok":false,"error":...}. A URL is never
+// logged: it carries an authorization code.
 class SingleInstance : public QObject
 {
     Q_OBJECT
@@ -50,6 +56,12 @@ public:
     QJsonObject reply() const { return m_reply; } // the first instance's answer (Forwarded)
 
     static QJsonObject raiseMessage();
+    static QJsonObject openMessage(const QString &url);
+
+    // Takes a checked URL of the "open" command; returns why it was refused, empty when it was
+    // taken. Without one, every "open" is refused.
+    using OpenHandler = std::function<QString(const QUrl &)>;
+    void setOpenHandler(OpenHandler handler) { m_openHandler = std::move(handler); }
 
 Q_SIGNALS:
     void raiseRequested();
@@ -61,9 +73,11 @@ private:
     void onNewConnection();
     void onReadyRead(QLocalSocket *socket);
     QJsonObject handle(const QByteArray &line);
+    QJsonObject open(const QJsonObject &message);
 
     QString m_serverName;
     QLocalServer *m_server = nullptr;
     QString m_error;
     QJsonObject m_reply;
+    OpenHandler m_openHandler;
 };

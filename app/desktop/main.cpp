@@ -1,6 +1,7 @@
 // authkit-desktop: sign in with WorkOS AuthKit in a Qt WebEngine window; views follow the
 // authentication state.
 
+#include "BrowserFallback.h"
 #include "DesktopApp.h"
 #include "DesktopCommandLine.h"
 #include "DesktopLogging.h"
@@ -84,6 +85,7 @@ int main(int argc, char *argv[])
     TranslationLoader::install(app);
     QGuiApplication::setApplicationDisplayName(QObject::tr("AuthKit Desktop"));
     QGuiApplication::setDesktopFileName(QStringLiteral("authkit-desktop"));
+    BrowserFallback::installIfNeeded(&app);
 
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.debug=false"));
@@ -93,12 +95,29 @@ int main(int argc, char *argv[])
     const DesktopOptions options = DesktopCommandLine::parse(app);
 
     // One instance per person and data folder: a second launch raises the first and exits,
-    // before it starts an emulator or touches the keychain.
+    // before it starts an emulator or touches the keychain. A launch with a redirect URL (the
+    // browser's, by our scheme) hands it over instead, and says what the running one made of it.
     SingleInstance instance;
-    switch (instance.claimOrForward(SingleInstance::raiseMessage())) {
+    const bool opening = !options.openUrl.isEmpty();
+    switch (instance.claimOrForward(opening ? SingleInstance::openMessage(options.openUrl)
+                                            : SingleInstance::raiseMessage())) {
     case SingleInstance::Outcome::Primary:
         break;
     case SingleInstance::Outcome::Forwarded:
+        if (opening) {
+            // The URL carries an authorization code: never printed, only the verdict.
+            if (instance.reply().value(QStringLiteral("ok")).toBool()) {
+                std::fprintf(stderr, "authkit-desktop: %s\n",
+                             qPrintable(QObject::tr("the sign-in was handed to the running "
+                                                    "app")));
+                return 0;
+            }
+            std::fprintf(
+                stderr, "authkit-desktop: %s\n",
+                qPrintable(QObject::tr("the running app refused the sign-in redirect: %1")
+                               .arg(instance.reply().value(QStringLiteral("error")).toString())));
+            return 1;
+        }
         std::fprintf(stderr, "authkit-desktop: %s\n",
                      qPrintable(QObject::tr("already running; its window was brought to the "
                                             "front")));
@@ -146,6 +165,13 @@ int main(int argc, char *argv[])
     }
     QObject::connect(&instance, &SingleInstance::raiseRequested, desktop.get(),
                      &DesktopApp::raiseWindow);
+    instance.setOpenHandler(
+        [app = desktop.get()](const QUrl &url) { return app->openRedirect(url); });
+    if (opening) {
+        // Started by a redirect with no instance running: no sign-in of ours waits for it.
+        std::fprintf(stderr, "authkit-desktop: %s\n",
+                     qPrintable(desktop->openRedirect(QUrl(options.openUrl))));
+    }
     StartupTrace::checkpoint("event loop entered");
     const int code = QApplication::exec();
     desktop.reset(); // before QApplication: the window and Qt WebEngine go first

@@ -29,6 +29,10 @@ private Q_SLOTS:
     void unregisteredRedirectUriShowsErrorPage();
     void registeredRedirectUriIsAccepted_data();
     void registeredRedirectUriIsAccepted();
+    void productionRefusesRedirectUri_data();
+    void productionRefusesRedirectUri();
+    void productionAcceptsLoopbackLiteralAndCustomScheme_data();
+    void productionAcceptsLoopbackLiteralAndCustomScheme();
     void parameterErrorsRedirectBack_data();
     void parameterErrorsRedirectBack();
     void errorWithoutStateCarriesNoState();
@@ -109,9 +113,11 @@ void TestEmulatorAuthorize::unregisteredRedirectUriShowsErrorPage_data()
     QTest::newRow("extra query") << dev << QStringLiteral("http://127.0.0.1:5000/callback?next=/admin");
     QTest::newRow("fragment") << dev << QStringLiteral("http://127.0.0.1:5000/callback#top");
     QTest::newRow("custom scheme with query") << dev << QStringLiteral("authkit-desktop://callback?x=1");
-    // The production client registers no localhost URI.
-    QTest::newRow("localhost for production") << seed::prodClient()
-                                              << QStringLiteral("http://localhost:5000/callback");
+    // Allowed by production's rules, but not registered for the production client.
+    QTest::newRow("IPv6 loopback for production")
+        << seed::prodClient() << QStringLiteral("http://[::1]:5000/callback");
+    QTest::newRow("https for production")
+        << seed::prodClient() << QStringLiteral("https://app.example/callback");
 }
 
 void TestEmulatorAuthorize::unregisteredRedirectUriShowsErrorPage()
@@ -148,6 +154,69 @@ void TestEmulatorAuthorize::registeredRedirectUriIsAccepted_data()
     QTest::newRow("loopback, port 65535") << QStringLiteral("http://127.0.0.1:65535/callback");
     QTest::newRow("localhost, any port") << QStringLiteral("http://localhost:8080/callback");
     QTest::newRow("custom scheme") << QStringLiteral("authkit-desktop://callback");
+}
+
+// The production environment's rules (lib/emulator/README.md, "Environments"): refused with a
+// page that says why, before the registration is even looked at, and never redirected to.
+void TestEmulatorAuthorize::productionRefusesRedirectUri_data()
+{
+    QTest::addColumn<QString>("redirectUri");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("localhost") << QStringLiteral("http://localhost:5000/callback")
+                               << QStringLiteral("does not allow localhost");
+    QTest::newRow("localhost, no port") << QStringLiteral("http://localhost/callback")
+                                        << QStringLiteral("does not allow localhost");
+    QTest::newRow("http host name")
+        << QStringLiteral("http://app.example/callback") << QStringLiteral("must use https");
+    QTest::newRow("another loopback address")
+        << QStringLiteral("http://127.0.0.2/callback") << QStringLiteral("must use https");
+    QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)")
+                                << QStringLiteral("cannot be a redirect URI");
+    QTest::newRow("data") << QStringLiteral("data:text/html,hi")
+                          << QStringLiteral("cannot be a redirect URI");
+}
+
+void TestEmulatorAuthorize::productionRefusesRedirectUri()
+{
+    QFETCH(QString, redirectUri);
+    QFETCH(QString, why);
+    QueryItems params = m_driver->authorizeParams();
+    setItem(params, QStringLiteral("client_id"), seed::prodClient());
+    setItem(params, QStringLiteral("redirect_uri"), redirectUri);
+    const HttpResult result = m_driver->authorize(params);
+    QCOMPARE(result.status, 400);
+    QVERIFY2(!result.hasHeader("Location"), result.describe());
+    const HtmlPage page(result.body);
+    QCOMPARE(page.title(), QStringLiteral("Invalid redirect URI"));
+    const QString message = page.text(QStringLiteral("message"));
+    QVERIFY2(message.contains(QStringLiteral("not allowed in the production environment")),
+             qPrintable(message));
+    QVERIFY2(message.contains(why), qPrintable(message));
+
+    // The development client takes the same localhost URI (it is registered there).
+    if (redirectUri.startsWith(QLatin1String("http://localhost"))) {
+        m_driver->setRedirectUri(redirectUri);
+        QCOMPARE(m_driver->authorize().status, 302);
+    }
+}
+
+void TestEmulatorAuthorize::productionAcceptsLoopbackLiteralAndCustomScheme_data()
+{
+    QTest::addColumn<QString>("redirectUri");
+    QTest::newRow("loopback literal, any port")
+        << QStringLiteral("http://127.0.0.1:49731/callback");
+    QTest::newRow("loopback literal, no port") << QStringLiteral("http://127.0.0.1/callback");
+    QTest::newRow("custom scheme") << QStringLiteral("authkit-desktop://callback");
+}
+
+void TestEmulatorAuthorize::productionAcceptsLoopbackLiteralAndCustomScheme()
+{
+    QFETCH(QString, redirectUri);
+    SignInDriver production(m_http, m_emulator->baseUrl(), seed::prodClient());
+    production.setRedirectUri(redirectUri);
+    const QString code = production.signInWithPassword(seed::ada());
+    QVERIFY(!code.isEmpty());
+    QCOMPARE(production.exchangeCode(code).status, 200);
 }
 
 void TestEmulatorAuthorize::registeredRedirectUriIsAccepted()

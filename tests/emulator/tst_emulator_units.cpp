@@ -11,6 +11,7 @@
 #include "Ids_p.h"
 #include "LoopbackHost_p.h"
 #include "PageRenderer_p.h"
+#include "RedirectUriRules_p.h"
 #include "SecretCompare_p.h"
 #include "SessionRegistry_p.h"
 #include "Totp_p.h"
@@ -80,6 +81,9 @@ private Q_SLOTS:
     void registeredUriMatching();
     void clientIdShape_data();
     void clientIdShape();
+    void productionRedirectRules_data();
+    void productionRedirectRules();
+    void seedEnvironment();
 
     void faultParseRejects_data();
     void faultParseRejects();
@@ -261,6 +265,77 @@ void TestEmulatorUnits::pageRendererErrorVisibility()
         {{QStringLiteral("error"), QStringLiteral("Bad <thing>")}}));
     QVERIFY(!withError.hasAttribute(QStringLiteral("error"), QStringLiteral("hidden")));
     QCOMPARE(withError.shownError(), QStringLiteral("Bad <thing>"));
+}
+
+// lib/emulator/README.md, "Environments": what production takes, whatever is registered.
+void TestEmulatorUnits::productionRedirectRules_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("https") << QStringLiteral("https://app.example/callback") << true;
+    QTest::newRow("https with port") << QStringLiteral("https://app.example:8443/cb") << true;
+    QTest::newRow("loopback literal") << QStringLiteral("http://127.0.0.1/callback") << true;
+    QTest::newRow("loopback literal, port") << QStringLiteral("http://127.0.0.1:50123/cb") << true;
+    QTest::newRow("IPv6 loopback literal") << QStringLiteral("http://[::1]:50123/callback") << true;
+    QTest::newRow("custom scheme") << QStringLiteral("authkit-desktop://callback") << true;
+    QTest::newRow("reverse-DNS scheme") << QStringLiteral("com.example.app:/oauth") << true;
+    QTest::newRow("localhost") << QStringLiteral("http://localhost/callback") << false;
+    QTest::newRow("LOCALHOST, port") << QStringLiteral("http://LOCALHOST:8080/callback") << false;
+    QTest::newRow("http host") << QStringLiteral("http://app.example/callback") << false;
+    QTest::newRow("http private address") << QStringLiteral("http://192.168.1.2/cb") << false;
+    QTest::newRow("127.0.0.2") << QStringLiteral("http://127.0.0.2/callback") << false;
+    QTest::newRow("https without host") << QStringLiteral("https:///callback") << false;
+    QTest::newRow("credentials") << QStringLiteral("https://me@app.example/callback") << false;
+    QTest::newRow("fragment") << QStringLiteral("https://app.example/callback#x") << false;
+    QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)") << false;
+    QTest::newRow("data") << QStringLiteral("data:text/html,x") << false;
+    QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << false;
+    QTest::newRow("relative") << QStringLiteral("/callback") << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestEmulatorUnits::productionRedirectRules()
+{
+    QFETCH(QString, uri);
+    QFETCH(bool, accepted);
+    const QString problem = redirectUriProblem(Environment::Production, QUrl(uri));
+    QVERIFY2(problem.isEmpty() == accepted, qPrintable(problem));
+    // Development takes whatever the client registered.
+    QVERIFY(redirectUriProblem(Environment::Development, QUrl(uri)).isEmpty());
+}
+
+void TestEmulatorUnits::seedEnvironment()
+{
+    QString error;
+    const auto seedWith = [&error](const char *environment, const char *uri) {
+        const QByteArray json =
+            QByteArray("{\"clients\":[{\"client_id\":"
+                       "\"client_01J00000000000000000000PRD\",")
+            + (environment ? QByteArray("\"environment\":\"") + environment + "\"," : QByteArray())
+            + "\"redirect_uris\":[\"" + uri + "\"]}]}";
+        error.clear();
+        return Directory::fromJson(json, &error);
+    };
+    // No environment: development, lenient.
+    auto directory = seedWith(nullptr, "http://localhost/callback");
+    QVERIFY2(directory, qPrintable(error));
+    QCOMPARE(directory->clients().first().environment, Environment::Development);
+    // Production refuses to register what it would refuse at authorize, and says which.
+    QVERIFY(!seedWith("production", "http://localhost/callback"));
+    QVERIFY2(error.contains(QLatin1String("http://localhost/callback"))
+                 && error.contains(QLatin1String("localhost")),
+             qPrintable(error));
+    directory = seedWith("production", "authkit-desktop://callback");
+    QVERIFY2(directory, qPrintable(error));
+    QCOMPARE(directory->clients().first().environment, Environment::Production);
+    QVERIFY(!seedWith("staging", "https://app.example/callback"));
+    QVERIFY2(error.contains(QLatin1String("staging")), qPrintable(error));
+    // The built-in seed: the production client is in the production environment.
+    const Directory builtIn = Directory::builtIn();
+    QCOMPARE(builtIn.client(QStringLiteral("client_01J00000000000000000000PRD"))->environment,
+             Environment::Production);
+    QCOMPARE(builtIn.client(QStringLiteral("client_01J00000000000000000000DEV"))->environment,
+             Environment::Development);
 }
 
 void TestEmulatorUnits::registeredUriMatching_data()

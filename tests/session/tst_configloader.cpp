@@ -101,6 +101,37 @@ private Q_SLOTS:
         QCOMPARE(config->apiBaseUrl, QUrl(QStringLiteral("https://api.workos.com")));
     }
 
+    // An app registered for a custom scheme (authkit-desktop's production profile) gives its
+    // own default redirect; every source that names one still wins over it.
+    void defaultRedirectUriYieldsToEverySource()
+    {
+        ConfigSources s = sources(QStringLiteral("production"));
+        s.clientId = kPrd;
+        QString error;
+        auto config = ConfigLoader::load(s, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://127.0.0.1/callback")));
+
+        s.defaultRedirectUri = QStringLiteral("authkit-desktop://callback");
+        config = ConfigLoader::load(s, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("authkit-desktop://callback")));
+
+        s.configFile = m_dir.filePath(QStringLiteral("redirect.ini"));
+        writeFile(s.configFile, "[production]\nredirect_uri=http://127.0.0.1:7000/from-file\n");
+        config = ConfigLoader::load(s, &error);
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://127.0.0.1:7000/from-file")));
+
+        s.environment.insert(QStringLiteral("WORKOS_REDIRECT_URI"),
+                             QStringLiteral("http://127.0.0.1/from-env"));
+        config = ConfigLoader::load(s, &error);
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://127.0.0.1/from-env")));
+
+        s.redirectUri = QStringLiteral("http://127.0.0.1/from-flag");
+        config = ConfigLoader::load(s, &error);
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://127.0.0.1/from-flag")));
+    }
+
     void badInputIsRefusedWithAClearMessage_data()
     {
         QTest::addColumn<QString>("clientId");

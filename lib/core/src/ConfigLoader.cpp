@@ -171,6 +171,8 @@ std::optional<AuthKitConfig> ConfigLoader::load(const ConfigSources &sources, QS
         return std::nullopt;
     }
     AuthKitConfig config = defaults(profile);
+    if (!sources.defaultRedirectUri.isEmpty())
+        config.redirectUri = QUrl(sources.defaultRedirectUri, QUrl::StrictMode);
     bool issuersSet = false;
 
     // Weakest first, so each stronger source overwrites what it sets.

@@ -106,6 +106,23 @@ std::optional<Directory> Directory::fromJson(const QByteArray &json, QString *er
                 ? stringList(object.value(QStringLiteral("logout_redirect_uris")))
                 : kDefaultLogoutUris;
         client.corsOrigins = stringList(object.value(QStringLiteral("cors_origins")));
+        const QString environment =
+            object.value(QStringLiteral("environment")).toString(QStringLiteral("development"));
+        if (!parseEnvironment(environment, &client.environment)) {
+            *error = QStringLiteral("seed: client %1: environment \"%2\" is neither development "
+                                    "nor production")
+                         .arg(client.id, environment);
+            return std::nullopt;
+        }
+        // WorkOS refuses to register such a URI in production; so does the seed.
+        for (const QString &uri : std::as_const(client.redirectUris)) {
+            const QString problem = redirectUriProblem(client.environment, QUrl(uri));
+            if (!problem.isEmpty()) {
+                *error = QStringLiteral("seed: client %1: redirect URI \"%2\": %3")
+                             .arg(client.id, uri, problem);
+                return std::nullopt;
+            }
+        }
         directory.m_clients.append(client);
     }
     directory.m_corsOrigins = stringList(root.value(QStringLiteral("cors_origins")));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "RedirectUriRules_p.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
@@ -19,6 +21,8 @@ struct ClientApp
     QStringList redirectUris;
     QStringList logoutRedirectUris;
     QStringList corsOrigins; // browser origins allowed to call the API (lib/emulator/README.md)
+    // Which redirect URIs authorize takes besides the registered ones (RedirectUriRules_p.h).
+    Environment environment = Environment::Development;
 };
 
 struct Organization

@@ -60,6 +60,15 @@ HttpResponse UserManagementApi::authorize(const HttpRequest &request)
             QStringLiteral("The client_id \"%1\" is not a client of this environment.").arg(clientId));
     }
     const QString redirectUri = request.query(QStringLiteral("redirect_uri"));
+    // The environment's rules first, so a refused URI is said to be refused for what it is, not
+    // merely for being unregistered.
+    const QString problem = redirectUriProblem(client->environment, QUrl(redirectUri));
+    if (!problem.isEmpty()) {
+        return HostedLoginPages::messagePage(
+            400, QStringLiteral("Invalid redirect URI"),
+            QStringLiteral("The redirect_uri \"%1\" is not allowed in the %2 environment of %3. %4")
+                .arg(redirectUri, environmentName(client->environment), client->name, problem));
+    }
     bool registered = false;
     for (const QString &allowed : client->redirectUris)
         registered = registered || matchesRegisteredUri(QUrl(redirectUri), allowed, false);

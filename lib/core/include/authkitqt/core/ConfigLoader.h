@@ -23,6 +23,9 @@ struct AUTHKITQT_CORE_EXPORT ConfigSources
     QString projectDir;              ///< --project
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     QString configFile;              ///< empty: defaultConfigFile()
+    /// The redirect URI when no source names one; empty: http://127.0.0.1/callback. An app
+    /// registered for a custom scheme sets its own (authkit-desktop does for production).
+    QString defaultRedirectUri;
 };
 
 /// Builds an AuthKitConfig from ConfigSources, and keeps the config file of the profiles.

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+// authkit-desktop as the handler of its own URI scheme, for the system-browser sign-in that comes
+// back by custom scheme (README.md, "authkit-desktop"): the .desktop file registers
+// x-scheme-handler/authkit-desktop with Exec=authkit-desktop %u, so the browser's redirect to
+// authkit-desktop://callback?code=…&state=… starts a second authkit-desktop with that URL, which
+// hands it to the running one (SingleInstance's "open" command).
+namespace SchemeHandler {
+
+inline constexpr char kScheme[] = "authkit-desktop";
+// The redirect URI registered with WorkOS for this flow.
+inline constexpr char kRedirectUri[] = "authkit-desktop://callback";
+// A real redirect is a few hundred bytes; the limit keeps a hostile launch from handing over more.
+inline constexpr qsizetype kMaxUrlBytes = 8 * 1024;
+
+// Why text cannot be a URL handed to the app by its scheme (too long, not a URL, another
+// scheme); empty when it can. The words are for the launch that brought it; they never repeat
+// the URL, which may carry an authorization code.
+QString problem(const QString &text);
+
+// True when a .desktop file in the XDG data folders declares this app the handler of its scheme
+// (the app is installed with packaging/linux/authkit-desktop.desktop), so a redirect to
+// kRedirectUri reaches it.
+bool isRegistered();
+
+} // namespace SchemeHandler
