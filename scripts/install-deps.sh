@@ -12,6 +12,8 @@ packages=(
   dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth
   fonts-dejavu-core
   chromium # the web peers: tests/conformance/authkit-js.test.mjs, bench/web (through playwright-core)
+  # the packages (packaging/, scripts/package-check.sh): icons, man pages, the checks
+  librsvg2-bin help2man lintian desktop-file-utils appstream
 )
 
 missing=()
