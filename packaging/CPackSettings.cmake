@@ -48,16 +48,18 @@ set(CPACK_DEBIAN_LIB_PACKAGE_NAME libauthkitqt)
 set(CPACK_DEBIAN_LIB_PACKAGE_SECTION libs)
 # A shlibs file and the ldconfig trigger; the libraries' SONAME carries major.minor and the ABI
 # may change with either, so dependants need this exact version.
-set(CPACK_DEBIAN_LIB_PACKAGE_GENERATE_SHLIBS ON)
-set(CPACK_DEBIAN_LIB_PACKAGE_GENERATE_SHLIBS_POLICY "=")
+# (CPack's switch is for every package; only libauthkitqt has libraries with a SONAME.)
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY "=")
+set(CPACK_DEBIAN_LIB_PACKAGE_CONTROL_EXTRA "${CMAKE_CURRENT_LIST_DIR}/debian/libauthkitqt/triggers")
 set(CPACK_DEBIAN_LIB_DESCRIPTION "WorkOS AuthKit sign-in and Convex client for Qt 6
- AuthKitQt signs a person in with WorkOS AuthKit from a Qt desktop program,
- keeps the session in the system keychain and refreshes it, and reaches a
- Convex backend as that person.
- .
- This package holds the shared libraries, the plugin with the Qt WebEngine
- sign-in window (loaded only when a sign-in needs it) and the helper programs
- the libraries run.")
+AuthKitQt signs a person in with WorkOS AuthKit from a Qt desktop program,
+keeps the session in the system keychain and refreshes it, and reaches a
+Convex backend as that person.
+
+This package holds the shared libraries, the plugin with the Qt WebEngine
+sign-in window (loaded only when a sign-in needs it) and the helper programs
+the libraries run.")
 # Without a Secret Service the session can only live in memory.
 set(CPACK_DEBIAN_LIB_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
 
@@ -68,13 +70,13 @@ set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
     "libauthkitqt (= ${authkit_deb_version}), qt6-base-dev, qt6-websockets-dev, qtkeychain-qt6-dev, libssl-dev")
 set(CPACK_DEBIAN_DEV_DESCRIPTION "WorkOS AuthKit sign-in and Convex client for Qt 6 - development files
- AuthKitQt signs a person in with WorkOS AuthKit from a Qt desktop program,
- keeps the session in the system keychain and refreshes it, and reaches a
- Convex backend as that person.
- .
- This package holds the headers and the CMake package: find_package(AuthKitQt)
- then link AuthKitQt::Core, ::Keychain, ::WebEngine, ::Widgets, ::Convex or
- ::ConvexAuthKit.")
+AuthKitQt signs a person in with WorkOS AuthKit from a Qt desktop program,
+keeps the session in the system keychain and refreshes it, and reaches a
+Convex backend as that person.
+
+This package holds the headers and the CMake package: find_package(AuthKitQt)
+then link AuthKitQt::Core, ::Keychain, ::WebEngine, ::Widgets, ::Convex or
+::ConvexAuthKit.")
 
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_NAME authkit-desktop)
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_SECTION net)
@@ -82,11 +84,11 @@ set(CPACK_DEBIAN_DESKTOP_PACKAGE_DEPENDS "libauthkitqt (= ${authkit_deb_version}
 # The local profile, the default one, runs authkit-emulator from authkit-tools.
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_RECOMMENDS "authkit-tools (= ${authkit_deb_version})")
 set(CPACK_DEBIAN_DESKTOP_DESCRIPTION "desktop client for WorkOS AuthKit and Convex
- AuthKit Desktop signs you in through the hosted WorkOS AuthKit page in an
- embedded window, keeps the session in the system keychain and refreshes it,
- and shows a live view of a Convex backend once it accepted your token. Its
- local profile runs against the AuthKit emulator of authkit-tools, with no
- account and no network.")
+AuthKit Desktop signs you in through the hosted WorkOS AuthKit page in an
+embedded window, keeps the session in the system keychain and refreshes it,
+and shows a live view of a Convex backend once it accepted your token. Its
+local profile runs against the AuthKit emulator of authkit-tools, with no
+account and no network.")
 
 set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME authkit-tools)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_SECTION net)
@@ -94,18 +96,21 @@ set(CPACK_DEBIAN_TOOLS_PACKAGE_SECTION net)
 # dpkg-shlibdeps cannot see; authkit-cli links the libraries.
 set(CPACK_DEBIAN_TOOLS_PACKAGE_DEPENDS "libauthkitqt (= ${authkit_deb_version}), libqt6sql6-sqlite")
 set(CPACK_DEBIAN_TOOLS_DESCRIPTION "command-line client and local emulator for WorkOS AuthKit
- authkit-cli signs you in to WorkOS AuthKit from a terminal and hands fresh
- access tokens to scripts, keeping the session in the system keychain.
- .
- authkit-emulator is a local WorkOS AuthKit (hosted pages, tokens, JWKS,
- events and webhooks) and a Convex deployment that trusts its tokens, for
- development and tests with no account and no network.")
+authkit-cli signs you in to WorkOS AuthKit from a terminal and hands fresh
+access tokens to scripts, keeping the session in the system keychain.
+
+authkit-emulator is a local WorkOS AuthKit (hosted pages, tokens, JWKS,
+events and webhooks) and a Convex deployment that trusts its tokens, for
+development and tests with no account and no network.")
 
 # The packages depend on each other's libraries, which dpkg-shlibdeps looks for in the staged
 # libauthkitqt package (the inter-package Depends above say which version).
 set(CPACK_PROJECT_CONFIG_FILE "${CMAKE_CURRENT_BINARY_DIR}/CPackProjectConfig.cmake")
 file(CONFIGURE OUTPUT "${CPACK_PROJECT_CONFIG_FILE}" CONTENT [=[
 if(CPACK_GENERATOR STREQUAL "DEB")
+    # Each package's description starts with its own synopsis (CPACK_DEBIAN_*_DESCRIPTION);
+    # CPack would put the project's summary before it unless the summary is its default.
+    set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${CPACK_DEFAULT_PACKAGE_DESCRIPTION_SUMMARY}")
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS
         "${CPACK_PACKAGE_DIRECTORY}/_CPack_Packages/Linux/DEB/${CPACK_PACKAGE_FILE_NAME}/lib${CPACK_PACKAGING_INSTALL_PREFIX}/@CMAKE_INSTALL_LIBDIR@")
 endif()

@@ -75,12 +75,11 @@ cmake --install "$build_dir" --prefix "$everything/usr" >/dev/null
 for package in "${!deb_of[@]}"; do
   dpkg-deb -x "${deb_of[$package]}" "$out/root"
   dpkg-deb --fsys-tarfile "${deb_of[$package]}" | tar -t | grep -v '/$' | sed 's|^\./||' \
-    | grep -v "^usr/share/doc/$package/\|^usr/share/lintian/overrides/$package$" \
     | sed "s|\$|	$package|" >>"$out/packaged.txt"
 done
 rm -rf "$everything"
 sort -o "$out/packaged.txt" "$out/packaged.txt"
-missing=$(cut -f1 "$out/packaged.txt" | sort | comm -23 "$out/installed.txt" - | grep -v '^usr/share/doc/' || true)
+missing=$(cut -f1 "$out/packaged.txt" | sort | comm -23 "$out/installed.txt" -)
 [[ -z "$missing" ]] || fail "installed but in no package: $missing"
 duplicated=$(cut -f1 "$out/packaged.txt" | sort | uniq -d)
 [[ -z "$duplicated" ]] || fail "in more than one package: $duplicated"
@@ -94,7 +93,7 @@ in_package '^usr/lib(/[^/]+)?/authkitqt/' libauthkitqt
 in_package '^usr/libexec/authkitqt/' libauthkitqt
 in_package '^usr/include/' libauthkitqt-dev
 in_package '^usr/lib/.*/cmake/|^usr/lib/cmake/' libauthkitqt-dev
-in_package '^usr/lib/.*\.so$' libauthkitqt-dev
+in_package '^usr/lib/([^/]+/)?lib[^/]*\.so$' libauthkitqt-dev
 in_package '^usr/bin/authkit-desktop$' authkit-desktop
 in_package '^usr/bin/authkit-(cli|emulator)$' authkit-tools
 static=$(awk -F'\t' '$1 ~ /\.a$/' "$out/packaged.txt")
