@@ -30,6 +30,14 @@ set(CPACK_COMPONENT_UNSPECIFIED_GROUP lib)
 set(CPACK_COMPONENT_DEVELOPMENT_GROUP dev)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_ARCHIVE_COMPONENT_INSTALL ON)
+# The tarballs are named as the Debian packages (usr/... inside, to unpack into a prefix's parent).
+foreach(group_package IN ITEMS DESKTOP:authkit-desktop TOOLS:authkit-tools LIB:libauthkitqt
+        DEV:libauthkitqt-dev)
+    string(REPLACE ":" ";" group_package "${group_package}")
+    list(GET group_package 0 group)
+    list(GET group_package 1 package)
+    set(CPACK_ARCHIVE_${group}_FILE_NAME "${package}-${PROJECT_VERSION}-${CMAKE_SYSTEM_NAME}")
+endforeach()
 
 # Debian: one file per package named as Debian names them, a native version (no Debian
 # revision: upstream ships the packaging; packaging/debian/changelog).
