@@ -3,7 +3,8 @@
 # would (docs/packaging.md): `apt-get install ./*.deb` in a minimal bookworm chroot must pull every
 # dependency; then authkit-cli --version, authkit-desktop --version with no display,
 # authkit-emulator on a free 127.0.0.1 port (its ready line and an HTTP answer), and
-# examples/hello-authkit built against the installed libauthkitqt-dev and started (--help).
+# examples/hello-authkit built against the installed libauthkitqt-dev, then signing in through
+# the installed login window plugin (offscreen) and reading a live Convex query.
 #
 # Usage: scripts/package-test.sh [DEB_DIR]   (default: build/packages, made by package-check.sh)
 # Needs root (debootstrap, chroot, mounts) and the network (the Debian mirror). Not part of
@@ -67,6 +68,7 @@ cleanup() {
   rm -rf --one-file-system "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM # the EXIT trap unmounts and removes the copy then too
 cp -a "$base" "$root"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 if [[ -f "$sources" ]]; then
@@ -131,9 +133,39 @@ in_chroot bash -euo pipefail -c '
   cmake -S /src/hello-authkit -B /tmp/hello-build -DCMAKE_BUILD_TYPE=Release >/tmp/hello-configure.log 2>&1 \
     || { cat /tmp/hello-configure.log; exit 1; }
   cmake --build /tmp/hello-build -j"$(nproc)" >/tmp/hello-build.log 2>&1 || { cat /tmp/hello-build.log; exit 1; }
-  # It needs a display to sign in; --help shows that it links and loads the installed libraries.
   QT_QPA_PLATFORM=offscreen /tmp/hello-build/hello-authkit --help | head -3
   ldd /tmp/hello-build/hello-authkit | grep -o "libauthkitqt[^ ]* => [^ ]*"'
+
+# The example signs in for real: the installed libraries load the installed Qt WebEngine plugin,
+# whose window (offscreen; as root without Chromium's sandbox) gets the emulator's approval, then
+# a live Convex query answers as Ada. No Secret Service here: the session stays in memory.
+step "hello-authkit signs in through the installed login window plugin (offscreen)"
+in_chroot bash -euo pipefail -c '
+  authkit-emulator --port 0 --auto-approve >/tmp/approve.out 2>/tmp/approve.err &
+  emulator=$!
+  trap "kill \$emulator \$example 2>/dev/null || true" EXIT
+  example=
+  for _ in $(seq 100); do
+    grep -q "^authkit-emulator ready " /tmp/approve.out && break
+    sleep 0.1
+  done
+  base=$(sed -n "s|^authkit-emulator listening on \(http://127.0.0.1:[0-9]*\)$|\1|p" /tmp/approve.out)
+  convex=$(sed -n "s|^convex deployment on \(http://127.0.0.1:[0-9]*\)$|\1|p" /tmp/approve.out)
+  [[ -n "$base" && -n "$convex" ]] || { cat /tmp/approve.out /tmp/approve.err; exit 1; }
+  QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 \
+    QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu --no-sandbox" CONVEX_URL="$convex" \
+    /tmp/hello-build/hello-authkit --client-id client_01J00000000000000000000DEV \
+    --api-base-url "$base" >/tmp/hello.out 2>&1 &
+  example=$!
+  for _ in $(seq 1200); do
+    grep -q "^Convex users:viewer: user_" /tmp/hello.out && break
+    kill -0 $example 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -E "plugin loaded from|^Logged in as|^Convex users:viewer" /tmp/hello.out \
+    && grep -q "^Logged in as Ada" /tmp/hello.out \
+    && grep -q "^Convex users:viewer: user_01J0000000000000000000ADA" /tmp/hello.out \
+    || { echo "hello-authkit did not sign in:"; tail -40 /tmp/hello.out; exit 1; }'
 
 echo "package-test.sh: passed on a fresh Debian 12 chroot (base $((base_ready - started)) s," \
   "install $((installed - base_ready)) s, checks $((SECONDS - installed)) s, total $((SECONDS - started)) s)" >&2
