@@ -13,6 +13,8 @@ packages=(
   fonts-dejavu-core
   xdg-utils desktop-file-utils # the custom-scheme sign-in: tests/gui/tst_desktop_custom_scheme
   chromium # the web peers: tests/conformance/authkit-js.test.mjs, bench/web (through playwright-core)
+  # the packages (packaging/, scripts/package-check.sh): icons, man pages, the checks
+  librsvg2-bin help2man lintian desktop-file-utils appstream
 )
 
 missing=()
