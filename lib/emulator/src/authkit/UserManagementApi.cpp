@@ -64,6 +64,8 @@ HttpResponse UserManagementApi::authorize(const HttpRequest &request)
     bool registered = false;
     for (const QString &allowed : client->redirectUris)
         registered = registered || matchesRegisteredUri(QUrl(redirectUri), allowed, false);
+    // The environment's own list (--project, POST /user_management/redirect_uris) counts too.
+    registered = registered || m_state.environment().allowsRedirectUri(QUrl(redirectUri));
     if (!registered) {
         // An untrusted redirect URI can never be redirected to, not even with an error.
         return HostedLoginPages::messagePage(
