@@ -14,6 +14,7 @@
 #include "EventsApi_p.h"
 #include "HostedLoginPages_p.h"
 #include "UserManagementApi_p.h"
+#include "UsersApi_p.h"
 #include "WebhookDispatcher_p.h"
 #include "WorkOsSignature_p.h"
 
@@ -44,6 +45,7 @@ struct Endpoints
         , control(state)
         , events(state)
         , environment(state)
+        , users(state)
     {
     }
     UserManagementApi userManagement;
@@ -51,6 +53,7 @@ struct Endpoints
     ControlApi control;
     EventsApi events;
     EnvironmentApi environment;
+    UsersApi users;
 };
 
 namespace {
@@ -64,6 +67,7 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
     auto *control = &endpoints->control;
     auto *events = &endpoints->events;
     auto *environment = &endpoints->environment;
+    auto *users = &endpoints->users;
     const auto keep = endpoints; // captured by every route so the endpoints outlive them
     const QString id = QStringLiteral("([A-Za-z0-9_]+)");
 
@@ -77,6 +81,11 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
                     [api, keep](Request r, Captures c) { return api->jwks(r, c.value(0)); });
     server.addRoute("GET", QStringLiteral("/events"), QStringLiteral("events"),
                     [events, keep](Request r, Captures) { return events->list(r); });
+    // Server-side user management with an API key: user.updated / user.deleted events.
+    server.addRoute("PUT", QStringLiteral("/user_management/users/") + id, QString(),
+                    [users, keep](Request r, Captures c) { return users->update(r, c.value(0)); });
+    server.addRoute("DELETE", QStringLiteral("/user_management/users/") + id, QString(),
+                    [users, keep](Request r, Captures c) { return users->remove(r, c.value(0)); });
     // Environment configuration with an API key, as Convex's CLI provisions a project.
     server.addRoute(
         "POST", QStringLiteral("/user_management/redirect_uris"), QString(),
