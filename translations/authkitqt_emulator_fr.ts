@@ -121,7 +121,7 @@
     </message>
     <message>
         <source>This is the emulator: the code is in its log and in the dev inbox.</source>
-        <translation>Ceci est l’émulateur : le code figure dans son journal et dans la boîte de réception de développement.</translation>
+        <translation>Ceci est l’émulateur&#xa0;: le code figure dans son journal et dans la boîte de réception de développement.</translation>
     </message>
     <message>
         <source>Open the dev inbox</source>
@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>One-time codes the emulator &quot;sent&quot; by email, newest first. Reload to see new ones.</source>
-        <translation>Codes à usage unique que l’émulateur a « envoyés » par e-mail, les plus récents en premier. Rechargez pour voir les nouveaux.</translation>
+        <translation>Codes à usage unique que l’émulateur a «&#xa0;envoyés&#xa0;» par e-mail, les plus récents en premier. Rechargez pour voir les nouveaux.</translation>
     </message>
     <message>
         <source>To</source>
@@ -181,7 +181,7 @@
     </message>
     <message>
         <source>You belong to several organizations. Which one do you want to use?</source>
-        <translation>Vous appartenez à plusieurs organisations. Laquelle voulez-vous utiliser ?</translation>
+        <translation>Vous appartenez à plusieurs organisations. Laquelle voulez-vous utiliser&#xa0;?</translation>
     </message>
     <message>
         <source>Email</source>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>No account?</source>
-        <translation>Pas de compte ?</translation>
+        <translation>Pas de compte&#xa0;?</translation>
     </message>
     <message>
         <source>Sign up</source>
@@ -241,7 +241,7 @@
     </message>
     <message>
         <source>Already have an account?</source>
-        <translation>Vous avez déjà un compte ?</translation>
+        <translation>Vous avez déjà un compte&#xa0;?</translation>
     </message>
     <message>
         <source>Invalid client ID</source>
@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>The client_id &quot;%1&quot; is not a client of this environment.</source>
-        <translation>Le client_id « %1 » n’est pas un client de cet environnement.</translation>
+        <translation>Le client_id «&#xa0;%1&#xa0;» n’est pas un client de cet environnement.</translation>
     </message>
     <message>
         <source>Invalid redirect URI</source>
@@ -257,7 +257,7 @@
     </message>
     <message>
         <source>The redirect_uri &quot;%1&quot; is not registered for %2.</source>
-        <translation>La redirect_uri « %1 » n’est pas enregistrée pour %2.</translation>
+        <translation>La redirect_uri «&#xa0;%1&#xa0;» n’est pas enregistrée pour %2.</translation>
     </message>
 </context>
 </TS>
