@@ -21,7 +21,9 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
     parser.setApplicationDescription(QCoreApplication::translate(
         "main",
         "A local WorkOS AuthKit: hosted sign-in pages, /user_management/authorize and "
-        "/authenticate, the JWKS and logout, with seeded users and a control API for tests.\n"
+        "/authenticate, the JWKS and logout, with seeded users and a control API for tests. "
+        "The hosted pages speak the browser's language (Accept-Language: English, German, "
+        "French, Spanish, Japanese).\n"
         "It also serves a Convex deployment (sync protocol at /api/sync, HTTP API at /api/query, "
         "/api/mutation, /api/action; demo functions users:store, users:viewer, messages:list, "
         "messages:send, demo:echo) that accepts its tokens, and takes WorkOS webhooks at "
