@@ -21,14 +21,19 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
     parser.setApplicationDescription(QCoreApplication::translate(
         "main",
         "A local WorkOS AuthKit: hosted sign-in pages, /user_management/authorize and "
-        "/authenticate, the JWKS and logout, with seeded users and a control API for tests.\n"
+        "/authenticate, the JWKS and logout, with seeded users and a control API for tests. "
+        "The hosted pages speak the browser's language (Accept-Language: English, German, "
+        "French, Spanish, Japanese).\n"
         "It also serves a Convex deployment (sync protocol at /api/sync, HTTP API at /api/query, "
         "/api/mutation, /api/action; demo functions users:store, users:viewer, messages:list, "
-        "messages:send, demo:echo) that accepts its tokens.\n"
+        "messages:send, demo:echo) that accepts its tokens, and takes WorkOS webhooks at "
+        "POST /workos/webhook (the WorkOS component step: user.created/updated/deleted keep its "
+        "users table in sync; the emulator's own events reach it by themselves).\n"
         "It listens on 127.0.0.1 only. Its first two lines on stdout are\n"
         "  authkit-emulator listening on http://127.0.0.1:<port>\n"
         "  convex deployment on http://127.0.0.1:<port>\n"
-        "then one line for programs: authkit-emulator ready {\"baseUrl\",\"convexUrl\",\"issuers\"}.\n"
+        "then one line for programs: authkit-emulator ready "
+        "{\"baseUrl\",\"convexUrl\",\"issuers\"}.\n"
         "Seeded users (password \"password\"): ada@example.com, grace@example.com, "
         "alan@example.com (TOTP), katherine@example.com (impersonated)."));
     parser.addHelpOption();
@@ -73,18 +78,35 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
     const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout-ms"),
                                          QCoreApplication::translate("main", "A kept-alive connection with no request is closed after this many milliseconds (default 30000)."),
                                          QStringLiteral("ms"), QStringLiteral("30000"));
-    const QCommandLineOption apiKey(QStringLiteral("api-key"),
-                                    QCoreApplication::translate("main", "A secret API key (repeatable) that the Events API (GET /events) accepts as a Bearer token; also $AUTHKIT_EMULATOR_API_KEY. Without one the Events API answers 401."),
-                                    QStringLiteral("key"));
+    const QCommandLineOption apiKey(
+        QStringLiteral("api-key"),
+        QCoreApplication::translate(
+            "main",
+            "A secret API key (repeatable) that the server-side API accepts as a Bearer token: the "
+            "Events API (GET /events), users (PUT/DELETE /user_management/users/<id>) and the "
+            "environment configuration (POST /user_management/redirect_uris, POST "
+            "/user_management/cors_origins, PUT /user_management/app_homepage_url); also "
+            "$AUTHKIT_EMULATOR_API_KEY. Without one they answer 401."),
+        QStringLiteral("key"));
     const QCommandLineOption webhookUrl(QStringLiteral("webhook-url"),
                                         QCoreApplication::translate("main", "Deliver every event to this URL as a signed WorkOS webhook (repeatable; also POST /_emulator/webhooks {url, secret})."),
                                         QStringLiteral("url"));
     const QCommandLineOption webhookSecret(QStringLiteral("webhook-secret"),
                                            QCoreApplication::translate("main", "The secret the webhooks are signed with (WorkOS-Signature, HMAC-SHA256); also $AUTHKIT_EMULATOR_WEBHOOK_SECRET."),
                                            QStringLiteral("secret"));
+    const QCommandLineOption project(
+        QStringLiteral("project"),
+        QCoreApplication::translate(
+            "main",
+            "A Convex web project folder: its .env.local adds the client ID (WORKOS_CLIENT_ID, "
+            "VITE_/NEXT_PUBLIC_WORKOS_CLIENT_ID) and redirect URI (*_WORKOS_REDIRECT_URI), and its "
+            "convex.json AuthKit section (authKit.dev.configure: redirectUris, corsOrigins, "
+            "appHomepageUrl) configures the environment, as Convex's CLI does against WorkOS. A "
+            "malformed file stops the start with its line and column."),
+        QStringLiteral("dir"));
     parser.addOptions({port, seed, clientId, issuer, ttl, key, dataDir, autoApprove, corsOrigin,
                        convexPort, convexAuth, memory, headerTimeout, idleTimeout, apiKey,
-                       webhookUrl, webhookSecret});
+                       webhookUrl, webhookSecret, project});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -136,6 +158,7 @@ bool parseOptions(const QCoreApplication &app, EmulatorOptions *options, QString
     options->autoApprove = parser.isSet(autoApprove);
     options->corsOrigins = parser.values(corsOrigin);
     options->dataDir = parser.value(dataDir);
+    options->projectDir = parser.value(project);
     // Secrets may come from the environment, so that they are not in the process list.
     options->apiKeys = parser.values(apiKey);
     if (options->apiKeys.isEmpty() && qEnvironmentVariableIsSet("AUTHKIT_EMULATOR_API_KEY"))

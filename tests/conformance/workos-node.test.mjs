@@ -9,12 +9,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { createWorkOS } from '@workos-inc/node';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 
-import { STARTUP_TIMEOUT_MS, STOP_TIMEOUT_MS, startEmulatorProcess } from './emulator-process.mjs';
+import { EMULATOR, STARTUP_TIMEOUT_MS, STOP_TIMEOUT_MS, startEmulatorProcess } from './emulator-process.mjs';
 
 const CLIENT_ID = 'client_01J00000000000000000000DEV';
 const ISSUER = `https://api.workos.com/user_management/${CLIENT_ID}`;
@@ -481,10 +485,117 @@ describe('authkit-emulator events and webhooks with @workos-inc/node', () => {
     assert.equal(next.data.length, 0);
   });
 
+  it('updateUser and deleteUser are user.updated and user.deleted events, delivered and listed', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const updated = await emulator.server.userManagement.updateUser({ userId: GRACE.id, firstName: 'Amazing Grace', externalId: 'ext-1906' });
+    assert.equal(updated.id, GRACE.id);
+    assert.equal(updated.firstName, 'Amazing Grace');
+    assert.equal(updated.lastName, 'Hopper');
+    assert.equal(updated.externalId, 'ext-1906');
+    const updates = await emulator.server.events.listEvents({ events: ['user.updated'] });
+    assert.equal(updates.data.length, 1);
+    assert.equal(updates.data[0].data.firstName, 'Amazing Grace');
+
+    await emulator.server.userManagement.deleteUser(GRACE.id);
+    const deletions = await emulator.server.events.listEvents({ events: ['user.deleted'] });
+    assert.equal(deletions.data.length, 1);
+    assert.equal(deletions.data[0].data.id, GRACE.id);
+    await assert.rejects(emulator.server.userManagement.updateUser({ userId: GRACE.id, firstName: 'Gone' }),
+      (err) => { assert.equal(err.status, 404, `${err.name}: ${err.message}`); return true; });
+
+    // Both were delivered as webhooks the SDK verifies.
+    const deadline = Date.now() + 10_000;
+    const delivered = async () => {
+      const events = [];
+      for (const d of received) events.push(await emulator.server.webhooks.constructEvent({ payload: d.payload, sigHeader: d.sigHeader, secret }));
+      return events.map((e) => e.event);
+    };
+    while (!(await delivered()).includes('user.deleted') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const types = await delivered();
+    assert.ok(types.includes('user.updated') && types.includes('user.deleted'), `delivered: ${types}`);
+  });
+
+  // The calls Convex's CLI makes to configure an AuthKit environment, with its own checks:
+  // npm-packages/convex/src/cli/lib/workos/environmentApi.ts (fetch with the API key; a 422
+  // "already exists" or a 409 duplicate_cors_origin means "nothing to do").
+  it('environment configuration as Convex\'s CLI makes it', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const call = (method, path, body, key = apiKey) => fetch(`${emulator.baseUrl}/user_management/${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
+    });
+    const uri = 'https://app.example.test/callback';
+    const origin = 'https://app.example.test';
+    assert.equal((await call('POST', 'redirect_uris', { uri }, null)).status, 401);
+
+    const added = await call('POST', 'redirect_uris', { uri });
+    assert.ok(added.ok, `redirect_uris: ${added.status}`);
+    const redirect = await added.json();
+    assert.equal(redirect.object, 'redirect_uri');
+    assert.equal(redirect.uri, uri);
+    assert.equal(redirect.default, false);
+    const again = await call('POST', 'redirect_uris', { uri });
+    assert.equal(again.status, 422);
+    assert.ok((await again.text()).includes('already exists'));
+
+    const cors = await call('POST', 'cors_origins', { origin });
+    assert.ok(cors.ok, `cors_origins: ${cors.status}`);
+    assert.equal((await cors.json()).object, 'cors_origin');
+    const corsAgain = await call('POST', 'cors_origins', { origin });
+    assert.equal(corsAgain.status, 409);
+    assert.ok((await corsAgain.text()).includes('duplicate_cors_origin'));
+
+    const homepage = await call('PUT', 'app_homepage_url', { url: origin });
+    assert.ok(homepage.ok, `app_homepage_url: ${homepage.status}`);
+
+    // In effect at once: authorize takes the new redirect URI, the API answers the origin.
+    const { url } = await emulator.workos.userManagement.getAuthorizationUrlWithPKCE({ provider: 'authkit', redirectUri: uri });
+    const authorize = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
+    assert.equal(authorize.status, 302, 'authorize accepts the added redirect URI');
+    const preflight = await fetch(`${emulator.baseUrl}/user_management/authenticate`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), origin);
+  });
+
   it('the Events API refuses a client without the API key', { timeout: TEST_TIMEOUT_MS }, async () => {
     const anonymous = await fetch(`${emulator.baseUrl}/events`, { signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
     assert.equal(anonymous.status, 401);
     const wrong = await fetch(`${emulator.baseUrl}/events`, { headers: { authorization: 'Bearer sk_test_wrong' }, signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
     assert.equal(wrong.status, 401);
+  });
+});
+
+describe('authkit-emulator --project (a Convex project\'s .env.local and convex.json)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'authkit-project-'));
+  writeFileSync(join(dir, '.env.local'), 'VITE_WORKOS_CLIENT_ID=client_01J0000000000000000PR0JECT\nVITE_WORKOS_REDIRECT_URI=http://localhost:5173/callback\n');
+  writeFileSync(join(dir, 'convex.json'), JSON.stringify({
+    authKit: { dev: { configure: { redirectUris: ['https://dev.example.test/callback'], corsOrigins: ['https://dev.example.test'], appHomepageUrl: 'https://dev.example.test' } } },
+  }));
+  const ctx = useEmulator(['--project', dir]);
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  ctx.it('the project\'s client and redirect URIs are the environment\'s', async (emulator) => {
+    const project = createWorkOS({ clientId: 'client_01J0000000000000000PR0JECT', apiHostname: '127.0.0.1', port: emulator.port, https: false, maxRetries: 0, timeout: HTTP_TIMEOUT_MS });
+    const { url } = await project.userManagement.getAuthorizationUrlWithPKCE({ provider: 'authkit', redirectUri: 'https://dev.example.test/callback' });
+    const authorize = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
+    assert.equal(authorize.status, 302);
+    assert.equal(new URL(authorize.headers.get('location'), emulator.baseUrl).pathname, '/authkit/sign-in');
+  });
+
+  it('malformed convex.json stops the start, saying where', { timeout: TEST_TIMEOUT_MS }, () => {
+    const bad = mkdtempSync(join(tmpdir(), 'authkit-bad-project-'));
+    try {
+      writeFileSync(join(bad, 'convex.json'), '{\n  "authKit": {\n    "dev": [1,,]\n');
+      const run = spawnSync(EMULATOR, ['--port', '0', '--project', bad], { encoding: 'utf8', timeout: STARTUP_TIMEOUT_MS });
+      assert.notEqual(run.status, 0, 'the emulator must not start');
+      assert.match(run.stderr, /convex\.json is not valid JSON: .* at line 3, column \d+/);
+      assert.equal(run.stdout, '', 'nothing was listening');
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
+    }
   });
 });

@@ -439,6 +439,8 @@ void TestConvexDeploymentHttp::commandLinePrintsTheDeployment()
     QVERIFY(text.contains("--convex-auth-config"));
     QVERIFY(text.contains("--memory"));
     QVERIFY(text.contains("convex deployment on http://127.0.0.1:<port>"));
+    // The WorkOS component's endpoint, for a project that points its webhooks at the deployment.
+    QVERIFY(text.contains("POST /workos/webhook"));
 }
 
 QTEST_GUILESS_MAIN(TestConvexDeploymentHttp)

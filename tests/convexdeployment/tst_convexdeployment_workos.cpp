@@ -65,6 +65,7 @@ private Q_SLOTS:
     void seededUsersHaveNames();
     void messagesCarryTheAuthorsName();
     void theEmulatorsOwnEventsArrive();
+    void userApiChangesReachTheDeployment();
 
 private:
     HttpResult postWebhook(const QByteArray &body, const QByteArray &signatureHeader);
@@ -80,6 +81,7 @@ void TestConvexDeploymentWorkOs::init()
 {
     EmulatorOptions options;
     options.convexWorkOsWebhookSecret = QString::fromLatin1(kSecret);
+    options.apiKeys = {QStringLiteral("sk_test_component_suite")};
     m_emulator = startEmulator(options);
     QVERIFY(m_emulator);
 }
@@ -249,6 +251,48 @@ void TestConvexDeploymentWorkOs::theEmulatorsOwnEventsArrive()
                               .toString();
     QVERIFY(!token.isEmpty());
     QCOMPARE(viewerName(token), QStringLiteral("Mary Jackson"));
+}
+
+// PUT and DELETE /user_management/users/:id (with the API key) record user.updated and
+// user.deleted; the deployment's users table follows, so names change and then go.
+void TestConvexDeploymentWorkOs::userApiChangesReachTheDeployment()
+{
+    SignInDriver driver(m_http, m_emulator->baseUrl());
+    const QString token =
+        driver.signInAndExchange(seed::grace()).value(QStringLiteral("access_token")).toString();
+    QCOMPARE(run(QStringLiteral("mutation"), QStringLiteral("messages:send"), token,
+                 {{QStringLiteral("body"), QStringLiteral("Nanoseconds")}})
+                 .value(QStringLiteral("status"))
+                 .toString(),
+             QStringLiteral("success"));
+    const QUrl user = endpoint(m_emulator->baseUrl(),
+                               QStringLiteral("/user_management/users/") + seed::graceId());
+    const HeaderList headers{{"Authorization", "Bearer sk_test_component_suite"},
+                             {"Content-Type", "application/json"}};
+    QCOMPARE(m_http
+                 .send("PUT", user,
+                       QJsonDocument(QJsonObject{{QStringLiteral("first_name"),
+                                                  QStringLiteral("Amazing Grace")}})
+                           .toJson(QJsonDocument::Compact),
+                       headers)
+                 .status,
+             200);
+    QCOMPARE(viewerName(token), QStringLiteral("Amazing Grace Hopper"));
+    auto lastMessage = [this] {
+        return run(QStringLiteral("query"), QStringLiteral("messages:list"), {})
+            .value(QStringLiteral("value"))
+            .toArray()
+            .last()
+            .toObject();
+    };
+    QCOMPARE(lastMessage().value(QStringLiteral("authorName")).toString(),
+             QStringLiteral("Amazing Grace Hopper"));
+
+    QCOMPARE(m_http.send("DELETE", user, {}, headers).status, 202);
+    const QJsonObject orphan = lastMessage();
+    QCOMPARE(orphan.value(QStringLiteral("authorId")).toString(), seed::graceId());
+    QVERIFY2(!orphan.contains(QStringLiteral("authorName")),
+             QJsonDocument(orphan).toJson().constData());
 }
 
 QTEST_GUILESS_MAIN(TestConvexDeploymentWorkOs)

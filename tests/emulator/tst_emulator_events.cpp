@@ -314,6 +314,131 @@ private Q_SLOTS:
                                  "second"));
         QTRY_COMPARE_WITH_TIMEOUT(m_receiver.received.size(), 1, 10000);
     }
+
+private:
+    HttpResult manageUser(const QByteArray &method, const QString &userId,
+                          const QJsonObject &body = {}, const QString &key = kApiKey)
+    {
+        HeaderList headers{{"Content-Type", "application/json"}};
+        if (!key.isEmpty())
+            headers.append({"Authorization", "Bearer " + key.toUtf8()});
+        return m_http.send(
+            method,
+            endpoint(m_emulator->baseUrl(), QStringLiteral("/user_management/users/") + userId),
+            method == "DELETE" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
+            headers);
+    }
+    // The first delivered webhook of this event type, once it arrived.
+    QJsonObject deliveredEvent(const QString &type)
+    {
+        for (const auto &delivery : std::as_const(m_receiver.received)) {
+            const QJsonObject event = QJsonDocument::fromJson(delivery.body).object();
+            if (event.value(QLatin1String("event")).toString() == type
+                && signatureMatches(delivery.signature, delivery.body, kWebhookSecret))
+                return event;
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    // PUT /user_management/users/:id as WorkOS: the user object back, user.updated on the
+    // Events API and as a signed webhook; refused updates change nothing and record nothing.
+    void userUpdateRecordsUserUpdated()
+    {
+        const QJsonObject rename{{QStringLiteral("first_name"), QStringLiteral("Augusta")},
+                                 {QStringLiteral("last_name"), QStringLiteral("King")}};
+        QCOMPARE(manageUser("PUT", seed::adaId(), rename, QString()).status, 401);
+        QCOMPARE(manageUser("PUT", seed::adaId(), rename, QStringLiteral("sk_test_wrong")).status,
+                 401);
+        QCOMPARE(manageUser("PUT", QStringLiteral("user_01NOSUCHUSER"), rename).status, 404);
+        const HttpResult taken =
+            manageUser("PUT", seed::adaId(),
+                       {{QStringLiteral("first_name"), QStringLiteral("Not kept")},
+                        {QStringLiteral("email"), seed::grace()}});
+        QCOMPARE(taken.status, 422);
+        QCOMPARE(taken.json().value(QLatin1String("code")).toString(),
+                 QStringLiteral("email_not_available"));
+        QCOMPARE(manageUser("PUT", seed::adaId(),
+                            {{QStringLiteral("password"), QStringLiteral("short")}})
+                     .status,
+                 422);
+        QCOMPARE(manageUser("PUT", seed::adaId(), {{QStringLiteral("first_name"), 42}}).status,
+                 422);
+        QVERIFY(eventData(QStringLiteral("events=user.updated")).isEmpty());
+
+        const HttpResult updated =
+            manageUser("PUT", seed::adaId(),
+                       {{QStringLiteral("first_name"), QStringLiteral("Augusta")},
+                        {QStringLiteral("last_name"), QStringLiteral("King")},
+                        {QStringLiteral("external_id"), QStringLiteral("ext-1815")},
+                        {QStringLiteral("metadata"),
+                         QJsonObject{{QStringLiteral("title"), QStringLiteral("Countess")}}}});
+        QCOMPARE(updated.status, 200);
+        const QJsonObject user = updated.json();
+        QCOMPARE(user.value(QLatin1String("object")).toString(), QStringLiteral("user"));
+        QCOMPARE(user.value(QLatin1String("id")).toString(), seed::adaId());
+        QCOMPARE(user.value(QLatin1String("first_name")).toString(), QStringLiteral("Augusta"));
+        QCOMPARE(user.value(QLatin1String("last_name")).toString(), QStringLiteral("King"));
+        QCOMPARE(user.value(QLatin1String("email")).toString(), seed::ada()); // unchanged
+        QCOMPARE(user.value(QLatin1String("external_id")).toString(), QStringLiteral("ext-1815"));
+        QCOMPARE(user.value(QLatin1String("metadata")).toObject().value(QLatin1String("title")),
+                 QJsonValue(QStringLiteral("Countess")));
+
+        const QJsonArray data = eventData(QStringLiteral("events=user.updated"));
+        QCOMPARE(data.size(), 1);
+        QCOMPARE(data.first().toObject().value(QLatin1String("data")).toObject(), user);
+        QTRY_VERIFY_WITH_TIMEOUT(!deliveredEvent(QStringLiteral("user.updated")).isEmpty(), 10000);
+        QCOMPARE(
+            deliveredEvent(QStringLiteral("user.updated")).value(QLatin1String("data")).toObject(),
+            user);
+        // The password set through the API signs in.
+        QCOMPARE(manageUser("PUT", seed::adaId(),
+                            {{QStringLiteral("password"), QStringLiteral("new-password-1")}})
+                     .status,
+                 200);
+        SignInDriver driver(m_http, m_emulator->baseUrl());
+        const QString attempt =
+            SignInDriver::attemptOf(driver.follow(driver.authorize(driver.authorizeParams())));
+        QVERIFY(!attempt.isEmpty());
+        const HttpResult signedIn =
+            driver.submitPassword(attempt, seed::ada(), QStringLiteral("new-password-1"));
+        QVERIFY2(driver.isCallback(signedIn), signedIn.describe().constData());
+    }
+
+    // DELETE /user_management/users/:id: 202, the user gone (no sign-in, a second delete 404),
+    // their sessions ended, user.deleted recorded and delivered.
+    void userDeleteRecordsUserDeleted()
+    {
+        SignInDriver driver(m_http, m_emulator->baseUrl());
+        const QJsonObject tokens = driver.signInAndExchange(seed::ada());
+        const QString refreshToken = tokens.value(QLatin1String("refresh_token")).toString();
+        QVERIFY(!refreshToken.isEmpty());
+        m_http.resetCookies();
+
+        QCOMPARE(manageUser("DELETE", seed::adaId(), {}, QString()).status, 401);
+        const HttpResult deleted = manageUser("DELETE", seed::adaId());
+        QCOMPARE(deleted.status, 202);
+        QVERIFY(deleted.body.isEmpty());
+        QCOMPARE(manageUser("DELETE", seed::adaId()).status, 404);
+        QCOMPARE(
+            manageUser("PUT", seed::adaId(), {{QStringLiteral("first_name"), QStringLiteral("X")}})
+                .status,
+            404);
+
+        const QJsonArray data = eventData(QStringLiteral("events=user.deleted"));
+        QCOMPARE(data.size(), 1);
+        const QJsonObject user = data.first().toObject().value(QLatin1String("data")).toObject();
+        QCOMPARE(user.value(QLatin1String("id")).toString(), seed::adaId());
+        QCOMPARE(user.value(QLatin1String("email")).toString(), seed::ada());
+        QTRY_VERIFY_WITH_TIMEOUT(!deliveredEvent(QStringLiteral("user.deleted")).isEmpty(), 10000);
+
+        const HttpResult refused = driver.refresh(refreshToken);
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.json().value(QLatin1String("error")).toString(),
+                 QStringLiteral("invalid_grant"));
+        driver.renew();
+        QVERIFY(driver.signInWithPassword(seed::ada()).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEmulatorEvents)

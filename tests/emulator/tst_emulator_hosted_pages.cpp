@@ -63,6 +63,9 @@ private Q_SLOTS:
     void postWithoutCsrfTokenIsRefused_data();
     void postWithoutCsrfTokenIsRefused();
     void totpLocksAfterFiveWrongCodes();
+    void pagesSpeakTheBrowsersLanguage_data();
+    void pagesSpeakTheBrowsersLanguage();
+    void errorPagesSpeakTheBrowsersLanguage();
 
 private:
     // authorize with params, then the hosted page it redirects to.
@@ -898,6 +901,101 @@ void TestEmulatorHostedPages::totpLocksAfterFiveWrongCodes()
                                        {{QStringLiteral("attempt"), fresh},
                                         {QStringLiteral("code"), rfc6238::code(key, m_driver->emulatorNow())}});
     QVERIFY2(m_driver->isCallback(passed), passed.describe().constData());
+}
+
+// Accept-Language picks one of en, de, fr, es, ja (q-values honoured, English otherwise): the
+// page's <html lang>, Content-Language, Vary, and its words from the template and from the code.
+void TestEmulatorHostedPages::pagesSpeakTheBrowsersLanguage_data()
+{
+    QTest::addColumn<QByteArray>("acceptLanguage");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("signIn");   // title and button
+    QTest::addColumn<QString>("password"); // a template label
+    QTest::addColumn<QString>("wrongPassword");
+    QTest::newRow("fr") << QByteArray("fr") << QStringLiteral("fr")
+                        << QStringLiteral("Se connecter") << QStringLiteral("Mot de passe")
+                        << QStringLiteral("Adresse e-mail ou mot de passe incorrect.");
+    QTest::newRow("ja") << QByteArray("ja") << QStringLiteral("ja") << QStringLiteral("サインイン")
+                        << QStringLiteral("パスワード")
+                        << QStringLiteral("メールアドレスまたはパスワードが正しくありません。");
+    QTest::newRow("de;q=0.9") << QByteArray("de;q=0.9") << QStringLiteral("de")
+                              << QStringLiteral("Anmelden") << QStringLiteral("Passwort")
+                              << QStringLiteral("E-Mail-Adresse oder Passwort ist falsch.");
+    QTest::newRow("en;q=0.5, es;q=0.8")
+        << QByteArray("en;q=0.5, es;q=0.8") << QStringLiteral("es")
+        << QStringLiteral("Iniciar sesión") << QStringLiteral("Contraseña")
+        << QStringLiteral("Correo electrónico o contraseña incorrectos.");
+    QTest::newRow("pt-BR (unknown)")
+        << QByteArray("pt-BR, zh;q=0.5") << QStringLiteral("en") << QStringLiteral("Sign in")
+        << QStringLiteral("Password") << QStringLiteral("Incorrect email or password.");
+}
+
+void TestEmulatorHostedPages::pagesSpeakTheBrowsersLanguage()
+{
+    QFETCH(QByteArray, acceptLanguage);
+    QFETCH(QString, language);
+    QFETCH(QString, signIn);
+    QFETCH(QString, password);
+    QFETCH(QString, wrongPassword);
+    const HeaderList headers{{QByteArrayLiteral("Accept-Language"), acceptLanguage}};
+    const HttpResult redirect = m_driver->authorize(m_driver->authorizeParams());
+    QCOMPARE(redirect.status, 302);
+    const HttpResult page =
+        m_http.get(m_driver->url(QStringLiteral("/")).resolved(redirect.location()), headers);
+    QCOMPARE(page.status, 200);
+    QCOMPARE(page.header("Content-Language"), language.toLatin1());
+    QVERIFY(page.header("Vary").contains("Accept-Language"));
+    QVERIFY2(page.text().contains(QStringLiteral("<html lang=\"%1\">").arg(language)),
+             page.body.left(80).constData());
+    const HtmlPage html(page.body);
+    QCOMPARE(html.title(), signIn);
+    QCOMPARE(html.text(QStringLiteral("sign-in-submit")), signIn);
+    QVERIFY2(page.text().contains(QStringLiteral(">%1</label>").arg(password)),
+             qPrintable(page.text()));
+
+    // A message from the code, on the page a wrong password brings back.
+    const QString attempt = SignInDriver::attemptOf(page);
+    const HttpResult wrong =
+        m_http.post(m_driver->url(QStringLiteral("/authkit/sign-in")),
+                    formEncode({{QStringLiteral("attempt"), attempt},
+                                {QStringLiteral("csrf_token"), SignInDriver::csrfOf(page)},
+                                {QStringLiteral("email"), seed::ada()},
+                                {QStringLiteral("password"), QStringLiteral("not the password")}}),
+                    "application/x-www-form-urlencoded", headers);
+    QCOMPARE(wrong.status, 400);
+    QCOMPARE(wrong.header("Content-Language"), language.toLatin1());
+    QCOMPARE(HtmlPage(wrong.body).shownError(), wrongPassword);
+}
+
+// The pages that cannot go back to the app speak the browser's language too.
+void TestEmulatorHostedPages::errorPagesSpeakTheBrowsersLanguage()
+{
+    QueryItems params = m_driver->authorizeParams();
+    setItem(params, QStringLiteral("client_id"), QStringLiteral("client_01UNKNOWN"));
+    const HttpResult unknownClient =
+        m_http.get(m_driver->url(QStringLiteral("/user_management/authorize"), params),
+                   {{QByteArrayLiteral("Accept-Language"), QByteArrayLiteral("ja-JP,en;q=0.5")}});
+    QCOMPARE(unknownClient.status, 400);
+    QCOMPARE(unknownClient.header("Content-Language"), QByteArray("ja"));
+    QCOMPARE(HtmlPage(unknownClient.body).title(), QStringLiteral("無効なクライアント ID"));
+
+    const HttpResult signedOut =
+        m_http.get(m_driver->url(QStringLiteral("/authkit/signed-out")),
+                   {{QByteArrayLiteral("Accept-Language"), QByteArrayLiteral("es-ES")}});
+    QCOMPARE(HtmlPage(signedOut.body).title(), QStringLiteral("Ha cerrado la sesión"));
+
+    const HttpResult expired =
+        m_http.get(m_driver->url(QStringLiteral("/authkit/sign-in"),
+                                 {{QStringLiteral("attempt"), QStringLiteral("no_such_attempt")}}),
+                   {{QByteArrayLiteral("Accept-Language"), QByteArrayLiteral("fr-CH, fr;q=0.9")}});
+    QCOMPARE(expired.status, 400);
+    QCOMPARE(HtmlPage(expired.body).title(), QStringLiteral("Cette connexion a expiré"));
+
+    const HttpResult inbox =
+        m_http.get(m_driver->url(QStringLiteral("/_emulator/inbox")),
+                   {{QByteArrayLiteral("Accept-Language"), QByteArrayLiteral("de")}});
+    QCOMPARE(inbox.status, 200);
+    QCOMPARE(HtmlPage(inbox.body).title(), QStringLiteral("Entwickler-Posteingang"));
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorHostedPages)

@@ -10,7 +10,9 @@
 #include "HttpRequestReader_p.h"
 #include "Ids_p.h"
 #include "LoopbackHost_p.h"
+#include "PageLanguage_p.h"
 #include "PageRenderer_p.h"
+#include "PageTexts_p.h"
 #include "RedirectUriRules_p.h"
 #include "SecretCompare_p.h"
 #include "SessionRegistry_p.h"
@@ -76,6 +78,9 @@ private Q_SLOTS:
     void pageRendererEscapes();
     void pageRendererDoesNotRescanValues();
     void pageRendererErrorVisibility();
+    void acceptLanguageChoosesThePageLanguage_data();
+    void acceptLanguageChoosesThePageLanguage();
+    void everyTemplateTextIsListedAndTranslated();
 
     void registeredUriMatching_data();
     void registeredUriMatching();
@@ -230,7 +235,7 @@ void TestEmulatorUnits::pageRendererEscapes()
     QCOMPARE(PageRenderer::escape(QStringLiteral("<a href=\"x\">&</a>")),
              QStringLiteral("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"));
     const QByteArray page = PageRenderer::render(
-        QStringLiteral("message"), QStringLiteral("<b>Title</b>"),
+        QStringLiteral("message"), {}, QStringLiteral("<b>Title</b>"),
         {{QStringLiteral("message"), QStringLiteral("<script>alert(1)</script>")},
          {QStringLiteral("app_name"), QStringLiteral("A & B")}});
     QVERIFY(!page.contains("<script>"));
@@ -245,7 +250,7 @@ void TestEmulatorUnits::pageRendererDoesNotRescanValues()
 {
     // A value that looks like a placeholder stays literal text.
     const QByteArray page = PageRenderer::render(
-        QStringLiteral("message"), QStringLiteral("{{error}}"),
+        QStringLiteral("message"), {}, QStringLiteral("{{error}}"),
         {{QStringLiteral("message"), QStringLiteral("{{{content}}} {{title}}")},
          {QStringLiteral("error"), QStringLiteral("boom")}});
     const support::HtmlPage html(page);
@@ -257,12 +262,12 @@ void TestEmulatorUnits::pageRendererDoesNotRescanValues()
 void TestEmulatorUnits::pageRendererErrorVisibility()
 {
     const support::HtmlPage withoutError(
-        PageRenderer::render(QStringLiteral("message"), QStringLiteral("T"), {}));
+        PageRenderer::render(QStringLiteral("message"), {}, QStringLiteral("T"), {}));
     QVERIFY(withoutError.hasAttribute(QStringLiteral("error"), QStringLiteral("hidden")));
     QCOMPARE(withoutError.shownError(), QString());
-    const support::HtmlPage withError(PageRenderer::render(
-        QStringLiteral("message"), QStringLiteral("T"),
-        {{QStringLiteral("error"), QStringLiteral("Bad <thing>")}}));
+    const support::HtmlPage withError(
+        PageRenderer::render(QStringLiteral("message"), {}, QStringLiteral("T"),
+                             {{QStringLiteral("error"), QStringLiteral("Bad <thing>")}}));
     QVERIFY(!withError.hasAttribute(QStringLiteral("error"), QStringLiteral("hidden")));
     QCOMPARE(withError.shownError(), QStringLiteral("Bad <thing>"));
 }
@@ -336,6 +341,61 @@ void TestEmulatorUnits::seedEnvironment()
              Environment::Production);
     QCOMPARE(builtIn.client(QStringLiteral("client_01J00000000000000000000DEV"))->environment,
              Environment::Development);
+}
+
+void TestEmulatorUnits::acceptLanguageChoosesThePageLanguage_data()
+{
+    QTest::addColumn<QByteArray>("acceptLanguage");
+    QTest::addColumn<QString>("language");
+    QTest::newRow("none") << QByteArray() << QStringLiteral("en");
+    QTest::newRow("fr") << QByteArray("fr") << QStringLiteral("fr");
+    QTest::newRow("region and case") << QByteArray("JA-jp") << QStringLiteral("ja");
+    QTest::newRow("q below 1 alone") << QByteArray("de;q=0.9") << QStringLiteral("de");
+    QTest::newRow("highest q wins") << QByteArray("en;q=0.5, es;q=0.8") << QStringLiteral("es");
+    QTest::newRow("order breaks ties") << QByteArray("fr-CA, de") << QStringLiteral("fr");
+    QTest::newRow("unsupported skipped") << QByteArray("pt-BR, ja;q=0.1") << QStringLiteral("ja");
+    QTest::newRow("only unsupported") << QByteArray("pt-BR, zh;q=0.8") << QStringLiteral("en");
+    QTest::newRow("q=0 is refusal") << QByteArray("de;q=0, fr;q=0.2") << QStringLiteral("fr");
+    QTest::newRow("star means any") << QByteArray("*") << QStringLiteral("en");
+    QTest::newRow("english first") << QByteArray("en-GB, de;q=0.9") << QStringLiteral("en");
+    QTest::newRow("bad q is not 1") << QByteArray("de;q=abc, es;q=0.5") << QStringLiteral("es");
+    QTest::newRow("garbage") << QByteArray(";;,,;q=") << QStringLiteral("en");
+}
+
+void TestEmulatorUnits::acceptLanguageChoosesThePageLanguage()
+{
+    QFETCH(QByteArray, acceptLanguage);
+    QFETCH(QString, language);
+    QCOMPARE(PageLanguage::fromAcceptLanguage(acceptLanguage).code(), language);
+}
+
+// The templates' {{_ …}} texts are exactly those listed for lupdate (PageTexts.cpp), and every
+// catalogue built into the emulator translates each of them.
+void TestEmulatorUnits::everyTemplateTextIsListedAndTranslated()
+{
+    QSet<QString> inTemplates;
+    const QDir pages(QStringLiteral(":/authkit-emulator/pages"));
+    for (const QString &file : pages.entryList({QStringLiteral("*.html")})) {
+        const QStringList texts = PageRenderer::textsOf(file.chopped(5));
+        inTemplates.unite(QSet<QString>(texts.cbegin(), texts.cend()));
+    }
+    QVERIFY(inTemplates.size() > 30);
+    const QStringList listed = pageTemplateTexts();
+    QCOMPARE(inTemplates, QSet<QString>(listed.cbegin(), listed.cend()));
+    for (const QString &code : PageLanguage::supported()) {
+        if (code == QLatin1String("en"))
+            continue;
+        const PageLanguage language = PageLanguage::fromAcceptLanguage(code.toLatin1());
+        QCOMPARE(language.code(), code);
+        for (const QString &text : listed) {
+            QVERIFY2(!language.translationOf(text.toUtf8().constData()).isEmpty(),
+                     qPrintable(code + QStringLiteral(": ") + text));
+        }
+        // A C++ message with a placeholder, translated and with it kept.
+        const QString withPlaceholder = language.tr("Sign in with %1");
+        QVERIFY(withPlaceholder != QStringLiteral("Sign in with %1"));
+        QVERIFY(withPlaceholder.contains(QStringLiteral("%1")));
+    }
 }
 
 void TestEmulatorUnits::registeredUriMatching_data()

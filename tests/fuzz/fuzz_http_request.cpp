@@ -2,11 +2,12 @@
 // HttpConnection drives it (a request, reset, the next one on the same bytes). The same bytes
 // are fed at once, one byte at a time and in 13-byte pieces: how TCP splits a stream must not
 // change what is read. Each request then goes through the accessors the handlers use (query,
-// form body, cookies, Host and Origin checks).
+// form body, cookies, Host and Origin checks, the page language from Accept-Language).
 #include "FuzzSupport.h"
 
 #include "HttpRequestReader_p.h"
 #include "LoopbackHost_p.h"
+#include "PageLanguage_p.h"
 
 using authkit::emulator::HttpRequest;
 using authkit::emulator::HttpRequestReader;
@@ -47,6 +48,11 @@ void useRequest(const HttpRequest &request) {
     }
     if (LoopbackHost::acceptsOrigin(request.header("origin"), kPort))
         check(request.header("origin").startsWith("http://"), "an Origin is http");
+
+    // The hosted pages' language (any web page's fetch chooses the header): always one of ours.
+    using authkit::emulator::PageLanguage;
+    const PageLanguage language = PageLanguage::of(request);
+    check(PageLanguage::supported().contains(language.code()), "a page language is supported");
 }
 
 // What the reader made of the stream, one line per event, fed in pieces of `piece` bytes

@@ -3,7 +3,9 @@
 // the sources is in every catalogue and finished, with its placeholders, accelerator and plural
 // forms; and no user-visible literal in those sources escapes tr(). The language comes from the
 // system locale or from File > Settings. `scripts/unfinished-translations.sh` lists what a
-// catalogue still lacks.
+// catalogue still lacks. The emulator's hosted pages have their own catalogues
+// (authkitqt_emulator_<lang>, built into the emulator, chosen per request by Accept-Language),
+// held to the same rules.
 
 #include "TranslationLoader.h"
 
@@ -19,6 +21,7 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -87,9 +90,24 @@ Catalogue readCatalogue(const QString &path)
     return catalogue;
 }
 
-QString catalogueFile(const QString &language)
+// The two sets of catalogues: the app's and the emulator's hosted pages'.
+struct CatalogueSet
 {
-    return QStringLiteral(AUTHKIT_TRANSLATIONS_DIR "/authkitqt_%1.ts").arg(language);
+    const char *name;        // file name stem: <name>_<lang>.ts
+    const char *resourceDir; // where the .qm files are built in
+    const char *sourcesList; // lupdate's @list of the sources the set is made from
+    int minimumMessages;
+};
+
+const CatalogueSet kCatalogueSets[] = {
+    {"authkitqt", ":/i18n", AUTHKIT_TRANSLATED_SOURCES_LIST, 100},
+    {"authkitqt_emulator", ":/authkit-emulator/i18n", AUTHKIT_EMULATOR_TRANSLATED_SOURCES_LIST, 50},
+};
+
+QString catalogueFile(const CatalogueSet &set, const QString &language)
+{
+    return QStringLiteral(AUTHKIT_TRANSLATIONS_DIR "/%1_%2.ts")
+        .arg(QLatin1String(set.name), language);
 }
 
 // %1…%99 and %n (also in their %L1 and %Ln forms), as a sorted list: a translation must use each
@@ -164,11 +182,18 @@ class TranslationsTest : public QObject
         return all;
     }
 
+    // One row per catalogue: each language of each set.
     void addLanguageRows()
     {
         QTest::addColumn<QString>("language");
-        for (const QString &language : languages())
-            QTest::newRow(qPrintable(language)) << language;
+        QTest::addColumn<int>("set");
+        for (int set = 0; set < int(std::size(kCatalogueSets)); ++set) {
+            for (const QString &language : languages()) {
+                QTest::newRow(qPrintable(QLatin1String(kCatalogueSets[set].name) + QLatin1Char('_')
+                                         + language))
+                    << language << set;
+            }
+        }
     }
 
 private Q_SLOTS:
@@ -193,8 +218,12 @@ private Q_SLOTS:
     void catalogueIsBuiltIn()
     {
         QFETCH(QString, language);
+        QFETCH(int, set);
+        const CatalogueSet &catalogueSet = kCatalogueSets[set];
         QTranslator translator;
-        QVERIFY(translator.load(QStringLiteral(":/i18n/authkitqt_%1.qm").arg(language)));
+        QVERIFY(translator.load(QStringLiteral("%1/%2_%3.qm")
+                                    .arg(QLatin1String(catalogueSet.resourceDir),
+                                         QLatin1String(catalogueSet.name), language)));
         QVERIFY(!translator.isEmpty());
         QCOMPARE(translator.language().left(2), language);
     }
@@ -203,8 +232,10 @@ private Q_SLOTS:
     void everyMessageIsFinished()
     {
         QFETCH(QString, language);
-        const Catalogue catalogue = readCatalogue(catalogueFile(language));
-        QVERIFY2(!catalogue.messages.empty(), qPrintable(catalogueFile(language)));
+        QFETCH(int, set);
+        const QString file = catalogueFile(kCatalogueSets[set], language);
+        const Catalogue catalogue = readCatalogue(file);
+        QVERIFY2(!catalogue.messages.empty(), qPrintable(file));
         QVERIFY2(catalogue.language.startsWith(language), qPrintable(catalogue.language));
         QVERIFY2(catalogue.duplicates.isEmpty(), qPrintable(catalogue.duplicates.join(u'\n')));
         const int pluralForms = m_pluralForms.at(language);
@@ -239,24 +270,32 @@ private Q_SLOTS:
 
     // lupdate over the sources the app builds its catalogues from: each catalogue has exactly
     // those messages, none missing and none left over from code that changed.
+    void everyCatalogueMatchesTheSources_data()
+    {
+        QTest::addColumn<int>("set");
+        for (int set = 0; set < int(std::size(kCatalogueSets)); ++set)
+            QTest::newRow(kCatalogueSets[set].name) << set;
+    }
     void everyCatalogueMatchesTheSources()
     {
+        QFETCH(int, set);
+        const CatalogueSet &catalogueSet = kCatalogueSets[set];
         QTemporaryDir scratch;
         QVERIFY(scratch.isValid());
         const QString fresh = scratch.filePath(QStringLiteral("authkitqt_xx.ts"));
         QProcess lupdate;
         lupdate.setProcessChannelMode(QProcess::MergedChannels);
         lupdate.start(QStringLiteral(AUTHKIT_LUPDATE),
-                      {QStringLiteral("@" AUTHKIT_TRANSLATED_SOURCES_LIST),
+                      {QLatin1Char('@') + QLatin1String(catalogueSet.sourcesList),
                        QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
                        QStringLiteral("none"), QStringLiteral("-ts"), fresh});
         QVERIFY(lupdate.waitForFinished(60000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
         const Catalogue sources = readCatalogue(fresh);
-        QVERIFY(sources.messages.size() > 100);
+        QVERIFY(int(sources.messages.size()) > catalogueSet.minimumMessages);
 
         for (const QString &language : languages()) {
-            const Catalogue catalogue = readCatalogue(catalogueFile(language));
+            const Catalogue catalogue = readCatalogue(catalogueFile(catalogueSet, language));
             QStringList problems;
             for (const auto &[key, message] : sources.messages) {
                 const auto found = catalogue.messages.find(key);

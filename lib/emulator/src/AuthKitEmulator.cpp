@@ -5,15 +5,18 @@
 #include "ConvexDatabase_p.h"
 #include "ConvexDeploymentServer_p.h"
 #include "ConvexJwksCache_p.h"
+#include "ConvexProject_p.h"
 #include "ConvexTokenValidator_p.h"
 #include "EmulatorHttpServer_p.h"
 #include "EmulatorLog_p.h"
 #include "EmulatorState_p.h"
+#include "EnvironmentApi_p.h"
 #include "EventsApi_p.h"
 #include "HostedLoginPages_p.h"
 #include "UserManagementApi_p.h"
-#include "WorkOsSignature_p.h"
+#include "UsersApi_p.h"
 #include "WebhookDispatcher_p.h"
+#include "WorkOsSignature_p.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -41,12 +44,16 @@ struct Endpoints
         , hosted(state)
         , control(state)
         , events(state)
+        , environment(state)
+        , users(state)
     {
     }
     UserManagementApi userManagement;
     HostedLoginPages hosted;
     ControlApi control;
     EventsApi events;
+    EnvironmentApi environment;
+    UsersApi users;
 };
 
 namespace {
@@ -59,6 +66,8 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
     auto *hosted = &endpoints->hosted;
     auto *control = &endpoints->control;
     auto *events = &endpoints->events;
+    auto *environment = &endpoints->environment;
+    auto *users = &endpoints->users;
     const auto keep = endpoints; // captured by every route so the endpoints outlive them
     const QString id = QStringLiteral("([A-Za-z0-9_]+)");
 
@@ -72,6 +81,21 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
                     [api, keep](Request r, Captures c) { return api->jwks(r, c.value(0)); });
     server.addRoute("GET", QStringLiteral("/events"), QStringLiteral("events"),
                     [events, keep](Request r, Captures) { return events->list(r); });
+    // Server-side user management with an API key: user.updated / user.deleted events.
+    server.addRoute("PUT", QStringLiteral("/user_management/users/") + id, QString(),
+                    [users, keep](Request r, Captures c) { return users->update(r, c.value(0)); });
+    server.addRoute("DELETE", QStringLiteral("/user_management/users/") + id, QString(),
+                    [users, keep](Request r, Captures c) { return users->remove(r, c.value(0)); });
+    // Environment configuration with an API key, as Convex's CLI provisions a project.
+    server.addRoute(
+        "POST", QStringLiteral("/user_management/redirect_uris"), QString(),
+        [environment, keep](Request r, Captures) { return environment->addRedirectUri(r); });
+    server.addRoute(
+        "POST", QStringLiteral("/user_management/cors_origins"), QString(),
+        [environment, keep](Request r, Captures) { return environment->addCorsOrigin(r); });
+    server.addRoute(
+        "PUT", QStringLiteral("/user_management/app_homepage_url"), QString(),
+        [environment, keep](Request r, Captures) { return environment->setAppHomepageUrl(r); });
     server.addRoute("GET", QStringLiteral("/user_management/sessions/logout"),
                     QStringLiteral("logout"),
                     [api, keep](Request r, Captures) { return api->logout(r); });
@@ -181,6 +205,24 @@ bool AuthKitEmulator::start()
         }
         directory->addClient(clientId);
     }
+    std::optional<ConvexProject> project;
+    if (!m_options.projectDir.isEmpty()) {
+        project = ConvexProject::read(m_options.projectDir, &m_error);
+        if (!project)
+            return false;
+        for (const QString &warning : std::as_const(project->warnings))
+            qCWarning(lcEmulator).noquote() << warning;
+        for (const QString &clientId : std::as_const(project->clientIds)) {
+            if (!Directory::isValidClientId(clientId)) {
+                m_error = QStringLiteral("--project: \"%1\" in .env.local is not a WorkOS client "
+                                         "ID (client_ and 26 characters of Crockford base32)")
+                              .arg(clientId);
+                return false;
+            }
+            if (!directory->client(clientId))
+                directory->addClient(clientId);
+        }
+    }
     const QStringList corsOrigins = directory->corsOrigins() + m_options.corsOrigins;
     for (const QString &origin : corsOrigins) {
         if (!CorsPolicy::normalizedOrigin(origin)) {
@@ -223,6 +265,8 @@ bool AuthKitEmulator::start()
         return false;
     }
     auto state = std::make_unique<EmulatorState>(m_options, std::move(*directory));
+    if (project && !applyProject(*project, state->environment()))
+        return false;
     state->events().setCap(m_options.maxEvents);
     state->webhooks().setFirstRetryDelayMs(m_options.webhookRetryDelayMs);
     if (!m_options.webhookUrls.isEmpty() && m_options.webhookSecret.isEmpty()) {
@@ -255,6 +299,8 @@ bool AuthKitEmulator::start()
             return false;
         }
         state->sessions().restore(saved.object().value(QStringLiteral("sessions")).toObject());
+        state->environment().restore(
+            saved.object().value(QStringLiteral("environment")).toObject());
     }
     state->onOneTimeCode = [this](const QString &email, const QString &code) {
         Q_EMIT oneTimeCodeSent(email, code);
@@ -266,26 +312,33 @@ bool AuthKitEmulator::start()
     addRoutes(*server, std::make_shared<Endpoints>(*state));
     // The API a browser page calls with fetch; the hosted pages and the control API stay
     // same-origin only.
-    server->setCorsPolicy(
-        CorsPolicy(corsOrigins, QStringLiteral("/user_management/.*|/sso/jwks/.*")));
+    const auto applyCors = [server = server.get(), statePtr = state.get(), corsOrigins] {
+        server->setCorsPolicy(CorsPolicy(corsOrigins + statePtr->environment().corsOrigins(),
+                                         QStringLiteral("/user_management/.*|/sso/jwks/.*")));
+    };
+    applyCors();
+    // An origin added through the configuration API is allowed from the next request on.
+    state->onEnvironmentChanged = applyCors;
     if (!stateFile.isEmpty()) {
         // Written when it changed, atomically, readable by its owner only.
-        server->setAfterReply(
-            [stateFile, registry = &state->sessions(), last = std::make_shared<QByteArray>()] {
-                const QByteArray json =
-                    QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
-                                              {QStringLiteral("sessions"), registry->toJson()}})
-                        .toJson(QJsonDocument::Compact);
-                if (json == *last)
-                    return;
-                QSaveFile file(stateFile);
-                if (file.open(QIODevice::WriteOnly)) {
-                    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-                    file.write(json);
-                    if (file.commit())
-                        *last = json;
-                }
-            });
+        server->setAfterReply([stateFile, registry = &state->sessions(),
+                               environment = &state->environment(),
+                               last = std::make_shared<QByteArray>()] {
+            const QByteArray json =
+                QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                          {QStringLiteral("sessions"), registry->toJson()},
+                                          {QStringLiteral("environment"), environment->toJson()}})
+                    .toJson(QJsonDocument::Compact);
+            if (json == *last)
+                return;
+            QSaveFile file(stateFile);
+            if (file.open(QIODevice::WriteOnly)) {
+                file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+                file.write(json);
+                if (file.commit())
+                    *last = json;
+            }
+        });
     }
     const quint16 port = server->listen(QHostAddress::LocalHost, m_options.port);
     if (port == 0) {
@@ -397,6 +450,35 @@ void AuthKitEmulator::connectWorkOsComponent(EmulatorState &state, ConvexDeploym
             qCWarning(lcEmulator).noquote()
                 << "the Convex deployment refused" << event.event << why;
     };
+}
+
+bool AuthKitEmulator::applyProject(const ConvexProject &project, EnvironmentSettings &environment)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString why;
+    for (const QString &uri : project.redirectUris) {
+        EnvironmentSettings::RedirectUri record;
+        if (environment.addRedirectUri(uri, now, &record, &why)
+            == EnvironmentSettings::Added::Invalid) {
+            m_error = QStringLiteral("--project: redirect URI \"%1\": %2").arg(uri, why);
+            return false;
+        }
+    }
+    for (const QString &origin : project.corsOrigins) {
+        EnvironmentSettings::CorsOrigin record;
+        if (environment.addCorsOrigin(origin, now, &record, &why)
+            == EnvironmentSettings::Added::Invalid) {
+            m_error = QStringLiteral("--project: CORS origin \"%1\": %2").arg(origin, why);
+            return false;
+        }
+    }
+    if (!project.appHomepageUrl.isEmpty()
+        && !environment.setAppHomepageUrl(project.appHomepageUrl, now, &why)) {
+        m_error =
+            QStringLiteral("--project: appHomepageUrl \"%1\": %2").arg(project.appHomepageUrl, why);
+        return false;
+    }
+    return true;
 }
 
 HttpPortSettings AuthKitEmulator::httpSettings() const

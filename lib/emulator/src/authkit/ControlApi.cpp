@@ -148,8 +148,9 @@ HttpResponse ControlApi::inboxJson(const HttpRequest &)
     return HttpResponse::json(200, {{QStringLiteral("messages"), messages}});
 }
 
-HttpResponse ControlApi::inboxPage(const HttpRequest &)
+HttpResponse ControlApi::inboxPage(const HttpRequest &request)
 {
+    const PageLanguage language = PageLanguage::of(request);
     QString rows;
     for (const InboxMessage &message : m_state.inbox()) {
         rows += QStringLiteral("<tr><td>%1</td><td class=\"code\">%2</td><td>%3</td></tr>\n")
@@ -157,12 +158,11 @@ HttpResponse ControlApi::inboxPage(const HttpRequest &)
                          PageRenderer::escape(isoTimestamp(message.sentAt)));
     }
     if (rows.isEmpty())
-        rows = QStringLiteral("<tr><td colspan=\"3\">No messages yet.</td></tr>");
-    return HttpResponse::html(
-        200,
-        PageRenderer::render(QStringLiteral("inbox"), QStringLiteral("Dev inbox"),
-                             {{QStringLiteral("rows"), rows},
-                              {QStringLiteral("app_name"), QStringLiteral("AuthKit emulator")}}));
+        rows = QStringLiteral("<tr><td colspan=\"3\">%1</td></tr>")
+                   .arg(PageRenderer::escape(language.tr("No messages yet.")));
+    return PageRenderer::response(200, QStringLiteral("inbox"), language, language.tr("Dev inbox"),
+                                  {{QStringLiteral("rows"), rows},
+                                   {QStringLiteral("app_name"), language.tr("AuthKit emulator")}});
 }
 
 HttpResponse ControlApi::addWebhook(const HttpRequest &request)

@@ -3,6 +3,8 @@
 #include "EmulatorState_p.h"
 #include "HttpMessage_p.h"
 
+#include <QCoreApplication>
+
 namespace authkit::emulator {
 
 // /_emulator/: the knobs tests and developers turn (faults, revocation, key rotation, the clock)
@@ -10,6 +12,8 @@ namespace authkit::emulator {
 // without a CORS preflight this server never grants.
 class ControlApi
 {
+    // The dev inbox page is in the browser's language: language.tr() (PageLanguage).
+    Q_DECLARE_TR_FUNCTIONS(HostedPages)
 public:
     explicit ControlApi(EmulatorState &state)
         : m_state(state)

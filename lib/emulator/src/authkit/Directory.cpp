@@ -296,6 +296,17 @@ User &Directory::addUser(const QString &email, const QString &firstName, const Q
     return m_users.last();
 }
 
+bool Directory::removeUser(const QString &id)
+{
+    for (qsizetype i = 0; i < m_users.size(); ++i) {
+        if (m_users.at(i).id == id) {
+            m_users.removeAt(i);
+            return true;
+        }
+    }
+    return false;
+}
+
 QJsonObject Directory::userJson(const User &user)
 {
     auto nullable = [](const QString &value) {
@@ -309,12 +320,12 @@ QJsonObject Directory::userJson(const User &user)
         {QStringLiteral("first_name"), nullable(user.firstName)},
         {QStringLiteral("last_name"), nullable(user.lastName)},
         {QStringLiteral("profile_picture_url"), nullable(user.profilePictureUrl)},
-        {QStringLiteral("external_id"), QJsonValue::Null},
-        {QStringLiteral("metadata"), QJsonObject()},
-        {QStringLiteral("locale"), QJsonValue::Null},
-        {QStringLiteral("last_sign_in_at"),
-         user.lastSignInAt.isValid() ? QJsonValue(isoTimestamp(user.lastSignInAt))
-                                     : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("external_id"), nullable(user.externalId)},
+        {QStringLiteral("metadata"), user.metadata},
+        {QStringLiteral("locale"), nullable(user.locale)},
+        {QStringLiteral("last_sign_in_at"), user.lastSignInAt.isValid()
+                                                ? QJsonValue(isoTimestamp(user.lastSignInAt))
+                                                : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("created_at"), isoTimestamp(user.createdAt)},
         {QStringLiteral("updated_at"), isoTimestamp(user.updatedAt)},
     };

@@ -55,6 +55,9 @@ struct User
     QString lastName;
     bool emailVerified = true;
     QString profilePictureUrl;
+    QString externalId; // set through the API (PUT /user_management/users/:id)
+    QString locale;
+    QJsonObject metadata;
     QString totpSecret; // base32; empty: no second factor
     std::optional<Impersonator> impersonator;
     QList<Membership> memberships;
@@ -98,6 +101,8 @@ public:
     Invitation *invitation(const QString &token);
     User &addUser(const QString &email, const QString &firstName, const QString &lastName,
                   const QString &password, const QDateTime &now);
+    // Deletes the user (DELETE /user_management/users/:id); false when there is none.
+    bool removeUser(const QString &id);
 
     // The WorkOS user object, every field the API reference requires.
     static QJsonObject userJson(const User &user);

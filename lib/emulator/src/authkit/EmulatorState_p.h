@@ -5,6 +5,7 @@
 #include "CsrfGuard_p.h"
 #include "Directory_p.h"
 #include "EmulatorClock_p.h"
+#include "EnvironmentSettings_p.h"
 #include "EventLog_p.h"
 #include "FaultInjector_p.h"
 #include "SessionRegistry_p.h"
@@ -49,6 +50,15 @@ public:
     const CsrfGuard &csrf() const { return m_csrf; }
     EventLog &events() { return m_events; }
     WebhookDispatcher &webhooks() { return *m_webhooks; }
+    // Redirect URIs, CORS origins and the homepage set for the whole environment (--project, the
+    // configuration API); environmentChanged() tells the emulator to apply and keep them.
+    EnvironmentSettings &environment() { return m_environment; }
+    void environmentChanged()
+    {
+        if (onEnvironmentChanged)
+            onEnvironmentChanged();
+    }
+    std::function<void()> onEnvironmentChanged;
     // True when request carries "Authorization: Bearer <one of the configured API keys>".
     bool hasApiKey(const HttpRequest &request) const;
     QUrl baseUrl() const { return m_baseUrl; }
@@ -86,6 +96,7 @@ private:
     FaultInjector m_faults;
     CsrfGuard m_csrf;
     EventLog m_events;
+    EnvironmentSettings m_environment;
     std::unique_ptr<WebhookDispatcher> m_webhooks = std::make_unique<WebhookDispatcher>();
     QList<InboxMessage> m_inbox;
     QHash<QString, int> m_grantCounts;

@@ -3,6 +3,7 @@
 #include "EmulatorState_p.h"
 #include "HttpMessage_p.h"
 #include "LoginFlow_p.h"
+#include "PageLanguage_p.h"
 #include "PageRenderer_p.h"
 
 #include <QCoreApplication>
@@ -13,7 +14,8 @@ namespace authkit::emulator {
 // the simulated identity providers, the TOTP second factor and the organization picker.
 class HostedLoginPages
 {
-    Q_DECLARE_TR_FUNCTIONS(HostedLoginPages)
+    // Page text is translated per request (PageLanguage): call language.tr(), never tr().
+    Q_DECLARE_TR_FUNCTIONS(HostedPages)
 public:
     explicit HostedLoginPages(EmulatorState &state)
         : m_state(state)
@@ -52,13 +54,22 @@ public:
     HttpResponse stylesheet(const HttpRequest &request);
 
     // A page that says what went wrong, for requests that cannot go back to the app.
-    static HttpResponse messagePage(int status, const QString &title, const QString &message);
+    static HttpResponse messagePage(const PageLanguage &language, int status, const QString &title,
+                                    const QString &message);
 
 private:
     // The attempt named by the request (query for GET, form for POST, whose CSRF token must
     // match), or nullptr and the page that says why in *refusal.
     LoginAttempt *attemptFor(const HttpRequest &request, HttpResponse *refusal);
-    HttpResponse expiredAttempt() const;
+    HttpResponse expiredAttempt(const PageLanguage &language) const;
+    QString appName(const LoginAttempt &attempt) const;
+    // "We sent a 6-digit code to <strong>…</strong>": the sentence whole, for the translators'
+    // word order, with the address marked up inside it.
+    static QString codeSentText(const PageLanguage &language, const QString &email);
+    // The emulated provider's consent page: its name, and the sentences that name it.
+    static PageRenderer::Values consentValues(const PageLanguage &language, const QString &name,
+                                              const QString &slug, const QString &appName,
+                                              PageRenderer::Values values);
     // A page of the attempt, with its CSRF token (and the browser's CSRF cookie if it had none).
     HttpResponse page(const HttpRequest &request, int status, const QString &page,
                       const QString &title, const LoginAttempt &attempt,

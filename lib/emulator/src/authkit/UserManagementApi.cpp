@@ -54,10 +54,11 @@ HttpResponse UserManagementApi::authorize(const HttpRequest &request)
 {
     const QString clientId = request.query(QStringLiteral("client_id"));
     const ClientApp *client = m_state.directory().client(clientId);
+    const PageLanguage language = PageLanguage::of(request);
     if (!client) {
         return HostedLoginPages::messagePage(
-            400, QStringLiteral("Invalid client ID"),
-            QStringLiteral("The client_id \"%1\" is not a client of this environment.").arg(clientId));
+            language, 400, language.tr("Invalid client ID"),
+            language.tr("The client_id \"%1\" is not a client of this environment.").arg(clientId));
     }
     const QString redirectUri = request.query(QStringLiteral("redirect_uri"));
     // The environment's rules first, so a refused URI is said to be refused for what it is, not
@@ -72,11 +73,13 @@ HttpResponse UserManagementApi::authorize(const HttpRequest &request)
     bool registered = false;
     for (const QString &allowed : client->redirectUris)
         registered = registered || matchesRegisteredUri(QUrl(redirectUri), allowed, false);
+    // The environment's own list (--project, POST /user_management/redirect_uris) counts too.
+    registered = registered || m_state.environment().allowsRedirectUri(QUrl(redirectUri));
     if (!registered) {
         // An untrusted redirect URI can never be redirected to, not even with an error.
         return HostedLoginPages::messagePage(
-            400, QStringLiteral("Invalid redirect URI"),
-            QStringLiteral("The redirect_uri \"%1\" is not registered for %2.")
+            language, 400, language.tr("Invalid redirect URI"),
+            language.tr("The redirect_uri \"%1\" is not registered for %2.")
                 .arg(redirectUri, client->name));
     }
 

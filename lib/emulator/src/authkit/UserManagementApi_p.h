@@ -4,14 +4,17 @@
 #include "HttpMessage_p.h"
 #include "LoginFlow_p.h"
 
+#include <QCoreApplication>
+
 namespace authkit::emulator {
 
 // The WorkOS user-management endpoints a public client calls: authorize, authenticate, the JWKS
 // and logout (docs/workos-authkit.md), with WorkOS's validation and error shapes.
 class UserManagementApi
 {
+    // authorize's error pages are in the browser's language: language.tr() (PageLanguage).
+    Q_DECLARE_TR_FUNCTIONS(HostedPages)
 public:
-
     explicit UserManagementApi(EmulatorState &state)
         : m_state(state)
         , m_flow(state)

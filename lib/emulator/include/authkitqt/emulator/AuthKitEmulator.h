@@ -13,6 +13,8 @@ namespace authkit::emulator {
 class EmulatorState;
 class EmulatorHttpServer;
 class ConvexDeploymentServer;
+class EnvironmentSettings;
+struct ConvexProject;
 struct HttpPortSettings;
 
 /// A local WorkOS AuthKit: the user-management endpoints, the hosted login pages, the JWKS and a
@@ -52,6 +54,7 @@ Q_SIGNALS:
 
 private:
     HttpPortSettings httpSettings() const;
+    bool applyProject(const ConvexProject &project, EnvironmentSettings &environment);
     void connectWorkOsComponent(EmulatorState &state, ConvexDeploymentServer &convex);
     std::unique_ptr<ConvexDeploymentServer> startConvex(EmulatorState &state,
                                                         const QString &dataDir);

@@ -19,6 +19,9 @@ struct AUTHKITQT_EMULATOR_EXPORT EmulatorOptions
     // Browser origins ("http://127.0.0.1:5173") allowed to call the API across origins, besides
     // the seed's cors_origins (lib/emulator/README.md, "CORS"); none by default.
     QStringList corsOrigins;
+    // A Convex web project whose .env.local (client ID, redirect URI) and convex.json AuthKit
+    // section (redirect URIs, CORS origins, homepage) configure the environment; empty: none.
+    QString projectDir;
     QString dataDir;                // empty: all in memory; else the signing key and the sessions
                                     // are kept there, so a restart keeps everyone signed in
     // The Convex deployment (lib/emulator/README.md, "Convex deployment").
