@@ -259,5 +259,9 @@
         <source>The redirect_uri &quot;%1&quot; is not registered for %2.</source>
         <translation>Die redirect_uri „%1“ ist für %2 nicht registriert.</translation>
     </message>
+    <message>
+        <source>The redirect_uri &quot;%1&quot; is not allowed in the %2 environment of %3. %4</source>
+        <translation>Die redirect_uri „%1“ ist in der Umgebung %2 von %3 nicht erlaubt. %4</translation>
+    </message>
 </context>
 </TS>

@@ -259,5 +259,9 @@
         <source>The redirect_uri &quot;%1&quot; is not registered for %2.</source>
         <translation>La redirect_uri «&#xa0;%1&#xa0;» n’est pas enregistrée pour %2.</translation>
     </message>
+    <message>
+        <source>The redirect_uri &quot;%1&quot; is not allowed in the %2 environment of %3. %4</source>
+        <translation>La redirect_uri « %1 » n’est pas autorisée dans l’environnement %2 de %3. %4</translation>
+    </message>
 </context>
 </TS>

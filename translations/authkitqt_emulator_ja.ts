@@ -259,5 +259,9 @@
         <source>The redirect_uri &quot;%1&quot; is not registered for %2.</source>
         <translation>redirect_uri「%1」は %2 に登録されていません。</translation>
     </message>
+    <message>
+        <source>The redirect_uri &quot;%1&quot; is not allowed in the %2 environment of %3. %4</source>
+        <translation>redirect_uri「%1」は %3 の %2 環境では許可されていません。%4</translation>
+    </message>
 </context>
 </TS>

@@ -66,8 +66,8 @@ HttpResponse UserManagementApi::authorize(const HttpRequest &request)
     const QString problem = redirectUriProblem(client->environment, QUrl(redirectUri));
     if (!problem.isEmpty()) {
         return HostedLoginPages::messagePage(
-            400, QStringLiteral("Invalid redirect URI"),
-            QStringLiteral("The redirect_uri \"%1\" is not allowed in the %2 environment of %3. %4")
+            language, 400, language.tr("Invalid redirect URI"),
+            language.tr("The redirect_uri \"%1\" is not allowed in the %2 environment of %3. %4")
                 .arg(redirectUri, environmentName(client->environment), client->name, problem));
     }
     bool registered = false;
