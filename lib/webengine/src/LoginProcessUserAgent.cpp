@@ -41,14 +41,19 @@ LoginProcessUserAgent::LoginProcessUserAgent(const QString &executable, QObject 
 
 LoginProcessUserAgent::~LoginProcessUserAgent()
 {
-    if (!m_process)
-        return;
-    // Closing stdin is the child's cue to go; it must not outlive us.
-    disconnect(m_process, nullptr, this, nullptr);
-    m_process->closeWriteChannel();
-    if (!m_process->waitForFinished(kExitWaitMs))
-        m_process->kill();
-    m_process->waitForFinished(kExitWaitMs);
+    // Closing stdin is a child's cue to go (the current one, and any still closing); none may
+    // outlive us.
+    const QList<QProcess *> processes = findChildren<QProcess *>(Qt::FindDirectChildrenOnly);
+    for (QProcess *process : processes) {
+        disconnect(process, nullptr, this, nullptr);
+        process->closeWriteChannel();
+    }
+    for (QProcess *process : processes) {
+        if (!process->waitForFinished(kExitWaitMs)) {
+            process->kill();
+            process->waitForFinished(kExitWaitMs);
+        }
+    }
 }
 
 QStringList LoginProcessUserAgent::defaultExecutableCandidates()
