@@ -114,6 +114,7 @@ void LoginProcessUserAgent::present(const AuthorizationRequest &request)
         return;
     }
     m_signInOpen = true;
+    m_redirectDelivered = false;
     qCInfo(lcLoginProcess).noquote()
         << "showing the sign-in page of" << request.url().host() << "in the login window process";
     send(kCmdSignIn,
@@ -206,8 +207,11 @@ void LoginProcessUserAgent::handle(const QJsonObject &event)
 {
     const QString name = event.value(kEventKey).toString();
     if (name == kEventRedirect) {
-        if (m_signInOpen) // never logged: it carries the code
-            Q_EMIT redirectReceived(QUrl(event.value(QStringLiteral("url")).toString()));
+        if (!m_signInOpen)
+            return;
+        m_redirectDelivered = true;
+        // Never logged: it carries the code.
+        Q_EMIT redirectReceived(QUrl(event.value(QStringLiteral("url")).toString()));
     } else if (name == kEventCancelled) {
         if (!m_signInOpen)
             return;
@@ -242,7 +246,8 @@ void LoginProcessUserAgent::onFinished(int exitCode, QProcess::ExitStatus status
     m_process = nullptr;
     disconnect(process, nullptr, this, nullptr);
     process->deleteLater();
-    const bool signInLost = m_signInOpen;
+    // Once the redirect is here the window has done its part: the exchange goes on without it.
+    const bool signInLost = m_signInOpen && !m_redirectDelivered;
     const bool logoutLost = m_logoutRunning;
     m_signInOpen = false;
     m_logoutRunning = false;

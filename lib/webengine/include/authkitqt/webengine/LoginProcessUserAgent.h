@@ -70,6 +70,7 @@ private:
     QProcess *m_process = nullptr;
     QByteArray m_pending; ///< an event line not complete yet
     bool m_signInOpen = false;
+    bool m_redirectDelivered = false; ///< the window has done its part of this sign-in
     bool m_logoutRunning = false;
     bool m_forgetHostedSession = false; ///< a hosted logout died with its process
 };
