@@ -806,6 +806,17 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     </message>
 </context>
 <context>
+    <name>authkit::LoginProcessUserAgent</name>
+    <message>
+        <source>The sign-in window could not be opened. Try again, or use your browser instead.</source>
+        <translation>Das Anmeldefenster konnte nicht geöffnet werden. Versuchen Sie es erneut oder verwenden Sie stattdessen Ihren Browser.</translation>
+    </message>
+    <message>
+        <source>The sign-in window closed unexpectedly. Try again, or use your browser instead.</source>
+        <translation>Das Anmeldefenster wurde unerwartet geschlossen. Versuchen Sie es erneut oder verwenden Sie stattdessen Ihren Browser.</translation>
+    </message>
+</context>
+<context>
     <name>authkit::LoginWindow</name>
     <message>
         <source>Cancel</source>

@@ -806,6 +806,17 @@ Los cambios de estado se registran en stderr, categoría authkit.desktop, con ni
     </message>
 </context>
 <context>
+    <name>authkit::LoginProcessUserAgent</name>
+    <message>
+        <source>The sign-in window could not be opened. Try again, or use your browser instead.</source>
+        <translation>No se pudo abrir la ventana de inicio de sesión. Inténtelo de nuevo, o use su navegador.</translation>
+    </message>
+    <message>
+        <source>The sign-in window closed unexpectedly. Try again, or use your browser instead.</source>
+        <translation>La ventana de inicio de sesión se cerró inesperadamente. Inténtelo de nuevo, o use su navegador.</translation>
+    </message>
+</context>
+<context>
     <name>authkit::LoginWindow</name>
     <message>
         <source>Cancel</source>

@@ -806,6 +806,17 @@ Les changements d’état sont journalisés sur stderr, catégorie authkit.deskt
     </message>
 </context>
 <context>
+    <name>authkit::LoginProcessUserAgent</name>
+    <message>
+        <source>The sign-in window could not be opened. Try again, or use your browser instead.</source>
+        <translation>La fenêtre de connexion n’a pas pu s’ouvrir. Réessayez, ou utilisez plutôt votre navigateur.</translation>
+    </message>
+    <message>
+        <source>The sign-in window closed unexpectedly. Try again, or use your browser instead.</source>
+        <translation>La fenêtre de connexion s’est fermée de façon inattendue. Réessayez, ou utilisez plutôt votre navigateur.</translation>
+    </message>
+</context>
+<context>
     <name>authkit::LoginWindow</name>
     <message>
         <source>Cancel</source>

@@ -803,6 +803,17 @@ development と production の各プロファイルは、お使いのクライ�
     </message>
 </context>
 <context>
+    <name>authkit::LoginProcessUserAgent</name>
+    <message>
+        <source>The sign-in window could not be opened. Try again, or use your browser instead.</source>
+        <translation>サインインウィンドウを開けませんでした。もう一度お試しいただくか、代わりにブラウザーを使用してください。</translation>
+    </message>
+    <message>
+        <source>The sign-in window closed unexpectedly. Try again, or use your browser instead.</source>
+        <translation>サインインウィンドウが予期せず閉じました。もう一度お試しいただくか、代わりにブラウザーを使用してください。</translation>
+    </message>
+</context>
+<context>
     <name>authkit::LoginWindow</name>
     <message>
         <source>Cancel</source>

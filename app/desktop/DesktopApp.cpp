@@ -18,7 +18,6 @@
 #include <authkitqt/core/LoopbackUserAgent.h>
 #include <authkitqt/keychain/KeychainSecretStore.h>
 #include <authkitqt/webengine/FallbackUserAgent.h>
-#include <authkitqt/webengine/LoginWindow.h> // raised with the main window
 
 #include <QDesktopServices>
 #include <QDir>
@@ -183,7 +182,8 @@ void DesktopApp::buildWindow()
     context.configFile = configFile();
     m_window = std::make_unique<MainWindow>(m_session->state(), context);
 
-    // Loads nothing of Qt WebEngine until a sign-in (or a hosted logout) needs it.
+    // Loads nothing of Qt WebEngine, ever: the sign-in window (and the hosted logout) runs in a
+    // process of its own that exits when it is done (docs/login-window-process.md).
     m_agent = std::make_unique<FallbackUserAgent>(m_session, m_window.get());
     if (CustomSchemeUserAgent::isCustomSchemeUri(m_config.redirectUri)) {
         // A custom-scheme redirect cannot come back to the embedded window or a loopback port:
@@ -384,11 +384,8 @@ void DesktopApp::raiseWindow()
     if (!m_window)
         return;
     m_window->bringToFront();
-    LoginWindow *login = m_agent ? m_agent->window() : nullptr;
-    if (login && login->isVisible()) {
-        login->raise();
-        login->activateWindow();
-    }
+    if (m_agent)
+        m_agent->raiseWindow();
     qCInfo(lcDesktop) << "window raised for another launch";
 }
 

@@ -5,8 +5,9 @@
 //   memory_signed_in    the same after a fresh sign-in through the login window
 //   first_signin_page   launch → hosted page loaded in the login window
 //   first_signin_submit page submit → backend-confirmed Authenticated
-// The sign-ins run authkitqt-bench-desktop-signin (signin.cpp: DesktopApp in process, the page
-// driven by JavaScript); the warm starts restore the session it stored in the keychain. Run it
+// The sign-ins run authkitqt-bench-desktop-signin (signin.cpp: DesktopApp in process, its login
+// window in the authkit-login-window process as in the app, the page driven over the DevTools
+// protocol); the warm starts restore the session it stored in the keychain. Run it
 // inside scripts/with-keyring.sh with QT_QPA_PLATFORM=offscreen and the AUTHKIT_BENCH_* variables.
 import { spawn, execFileSync } from 'node:child_process';
 import { appendFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -117,7 +118,8 @@ for (let i = 0; i < runs; ++i) {
 record('warm_start', 'launch_to_backend_confirmed', 'ms', warm,
   'authkit-desktop, development profile, offscreen; stored session; until the Convex backend confirmed the token');
 record('memory_warm', 'pss', 'MB', memory, 'authkit-desktop and its children, 2 s idle after a warm start');
+console.log(`bench/desktop: login window open: pss ${first.window_pss_mb.toFixed(1)} MB (the app, authkit-login-window and its QtWebEngineProcess children)`);
 record('memory_signed_in', 'pss', 'MB', [first.pss_mb],
-  `DesktopApp in process (authkitqt-bench-desktop-signin) and its QtWebEngineProcess children, 2 s idle after the login page's renderer exited (${first.renderer_exit_ms} ms after the sign-in); ${first.processes} processes`);
+  `DesktopApp (authkitqt-bench-desktop-signin) and its children, 2 s idle after the login window process and its renderer exited (${first.renderer_exit_ms} ms after the sign-in); ${first.processes} processes; ${first.window_pss_mb.toFixed(1)} MB while the login window was open`);
 record('first_signin_page', 'launch_to_page_loaded', 'ms', [first.page_ms], 'login window: the hosted page loaded');
 record('first_signin_submit', 'submit_to_backend_confirmed', 'ms', [first.submit_ms]);

@@ -1,13 +1,15 @@
 // authkitqt-bench-desktop-signin: the first sign-in of bench/desktop. It builds what
 // authkit-desktop's main() builds (DesktopApp, the same library), clicks Sign in, fills in the
-// hosted password page in the login window and waits until the Convex backend has confirmed the
-// token. It leaves the session in the keychain (the warm starts of run.mjs restore it) and prints
-// one JSON line on stdout:
-//   {"page_ms":…, "submit_ms":…, "pss_mb":…, "processes":N}
+// hosted password page in the login window (the real path: the window runs in
+// authkit-login-window, driven over the DevTools protocol by DevToolsPage of tests/support) and
+// waits until the Convex backend has confirmed the token. It leaves the session in the keychain
+// (the warm starts of run.mjs restore it) and prints one JSON line on stdout:
+//   {"page_ms":…, "submit_ms":…, "window_pss_mb":…, "pss_mb":…, "processes":N}
 // page_ms: process start → the hosted page loaded in the login window; submit_ms: the page's
-// submit → backend-confirmed Authenticated; pss_mb: PSS of this process and its children
-// (QtWebEngineProcess) after AUTHKIT_BENCH_IDLE_MS (2000) idle, signed in, once the login page's
-// renderer has exited (renderer_exit_ms after the confirmation).
+// submit → backend-confirmed Authenticated; window_pss_mb: PSS of this process and all its
+// descendants (the login window process and its QtWebEngineProcess children) with the page
+// loaded; pss_mb: the same after AUTHKIT_BENCH_IDLE_MS (2000) idle, signed in, once the login
+// window process and the page's renderer have exited (renderer_exit_ms after the confirmation).
 // Configured by the AUTHKIT_BENCH_* variables of bench/README.md.
 
 #include <DesktopApp.h>
@@ -15,8 +17,10 @@
 
 #include <authkitqt/convex/ConvexAuthState.h>
 #include <authkitqt/webengine/FallbackUserAgent.h>
-#include <authkitqt/webengine/LoginWindow.h>
+#include <authkitqt/webengine/LoginProcessUserAgent.h>
 #include <authkitqt/widgets/AuthGate.h>
+
+#include <DevToolsPage.h>
 
 #include <QApplication>
 #include <QDir>
@@ -26,8 +30,6 @@
 #include <QJsonObject>
 #include <QPushButton>
 #include <QTest>
-#include <QWebEnginePage>
-#include <QWebEngineView>
 
 #include <cstdio>
 
@@ -78,6 +80,8 @@ QList<qint64> descendants(qint64 pid)
     return all;
 }
 
+qint64 pssTreeKb(qint64 pid);
+
 // A Chromium renderer among pid's descendants (the login page's, until it has exited).
 bool hasRenderer(qint64 pid)
 {
@@ -101,6 +105,15 @@ qint64 pssKb(qint64 pid)
     return 0;
 }
 
+// PSS of pid and all its descendants.
+qint64 pssTreeKb(qint64 pid)
+{
+    qint64 kb = pssKb(pid);
+    for (qint64 other : descendants(pid))
+        kb += pssKb(other);
+    return kb;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -117,7 +130,10 @@ int main(int argc, char *argv[])
     QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
     if (!flags.contains("--disable-gpu"))
         qputenv("QTWEBENGINE_CHROMIUM_FLAGS", QByteArray(flags + " --disable-gpu").trimmed());
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // The login window process serves its page to DevToolsPage on a free port.
+    using authkit::testsupport::DevToolsPage;
+    qputenv(DevToolsPage::kVariable,
+            QByteArrayLiteral("127.0.0.1:") + QByteArray::number(DevToolsPage::freePort()));
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("AuthKitQt"));
     QCoreApplication::setApplicationName(QStringLiteral("authkit-desktop"));
@@ -138,23 +154,26 @@ int main(int argc, char *argv[])
     if (!button)
         return fail("no Sign in button");
     qint64 pageMs = -1;
-    QTest::mouseClick(button, Qt::LeftButton);
     authkit::FallbackUserAgent *agent = desktop.webAgent();
-    if (!QTest::qWaitFor([agent] { return agent->window() != nullptr; }, 30000))
-        return fail("no login window opened");
-    QWebEnginePage *page = agent->window()->view()->page();
-    QObject::connect(page, &QWebEnginePage::loadFinished, page, [&pageMs](bool ok) {
-        if (ok && pageMs < 0)
+    QTest::mouseClick(button, Qt::LeftButton);
+    authkit::LoginProcessUserAgent *window = agent->processAgent();
+    if (!window)
+        return fail(qPrintable(QStringLiteral("no login window process: ") + agent->pluginError()));
+    QObject::connect(window, &authkit::LoginProcessUserAgent::pageLoaded, window, [&pageMs] {
+        if (pageMs < 0)
             pageMs = g_sinceStart.elapsed();
     });
     if (!QTest::qWaitFor([&] { return pageMs >= 0; }, 60000))
         return fail("the hosted page did not load");
 
-    bool ready = false;
-    page->runJavaScript(QStringLiteral("document.getElementById('password') !== null"),
-                        [&ready](const QVariant &v) { ready = v.toBool(); });
-    if (!QTest::qWaitFor([&] { return ready; }, 10000))
+    DevToolsPage page;
+    QString why;
+    if (!page.attach({}, 30000, &why))
+        return fail(qPrintable(why));
+    if (!page.waitFor(DevToolsPage::exists(QStringLiteral("password")), 10000))
         return fail("the hosted page has no password field");
+    const qint64 self = QCoreApplication::applicationPid();
+    const qint64 windowKb = pssTreeKb(self); // the app with its login window process
     qint64 confirmedMs = -1;
     authkit::convex::ConvexAuthState *backend = desktop.convexAuth();
     auto signedIn = [&] {
@@ -172,29 +191,28 @@ int main(int argc, char *argv[])
         });
     }
     const qint64 submitAt = g_sinceStart.elapsed();
-    page->runJavaScript(QStringLiteral("document.getElementById('email').value = 'ada@example.com';"
-                                       "document.getElementById('password').value = 'password';"
-                                       "document.getElementById('sign-in-submit').click(); true"));
+    page.evaluate(
+        DevToolsPage::setValue(QStringLiteral("email"), QStringLiteral("ada@example.com")));
+    page.evaluate(DevToolsPage::setValue(QStringLiteral("password"), QStringLiteral("password")));
+    page.evaluate(DevToolsPage::click(QStringLiteral("sign-in-submit")));
     if (!QTest::qWaitFor([&] { return confirmedMs >= 0; }, 60000))
         return fail("not signed in after submitting the page");
 
-    // Idle means the login page's renderer has exited (Chromium lets it go a few seconds after
-    // the window was deleted); then the idle time.
-    const qint64 self = QCoreApplication::applicationPid();
+    // Idle means the login window process and the page's renderer have exited; then the idle
+    // time.
     QElapsedTimer rendererExit;
     rendererExit.start();
-    const bool rendererGone = QTest::qWaitFor([self] { return !hasRenderer(self); }, 30000);
+    const bool rendererGone =
+        QTest::qWaitFor([&] { return window->processId() == 0 && !hasRenderer(self); }, 30000);
     const qint64 rendererMs = rendererGone ? rendererExit.elapsed() : -1; // -1: still there
     QTest::qWait(qEnvironmentVariableIntValue("AUTHKIT_BENCH_IDLE_MS") > 0
                      ? qEnvironmentVariableIntValue("AUTHKIT_BENCH_IDLE_MS")
                      : 2000);
-    qint64 kb = pssKb(self);
-    const QList<qint64> others = descendants(self);
-    for (qint64 pid : others)
-        kb += pssKb(pid);
-    const int processes = 1 + int(others.size());
+    const qint64 kb = pssTreeKb(self);
+    const int processes = 1 + int(descendants(self).size());
     const QJsonObject result{{QStringLiteral("page_ms"), pageMs},
                              {QStringLiteral("submit_ms"), confirmedMs - submitAt},
+                             {QStringLiteral("window_pss_mb"), double(windowKb) / 1024.0},
                              {QStringLiteral("pss_mb"), double(kb) / 1024.0},
                              {QStringLiteral("processes"), processes},
                              {QStringLiteral("renderer_exit_ms"), rendererMs}};

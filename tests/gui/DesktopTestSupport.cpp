@@ -8,9 +8,11 @@
 #include <authkitqt/core/TokenManager.h>
 #include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/keychain/KeychainSecretStore.h>
-#include <authkitqt/webengine/LoginWindow.h>
-#include <authkitqt/webengine/WebEngineUserAgent.h>
+#include <authkitqt/webengine/FallbackUserAgent.h>
+#include <authkitqt/webengine/LoginProcessUserAgent.h>
 #include <authkitqt/widgets/AuthGate.h>
+
+#include <DevToolsPage.h>
 
 #include <MainWindow.h>
 
@@ -26,8 +28,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QTest>
-#include <QWebEnginePage>
-#include <QWebEngineView>
 
 #include <memory>
 #include <optional>
@@ -117,6 +117,12 @@ Environment::Environment()
     if (!flags.contains("--disable-gpu"))
         flags = QByteArray(flags + " --disable-gpu").trimmed();
     qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
+    // The login window process serves its page over the DevTools protocol here; one such
+    // process at a time, so one port serves the whole run.
+    if (qEnvironmentVariableIsEmpty(DevToolsPage::kVariable)) {
+        qputenv(DevToolsPage::kVariable,
+                QByteArrayLiteral("127.0.0.1:") + QByteArray::number(DevToolsPage::freePort()));
+    }
     // The local profile runs authkit-emulator as a child; the test executables live elsewhere
     // in the build tree than authkit-desktop, so they name it (child processes inherit it).
     if (qEnvironmentVariableIsEmpty("AUTHKIT_EMULATOR"))
@@ -130,79 +136,90 @@ void Environment::nameApplication()
     QCoreApplication::setApplicationName(QStringLiteral("authkit-desktop"));
 }
 
-QVariant runJs(QWebEnginePage *page, const QString &script, int timeoutMs)
+QVariant runJs(DevToolsPage *page, const QString &script, int timeoutMs)
 {
-    if (!page)
-        return {};
-    QPointer<QWebEnginePage> guard(page);
-    // Shared: the callback may come after a timeout, when this frame is gone.
-    auto result = std::make_shared<std::optional<QVariant>>();
-    page->runJavaScript(script, [result](const QVariant &value) { *result = value; });
-    if (!QTest::qWaitFor([&] { return result->has_value() || !guard; }, timeoutMs))
-        return {};
-    return result->value_or(QVariant());
+    return page ? page->evaluate(script, timeoutMs) : QVariant();
 }
 
-bool waitForJs(QWebEnginePage *page, const QString &condition, int timeoutMs)
+bool waitForJs(DevToolsPage *page, const QString &condition, int timeoutMs)
 {
-    QPointer<QWebEnginePage> guard(page);
-    QDeadlineTimer deadline(timeoutMs);
-    while (guard && !deadline.hasExpired()) {
-        const int left = static_cast<int>(qMax<qint64>(deadline.remainingTime(), 1));
-        if (runJs(guard, QStringLiteral("!!(%1)").arg(condition), qMin(left, 5000)).toBool())
-            return true;
-        QTest::qWait(100); // the next poll: pages load and navigate meanwhile
-    }
-    return false;
-}
-
-static QString jsString(const QString &text)
-{
-    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(array.mid(1, array.size() - 2));
+    return page && page->waitFor(condition, timeoutMs);
 }
 
 QString setValue(const QString &id, const QString &value)
 {
-    return QStringLiteral("document.getElementById(%1).value = %2, true")
-        .arg(jsString(id), jsString(value));
+    return DevToolsPage::setValue(id, value);
 }
 
 QString click(const QString &id)
 {
-    return QStringLiteral("document.getElementById(%1).click(), true").arg(jsString(id));
+    return DevToolsPage::click(id);
 }
 
 QString exists(const QString &id)
 {
-    return QStringLiteral("document.getElementById(%1) !== null").arg(jsString(id));
+    return DevToolsPage::exists(id);
 }
 
-authkit::LoginWindow *openLoginWindow(DesktopApp &app, QPushButton *button, const QString &id,
-                                      QString *why)
+namespace {
+std::unique_ptr<DevToolsPage> g_loginPage;
+}
+
+DevToolsPage *currentLoginPage()
 {
+    return g_loginPage.get();
+}
+
+QList<qint64> loginWindowProcesses()
+{
+    QList<qint64> found;
+    for (qint64 pid : descendantsOf(QCoreApplication::applicationPid())) {
+        if (processName(pid) == QLatin1String("authkit-login-window"))
+            found.append(pid);
+    }
+    return found;
+}
+
+bool mapsWebEngineCore(qint64 pid)
+{
+    QFile maps(QStringLiteral("/proc/%1/maps").arg(pid));
+    return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("libQt6WebEngineCore");
+}
+
+DevToolsPage *openLoginWindow(DesktopApp &app, QPushButton *button, const QString &id, QString *why)
+{
+    g_loginPage.reset();
     if (!button || !button->isVisible() || !button->isEnabled()) {
         *why = QStringLiteral("the button is not there to click");
         return nullptr;
     }
-    QTest::mouseClick(button, Qt::LeftButton);
+    // A login process of an earlier sign-in may still be closing, with the debugging port: the
+    // page must be the new one's. (One still running a hosted logout takes this sign-in too.)
     authkit::FallbackUserAgent *agent = app.webAgent();
-    if (!QTest::qWaitFor([agent] { return agent->window() && agent->window()->isVisible(); },
-                         30000)) {
+    const auto running = [agent] {
+        return agent->processAgent() && agent->processAgent()->processId() != 0 ? 1 : 0;
+    };
+    if (!QTest::qWaitFor([&] { return loginWindowProcesses().size() <= running(); }, 30000)) {
+        *why = QStringLiteral("an earlier login window process did not exit");
+        return nullptr;
+    }
+    QTest::mouseClick(button, Qt::LeftButton);
+    if (!QTest::qWaitFor([agent] { return agent->isWindowOpen(); }, 30000)) {
         *why = QStringLiteral("no login window opened");
         return nullptr;
     }
-    authkit::LoginWindow *window = agent->window();
-    if (window->objectName() != QLatin1String("loginWindow")) {
-        *why = QStringLiteral("the login window is not named loginWindow");
+    auto page = std::make_unique<DevToolsPage>();
+    const auto hostedPage = [](const QUrl &url) {
+        return url.scheme().startsWith(QLatin1String("http"));
+    };
+    if (!page->attach(hostedPage, 30000, why))
+        return nullptr;
+    if (!page->waitFor(exists(id))) {
+        *why = QStringLiteral("the page (%1) did not show #%2").arg(page->url().path(), id);
         return nullptr;
     }
-    if (!waitForJs(window->view()->page(), exists(id))) {
-        *why =
-            QStringLiteral("the page (%1) did not show #%2").arg(window->view()->url().path(), id);
-        return nullptr;
-    }
-    return window;
+    g_loginPage = std::move(page);
+    return g_loginPage.get();
 }
 
 bool waitSignedIn(DesktopApp &app, QString *why)
@@ -216,19 +233,20 @@ bool waitSignedIn(DesktopApp &app, QString *why)
     authkit::convex::ConvexClient *convex = app.convex();
     const bool ok = QTest::qWaitFor(
         [&] {
-            return !agent->window() && gate->page() == authkit::AuthGate::Page::Authenticated
+            return !agent->isWindowOpen() && gate->page() == authkit::AuthGate::Page::Authenticated
                    && !tokens->isRefreshing() && (!convex || convex->msUntilAuthRefetch() >= 0);
         },
         30000);
     if (!ok) {
         *why = QStringLiteral("not signed in: login window %1, page %2")
-                   .arg(agent->window() ? QStringLiteral("still open") : QStringLiteral("closed"))
+                   .arg(agent->isWindowOpen() ? QStringLiteral("still open")
+                                              : QStringLiteral("closed"))
                    .arg(static_cast<int>(gate->page()));
     }
     return ok;
 }
 
-void submitPassword(QWebEnginePage *page, const QString &email, EmailField field)
+void submitPassword(DevToolsPage *page, const QString &email, EmailField field)
 {
     if (field == EmailField::AnyText)
         runJs(page, QStringLiteral("document.getElementById('email').type = 'text', true"));
@@ -240,10 +258,10 @@ void submitPassword(QWebEnginePage *page, const QString &email, EmailField field
 bool signInWithPassword(DesktopApp &app, const QString &email, QString *why)
 {
     auto *button = app.window()->findChild<QPushButton *>(QStringLiteral("signInButton"));
-    authkit::LoginWindow *window = openLoginWindow(app, button, QStringLiteral("password"), why);
-    if (!window)
+    DevToolsPage *page = openLoginWindow(app, button, QStringLiteral("password"), why);
+    if (!page)
         return false;
-    submitPassword(window->view()->page(), email);
+    submitPassword(page, email);
     return waitSignedIn(app, why);
 }
 

@@ -6,6 +6,8 @@
 
 #include <authkitqt/widgets/AuthGate.h>
 
+#include <DevToolsPage.h>
+
 #include <QImage>
 #include <QObject>
 #include <QString>
@@ -19,7 +21,6 @@
 class DesktopApp;
 class QLabel;
 class QPushButton;
-class QWebEnginePage;
 
 namespace authkit {
 class AuthState;
@@ -31,8 +32,9 @@ namespace desktoptest {
 
 // Construct before QApplication. Points HOME and the XDG folders at a fresh temporary folder
 // (the child processes inherit it), sets what Qt WebEngine needs here (offscreen, no GPU, no
-// sandbox as root) and names the application as authkit-desktop does, so QStandardPaths and
-// QSettings resolve to the same places in the test and in the executable.
+// sandbox as root, remote debugging on a free port of 127.0.0.1 so that DevToolsPage can drive
+// the login window process) and names the application as authkit-desktop does, so
+// QStandardPaths and QSettings resolve to the same places in the test and in the executable.
 class Environment
 {
 public:
@@ -84,26 +86,34 @@ private:
     QtMessageHandler m_previous = nullptr;
 };
 
-// Runs a script in the page and waits (bounded) for its result.
-QVariant runJs(QWebEnginePage *page, const QString &script, int timeoutMs = 10000);
+using authkit::testsupport::DevToolsPage;
+// Runs a script in the login page (over the DevTools protocol) and waits for its result.
+QVariant runJs(DevToolsPage *page, const QString &script, int timeoutMs = 10000);
 // Polls a JavaScript condition until it is true, for up to timeoutMs (a page load included).
-bool waitForJs(QWebEnginePage *page, const QString &condition, int timeoutMs = 30000);
+bool waitForJs(DevToolsPage *page, const QString &condition, int timeoutMs = 30000);
 // A script that sets the value of the element with this id (the value JSON-quoted).
 QString setValue(const QString &id, const QString &value);
 QString click(const QString &id);
 QString exists(const QString &id);
 
-// Clicks button (Sign in / Create account) and waits for the login window and for an element
-// of the page it shows. Null, with *why, when that does not happen in time.
-authkit::LoginWindow *openLoginWindow(DesktopApp &app, QPushButton *button, const QString &id,
-                                      QString *why);
+// Clicks button (Sign in / Create account) and waits for the login window (in its own process)
+// and for an element of the page it shows; returns that page, valid until the next call. Null,
+// with *why, when that does not happen in time.
+DevToolsPage *openLoginWindow(DesktopApp &app, QPushButton *button, const QString &id,
+                              QString *why);
+// The page the last openLoginWindow() returned (null before).
+DevToolsPage *currentLoginPage();
+// The running authkit-login-window processes started by this process.
+QList<qint64> loginWindowProcesses();
+// True when the process has Qt WebEngine's core library mapped (/proc/<pid>/maps).
+bool mapsWebEngineCore(qint64 pid);
 // Waits until the login window has gone, the app shows the Authenticated page and the token
 // handshake (with Convex: the backend's confirmation and its scheduled refetch) has settled.
 bool waitSignedIn(DesktopApp &app, QString *why);
 // On the hosted password page: fills in email and the seeded password ("password") and submits.
 // EmailField::AnyText lets the field take what type=email would refuse (a hostile seed's address).
 enum class EmailField { AsServed, AnyText };
-void submitPassword(QWebEnginePage *page, const QString &email,
+void submitPassword(DevToolsPage *page, const QString &email,
                     EmailField field = EmailField::AsServed);
 // The whole password sign-in through the page.
 bool signInWithPassword(DesktopApp &app, const QString &email, QString *why);

@@ -11,14 +11,12 @@
 
 #include <HttpClient.h>
 #include <Rfc6238.h>
-#include <SignInDriver.h>
 
 #include <authkitqt/core/AuthSession.h>
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
 #include <authkitqt/core/LoopbackUserAgent.h>
 #include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
-#include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
 #include <authkitqt/widgets/AccountPage.h>
 #include <authkitqt/widgets/AuthGate.h>
@@ -28,7 +26,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
-#include <QDesktopServices>
 #include <QFile>
 #include <QJsonArray>
 #include <QLabel>
@@ -42,14 +39,10 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
-#include <QUrlQuery>
-#include <QWebEnginePage>
-#include <QWebEngineView>
 
 using authkit::AuthGate;
 using authkit::AuthState;
 using authkit::InitialsAvatar;
-using authkit::LoginWindow;
 using namespace desktoptest;
 
 namespace {
@@ -67,27 +60,13 @@ bool rendererRunning()
 
 } // namespace
 
-// Stands in for the system browser: QDesktopServices hands it the URLs it would open.
-class BrowserStandIn : public QObject
-{
-    Q_OBJECT
-public:
-    QList<QUrl> opened;
-public Q_SLOTS:
-    void open(const QUrl &url) { opened.append(url); }
-};
-
 class DesktopTest : public DesktopAppTest
 {
     Q_OBJECT
 
     authkit::testsupport::HttpClient m_http;
     std::unique_ptr<LogCapture> m_stateLines; // "state: …" lines of authkit.desktop, in order
-    QWebEnginePage *loginPage() const
-    {
-        LoginWindow *window = m_app->webAgent()->window();
-        return window ? window->view()->page() : nullptr;
-    }
+    static DevToolsPage *loginPage() { return currentLoginPage(); }
     QUrl emulatorUrl(const QString &path) const
     {
         QUrl url = m_app->emulator()->baseUrl();
@@ -124,8 +103,8 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        if (LoginWindow *window = m_app->webAgent()->window())
-            window->findChild<QPushButton *>(QStringLiteral("loginCancel"))->click();
+        if (button("cancelSignInButton")->isVisible())
+            QTest::mouseClick(button("cancelSignInButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!state()->isSigningIn(), 10000);
         if (state()->isAuthenticated()) {
             QString why;
@@ -155,8 +134,9 @@ private Q_SLOTS:
             m_stateLines->lines().mid(0, 2),
             QStringList({QStringLiteral("state: loading"), QStringLiteral("state: signed-out")}));
 
-        // Nothing of Qt WebEngine until a sign-in needs it.
+        // Nothing of Qt WebEngine until a sign-in needs it, and then in another process.
         QVERIFY(!m_app->webAgent()->isEngineLoaded());
+        QVERIFY(!mapsWebEngineCore(QCoreApplication::applicationPid()));
         const QList<qint64> children = descendantsOf(QCoreApplication::applicationPid());
         for (qint64 child : children)
             QVERIFY2(!processName(child).contains(QLatin1String("QtWebEngine")), "engine started");
@@ -170,25 +150,26 @@ private Q_SLOTS:
     {
         m_stateLines->clear();
         QString why;
-        LoginWindow *window =
+        DevToolsPage *page =
             openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why);
-        QVERIFY2(window, qPrintable(why));
+        QVERIFY2(page, qPrintable(why));
         QVERIFY(m_app->webAgent()->isEngineLoaded());
-        QVERIFY(window->findChild<QLabel *>(QStringLiteral("loginHost"))
-                    ->text()
-                    .contains(QLatin1String("127.0.0.1")));
-        QTRY_VERIFY_WITH_TIMEOUT(!isBlank(window->view()->grab().toImage()), 10000);
-        QVERIFY2(saveScreenshot(window, QStringLiteral("login-window"), &why), qPrintable(why));
+        // The window runs in a process of its own; this one never maps Qt WebEngine.
+        QVERIFY(m_app->webAgent()->processAgent());
+        QCOMPARE(loginWindowProcesses().size(), 1);
+        QVERIFY(!mapsWebEngineCore(QCoreApplication::applicationPid()));
+        QCOMPARE(page->url().host(), QStringLiteral("127.0.0.1"));
 
         QVERIFY(rendererRunning()); // the page's: what must go once the sign-in is over
 
-        QWebEnginePage *page = loginPage();
         submitPassword(page, QStringLiteral("ada@example.com"));
         QVERIFY2(waitSignedIn(*m_app, &why), qPrintable(why));
-        // Signed in, the login window and its page are deleted, and the page's renderer exits
-        // (Chromium lets it go a few seconds later): a signed-in app keeps no page in memory.
-        QVERIFY(!m_app->webAgent()->window());
+        // Signed in, the login window process exits, and with it the page's renderer: a
+        // signed-in app keeps no page (and no Qt WebEngine) in memory.
+        QVERIFY(!m_app->webAgent()->isWindowOpen());
+        QTRY_VERIFY_WITH_TIMEOUT(loginWindowProcesses().isEmpty(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(!rendererRunning(), 30000);
+        QVERIFY(!mapsWebEngineCore(QCoreApplication::applicationPid()));
 
         QCOMPARE(label("loggedInLabel")->text(), QStringLiteral("Logged in as Ada"));
         QCOMPARE(label("emailLabel")->text(), QStringLiteral("ada@example.com"));
@@ -236,24 +217,25 @@ private Q_SLOTS:
         }
         QVERIFY(found);
 
-        // The hosted session is over too: the next sign-in asks for the password again.
-        LoginWindow *window =
-            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why);
-        QVERIFY2(window, qPrintable(why));
+        // The hosted session is over too (in the profile every login process shares): the next
+        // sign-in asks for the password again.
+        QVERIFY2(openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why),
+                 qPrintable(why));
         QVERIFY(!state()->isAuthenticated());
     }
 
     void cancelLeavesTheAppSignedOutWithNoError()
     {
+        // The window's own Cancel, Escape and "Use my browser instead" are tst_webengine's; here
+        // the app's Cancel sign-in closes the login window process.
         QString why;
-        LoginWindow *window =
-            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why);
-        QVERIFY2(window, qPrintable(why));
+        QVERIFY2(openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why),
+                 qPrintable(why));
         QVERIFY(state()->isSigningIn());
         QVERIFY(!button("signInButton")->isEnabled());
-        QTest::mouseClick(window->findChild<QPushButton *>(QStringLiteral("loginCancel")),
-                          Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_app->webAgent()->window(), 10000);
+        QTest::mouseClick(button("cancelSignInButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->webAgent()->isWindowOpen(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(loginWindowProcesses().isEmpty(), 30000);
         QCOMPARE(page(), AuthGate::Page::Unauthenticated);
         QVERIFY(!state()->isSigningIn());
         QVERIFY(state()->lastError().isEmpty());
@@ -261,17 +243,18 @@ private Q_SLOTS:
         QVERIFY(button("signInButton")->isEnabled());
     }
 
-    void keyboardOnlySignInAndEscape()
+    void keyboardOnlySignInAndCancel()
     {
-        // Return on the focused Sign in button opens the window; Escape cancels it.
+        // Return on the focused Sign in button opens the window; the Cancel sign-in mnemonic
+        // (Alt+C) closes it.
         QPushButton *signIn = button("signInButton");
         m_app->window()->activateWindow();
         signIn->setFocus();
         QTest::keyClick(signIn, Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_app->webAgent()->window() && m_app->webAgent()->window()->isVisible(), 30000);
-        QTest::keyClick(m_app->webAgent()->window(), Qt::Key_Escape);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_app->webAgent()->window(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->webAgent()->isWindowOpen(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(button("cancelSignInButton")->isVisible(), 10000);
+        QTest::keyClick(button("cancelSignInButton"), Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->webAgent()->isWindowOpen(), 10000);
         QVERIFY(!state()->isSigningIn());
         QVERIFY(state()->lastError().isEmpty());
         // Mnemonics on the page's actions.
@@ -280,60 +263,16 @@ private Q_SLOTS:
         QVERIFY(button("signOutButton")->text().contains(QLatin1Char('&')));
     }
 
-    void useMyBrowserInsteadSignsInThroughTheLoopback()
-    {
-        BrowserStandIn browser;
-        QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "open");
-        const auto restore =
-            qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); });
-        QString why;
-        LoginWindow *window =
-            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why);
-        QVERIFY2(window, qPrintable(why));
-        QTest::mouseClick(window->findChild<QPushButton *>(QStringLiteral("loginUseBrowser")),
-                          Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(browser.opened.size(), 1, 10000);
-        QVERIFY(!m_app->webAgent()->window());
-        // Still signing in (now in the browser), with a way to stop.
-        QVERIFY(state()->isSigningIn());
-        QVERIFY(state()->lastError().isEmpty());
-        QVERIFY(button("cancelSignInButton")->isVisible());
-        QVERIFY(m_app->browserAgent());
-        const QUrl authorize = browser.opened.first();
-        const QUrl redirect(QUrlQuery(authorize).queryItemValue(QStringLiteral("redirect_uri"),
-                                                                QUrl::FullyDecoded));
-        QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
-        QCOMPARE(redirect.port(), static_cast<int>(m_app->browserAgent()->port()));
-
-        // The browser's part: the hosted page, the password, the redirect to the loopback.
-        authkit::testsupport::HttpClient http;
-        authkit::testsupport::SignInDriver driver(http, m_app->emulator()->baseUrl());
-        const auto toPage = http.get(authorize);
-        QCOMPARE(toPage.status, 302);
-        const auto posted =
-            driver.submitPassword(authkit::testsupport::SignInDriver::attemptOf(toPage),
-                                  QStringLiteral("ada@example.com"));
-        QCOMPARE(posted.status, 302);
-        QCOMPARE(posted.location().port(), redirect.port());
-        const auto landed = http.get(posted.location());
-        QCOMPARE(landed.status, 200);
-        QVERIFY2(waitSignedIn(*m_app, &why), qPrintable(why));
-        QCOMPARE(label("loggedInLabel")->text(), QStringLiteral("Logged in as Ada"));
-        // The next sign-in starts in the window again.
-        QCOMPARE(m_app->session()->userAgent(),
-                 static_cast<authkit::UserAgent *>(m_app->webAgent()));
-    }
-
     void accessDeniedIsShownReadably()
     {
         QString why;
-        LoginWindow *window = openLoginWindow(*m_app, button("signInButton"),
-                                              QStringLiteral("continue-google"), &why);
-        QVERIFY2(window, qPrintable(why));
+        QVERIFY2(openLoginWindow(*m_app, button("signInButton"), QStringLiteral("continue-google"),
+                                 &why),
+                 qPrintable(why));
         runJs(loginPage(), click(QStringLiteral("continue-google")));
         QVERIFY2(waitForJs(loginPage(), exists(QStringLiteral("oauth-deny"))), "no consent page");
         runJs(loginPage(), click(QStringLiteral("oauth-deny")));
-        QTRY_VERIFY_WITH_TIMEOUT(!m_app->webAgent()->window(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->webAgent()->isWindowOpen(), 30000);
         QCOMPARE(page(), AuthGate::Page::Unauthenticated);
         QVERIFY2(state()->lastError().contains(QLatin1String("access_denied")),
                  qPrintable(state()->lastError()));
@@ -346,12 +285,12 @@ private Q_SLOTS:
     void signUpCreatesAnAccount()
     {
         QString why;
-        LoginWindow *window = openLoginWindow(*m_app, button("createAccountButton"),
-                                              QStringLiteral("first-name"), &why);
-        QVERIFY2(window, qPrintable(why));
+        QVERIFY2(openLoginWindow(*m_app, button("createAccountButton"),
+                                 QStringLiteral("first-name"), &why),
+                 qPrintable(why));
         const QString email = QStringLiteral("mary.%1@example.com")
                                   .arg(QRandomGenerator::global()->generate() % 1000000);
-        QWebEnginePage *page = loginPage();
+        DevToolsPage *page = loginPage();
         runJs(page, setValue(QStringLiteral("first-name"), QStringLiteral("Mary")));
         runJs(page, setValue(QStringLiteral("last-name"), QStringLiteral("Somerville")));
         runJs(page, setValue(QStringLiteral("email"), email));
@@ -374,9 +313,9 @@ private Q_SLOTS:
         };
         const qsizetype before = inbox().size();
         QString why;
-        LoginWindow *window =
-            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("code-email"), &why);
-        QVERIFY2(window, qPrintable(why));
+        QVERIFY2(
+            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("code-email"), &why),
+            qPrintable(why));
         runJs(loginPage(),
               setValue(QStringLiteral("code-email"), QStringLiteral("ada@example.com")));
         runJs(loginPage(), click(QStringLiteral("email-code-submit")));
@@ -396,9 +335,8 @@ private Q_SLOTS:
     void totpSecondFactorSignsIn()
     {
         QString why;
-        LoginWindow *window =
-            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why);
-        QVERIFY2(window, qPrintable(why));
+        QVERIFY2(openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why),
+                 qPrintable(why));
         submitPassword(loginPage(), QStringLiteral("alan@example.com"));
         QVERIFY2(waitForJs(loginPage(), exists(QStringLiteral("mfa-submit"))), "no TOTP page");
         QVERIFY(!state()->isAuthenticated());
@@ -431,9 +369,8 @@ private Q_SLOTS:
         const QString engines = QStringLiteral("org_01J000000000000000000ENGNS");
         const QString harvard = QStringLiteral("org_01J000000000000000000HRVRD");
         QString why;
-        LoginWindow *window =
-            openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why);
-        QVERIFY2(window, qPrintable(why));
+        QVERIFY2(openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), &why),
+                 qPrintable(why));
         submitPassword(loginPage(), QStringLiteral("grace@example.com"));
         QVERIFY2(waitForJs(loginPage(), exists(QStringLiteral("org-") + engines)), "no picker");
         runJs(loginPage(), click(QStringLiteral("org-") + engines));
@@ -449,7 +386,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(label("organizationLabel")->text(),
                                   harvard + QStringLiteral(" (role member)"), 20000);
         QCOMPARE(label("permissionsLabel")->text(), QStringLiteral("widgets:read"));
-        QVERIFY(!m_app->webAgent()->window()); // a refresh did it, no page
+        QVERIFY(!m_app->webAgent()->isWindowOpen()); // a refresh did it, no page
         // Both organizations seen in this run are offered.
         QVERIFY(combo->findText(engines) >= 0);
         QVERIFY(combo->findText(harvard) >= 0);

@@ -17,7 +17,6 @@
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
 #include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
-#include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
 #include <authkitqt/widgets/AuthGate.h>
 
@@ -32,11 +31,9 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QWebEngineView>
 
 using authkit::AuthGate;
 using authkit::AuthState;
-using authkit::LoginWindow;
 using namespace desktoptest;
 
 class DesktopBackendRejectedTest : public DesktopAppTest
@@ -104,12 +101,12 @@ private Q_SLOTS:
     // The password sign-in through the page, up to the backend's answer.
     bool signInAndWaitForTheBackend(QString *why)
     {
-        LoginWindow *window =
+        DevToolsPage *window =
             openLoginWindow(*m_app, button("signInButton"), QStringLiteral("password"), why);
         if (!window)
             return false;
-        submitPassword(window->view()->page(), QStringLiteral("ada@example.com"));
-        if (!QTest::qWaitFor([&] { return !m_app->webAgent()->window() && rejectionShown(); },
+        submitPassword(window, QStringLiteral("ada@example.com"));
+        if (!QTest::qWaitFor([&] { return !m_app->webAgent()->isWindowOpen() && rejectionShown(); },
                              30000)) {
             *why = QStringLiteral("no rejection shown; page %1").arg(int(page()));
             return false;

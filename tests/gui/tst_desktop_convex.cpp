@@ -21,7 +21,6 @@
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/ConfigLoader.h>
 #include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
-#include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
 #include <authkitqt/widgets/AuthGate.h>
 
@@ -36,7 +35,6 @@
 
 using authkit::AuthGate;
 using authkit::AuthState;
-using authkit::LoginWindow;
 using authkit::convex::ConvexClient;
 using authkit::convex::ConvexResult;
 using authkit::convex::ConvexValue;
@@ -80,8 +78,8 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        if (LoginWindow *window = m_app->webAgent()->window())
-            window->findChild<QPushButton *>(QStringLiteral("loginCancel"))->click();
+        if (m_app->webAgent()->isWindowOpen())
+            QTest::mouseClick(button("cancelSignInButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!state()->isSigningIn(), 10000);
         if (state()->isAuthenticated()) {
             QTest::mouseClick(find<QPushButton>(QStringLiteral("signOutButton")), Qt::LeftButton);

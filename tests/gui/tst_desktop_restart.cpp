@@ -1,5 +1,7 @@
 // authkit-desktop as a real process: --help, and a restart that finds its session. A person
-// signs in through the page (in-process, same home folders and keyring), then the executable
+// signs in through the page (the app in-process, its login window in the login window process,
+// same home folders and keyring; afterwards nothing of Qt WebEngine is mapped or running), and a
+// killed login window process is a clear error after which signing in works; then the executable
 // starts twice: each time it must show "signed in" from the keychain and the emulator's data
 // folder, with no login window and no QtWebEngineProcess, and with one refresh request at most
 // (exactly one when the stored access token has expired: the restore's, which Convex reuses).
@@ -7,6 +9,7 @@
 #include "DesktopTestSupport.h"
 
 #include <DesktopApp.h>
+#include <MainWindow.h>
 
 #include <authkitqt/core/AuthSession.h>
 #include <authkitqt/core/AuthState.h>
@@ -14,21 +17,29 @@
 #include <authkitqt/core/UserAgent.h> // complete type for AuthSession's QPointer
 #include <authkitqt/keychain/KeychainSecretStore.h>
 
+#include <authkitqt/webengine/LoginProcessUserAgent.h>
+
 #include <QApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace desktoptest;
 
@@ -196,8 +207,8 @@ private Q_SLOTS:
         QTest::newRow("--help") << QStringLiteral("--help") << QStringLiteral("--profile");
         QTest::newRow("-h") << QStringLiteral("-h") << QStringLiteral("--client-id");
         QTest::newRow("--help-all") << QStringLiteral("--help-all") << QStringLiteral("--project");
-        QTest::newRow("--version") << QStringLiteral("--version")
-                                   << QStringLiteral("authkit-desktop " AUTHKITQT_VERSION);
+        QTest::newRow("--version")
+            << QStringLiteral("--version") << QStringLiteral("authkit-desktop " AUTHKITQT_VERSION);
     }
 
     void helpAndVersionNeedNoDisplay()
@@ -219,6 +230,53 @@ private Q_SLOTS:
                  qPrintable(errors));
     }
 
+    static bool hasEngineProcess()
+    {
+        const QList<qint64> ours = descendantsOf(QCoreApplication::applicationPid());
+        return std::any_of(ours.begin(), ours.end(), [](qint64 pid) {
+            return processName(pid) == QLatin1String("QtWebEngineProcess");
+        });
+    }
+
+    void aKilledLoginWindowIsAClearErrorAndTheNextSignInWorks()
+    {
+        const authkit::AuthKitConfig local =
+            authkit::ConfigLoader::defaults(QStringLiteral("local"));
+        QVERIFY(clearStoredSession(local));
+        DesktopApp app(DesktopOptions{});
+        QVERIFY2(app.start(), qPrintable(app.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!app.session()->state()->isLoading(), 20000);
+        auto *signIn = app.window()->findChild<QPushButton *>(QStringLiteral("signInButton"));
+        QString why;
+        QVERIFY2(openLoginWindow(app, signIn, QStringLiteral("password"), &why), qPrintable(why));
+        QVERIFY(hasEngineProcess()); // the scan sees an engine where there is one
+        const QList<qint64> windows = loginWindowProcesses();
+        QCOMPARE(windows.size(), 1);
+        QCOMPARE(windows.first(), app.webAgent()->processAgent()->processId());
+        QVERIFY(mapsWebEngineCore(windows.first())); // the check sees the engine where it is
+        QVERIFY(!mapsWebEngineCore(QCoreApplication::applicationPid()));
+
+        // The login window process dies (a crash, an OOM kill): the sign-in ends with an error
+        // that says what happened, and nothing is left behind.
+        QVERIFY(::kill(static_cast<pid_t>(windows.first()), SIGKILL) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!app.session()->state()->isSigningIn(), 20000);
+        QVERIFY(!app.session()->state()->isAuthenticated());
+        QVERIFY2(app.session()->state()->lastError().contains(QLatin1String("closed unexpectedly")),
+                 qPrintable(app.session()->state()->lastError()));
+        auto *error = app.window()->findChild<QLabel *>(QStringLiteral("signInErrorLabel"));
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QLatin1String("closed unexpectedly")),
+                 qPrintable(error->text()));
+        QVERIFY(!app.webAgent()->isWindowOpen());
+        QTRY_VERIFY_WITH_TIMEOUT(loginWindowProcesses().isEmpty(), 20000);
+
+        // The next sign-in starts a new login window process, and succeeds.
+        QVERIFY2(signInWithPassword(app, QStringLiteral("ada@example.com"), &why), qPrintable(why));
+        QTRY_VERIFY_WITH_TIMEOUT(loginWindowProcesses().isEmpty(), 30000);
+        QVERIFY(!mapsWebEngineCore(QCoreApplication::applicationPid()));
+        QVERIFY(clearStoredSession(local));
+    }
+
     void aRestartFindsTheSessionWithoutALoginWindow()
     {
         const authkit::AuthKitConfig local =
@@ -233,13 +291,12 @@ private Q_SLOTS:
             QString why;
             QVERIFY2(signInWithPassword(app, QStringLiteral("ada@example.com"), &why),
                      qPrintable(why));
-            // The process scan below sees an engine where there is one.
-            bool engineSeen = false;
-            const QList<qint64> ours = descendantsOf(QCoreApplication::applicationPid());
-            for (qint64 pid : ours)
-                engineSeen = engineSeen || processName(pid) == QLatin1String("QtWebEngineProcess");
-            QVERIFY(engineSeen);
-        } // the app, its emulator and its login window are gone
+            // The window ran in a process of its own, which has exited with its engine: this
+            // process never mapped Qt WebEngine (issue 10: the memory of a fresh sign-in).
+            QTRY_VERIFY_WITH_TIMEOUT(loginWindowProcesses().isEmpty(), 30000);
+            QTRY_VERIFY_WITH_TIMEOUT(!hasEngineProcess(), 30000);
+            QVERIFY(!mapsWebEngineCore(QCoreApplication::applicationPid()));
+        } // the app and its emulator are gone
 
         runRestored(1);
         runRestored(2); // the refresh of run 1 rotated the token; run 2 uses the new one

@@ -2,6 +2,7 @@
 #include <authkitqt/emulator/EmulatorOptions.h>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -53,15 +54,24 @@ private Q_SLOTS:
         const QString cmake = QStringLiteral(AUTHKIT_CMAKE);
         QVERIFY(run(cmake, {QStringLiteral("--install"), QStringLiteral(AUTHKIT_BUILD_DIR),
                             QStringLiteral("--prefix"), prefix}));
-        QVERIFY(QFile::exists(prefix + QStringLiteral("/" AUTHKIT_INSTALL_LIBDIR
-                                                      "/cmake/AuthKitQt/AuthKitQtConfig.cmake")));
-        const QString pluginDir = prefix + QStringLiteral("/" AUTHKIT_INSTALL_LIBDIR "/authkitqt/plugins");
+        QVERIFY(QFile::exists(
+            prefix
+            + QStringLiteral("/" AUTHKIT_INSTALL_LIBDIR "/cmake/AuthKitQt/AuthKitQtConfig.cmake")));
+        const QString pluginDir =
+            prefix + QStringLiteral("/" AUTHKIT_INSTALL_LIBDIR "/authkitqt/plugins");
         QVERIFY(QFile::exists(pluginDir + QStringLiteral("/authkitqt-webengine.so")));
+        const QString loginWindow =
+            prefix
+            + QStringLiteral("/" AUTHKIT_INSTALL_LIBEXECDIR "/authkitqt/authkit-login-window");
+        QVERIFY(QFileInfo(loginWindow).isExecutable());
 
         const QString exampleBuild = m_root.filePath(QStringLiteral("example-build"));
-        QStringList configure{QStringLiteral("-S"), QStringLiteral(AUTHKIT_EXAMPLE_DIR),
-                              QStringLiteral("-B"), exampleBuild,
-                              QStringLiteral("-G"), QStringLiteral(AUTHKIT_GENERATOR),
+        QStringList configure{QStringLiteral("-S"),
+                              QStringLiteral(AUTHKIT_EXAMPLE_DIR),
+                              QStringLiteral("-B"),
+                              exampleBuild,
+                              QStringLiteral("-G"),
+                              QStringLiteral(AUTHKIT_GENERATOR),
                               QStringLiteral("-DCMAKE_BUILD_TYPE=RelWithDebInfo"),
                               QStringLiteral("-DCMAKE_PREFIX_PATH=") + prefix,
                               QStringLiteral("-DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF"),
@@ -84,38 +94,44 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("LD_LIBRARY_PATH")); // the RPATH must be enough
         env.insert(QStringLiteral("CONVEX_URL"), m_emulator->convexUrl().toString());
-        // The example is built outside the prefix: the installed library finds the plugin
-        // installed beside it (<libdir>/authkitqt/plugins), with no variable to say where.
+        // The example is built outside the prefix: the installed library finds the login window
+        // executable installed with it (<libexecdir>/authkitqt), with no variable to say where.
         env.remove(QStringLiteral("AUTHKITQT_PLUGIN_PATH"));
+        env.remove(QStringLiteral("AUTHKITQT_LOGIN_WINDOW"));
         example.setProcessEnvironment(env);
         example.start(exampleBuild + QStringLiteral("/hello-authkit"),
                       {QStringLiteral("--client-id"), m_emulator->clientIds().first(),
                        QStringLiteral("--api-base-url"), m_emulator->baseUrl().toString()});
         QVERIFY(example.waitForStarted(10000));
         QString output;
-        bool pluginLoaded = false;
+        bool windowStarted = false;
         bool signedIn = false;
         bool queried = false;
-        const bool done = QTest::qWaitFor([&] {
-            while (example.canReadLine()) {
-                const QString line = QString::fromUtf8(example.readLine()).trimmed();
-                output += line + QLatin1Char('\n');
-                // The installed login window plugin signs in: the emulator approves at once and
-                // the window catches the redirect.
-                pluginLoaded = pluginLoaded
-                               || line.contains(QStringLiteral("sign-in window plugin loaded from ")
-                                                + pluginDir);
-                signedIn = signedIn || line == QLatin1String("Logged in as Ada");
-                // The deployment knows the signed-in user (Ada's WorkOS user ID), not "nobody".
-                queried = queried
-                          || line == QLatin1String("Convex users:viewer: user_01J0000000000000000000ADA");
-            }
-            return (signedIn && queried) || example.state() == QProcess::NotRunning;
-        }, 120000);
+        const bool done = QTest::qWaitFor(
+            [&] {
+                while (example.canReadLine()) {
+                    const QString line = QString::fromUtf8(example.readLine()).trimmed();
+                    output += line + QLatin1Char('\n');
+                    // The installed login window process signs in: the emulator approves at once
+                    // and the window catches the redirect.
+                    windowStarted =
+                        windowStarted
+                        || line.contains(QStringLiteral("sign-in window process started from ")
+                                         + loginWindow);
+                    signedIn = signedIn || line == QLatin1String("Logged in as Ada");
+                    // The deployment knows the signed-in user (Ada's WorkOS user ID), not "nobody".
+                    queried = queried
+                              || line
+                                     == QLatin1String(
+                                         "Convex users:viewer: user_01J0000000000000000000ADA");
+                }
+                return (signedIn && queried) || example.state() == QProcess::NotRunning;
+            },
+            120000);
         example.kill();
         example.waitForFinished();
         output += QString::fromLocal8Bit(example.readAll());
-        QVERIFY2(done && pluginLoaded && signedIn && queried, qPrintable(output));
+        QVERIFY2(done && windowStarted && signedIn && queried, qPrintable(output));
     }
 };
 

@@ -1,5 +1,8 @@
-// FallbackUserAgent as an application uses it, against a real in-process emulator: Qt WebEngine
-// comes in with the plugin only when a sign-in window is needed; without the plugin the sign-in
+// FallbackUserAgent as an application uses it, against a real in-process emulator: by default the
+// window runs in the login window process (authkit-login-window; a scripted stand-in of it for
+// "Use my browser instead") and Qt WebEngine never comes into this process; with
+// WindowHost::InProcess it comes in with the plugin only when a sign-in window is needed; without
+// the plugin (or the executable) the sign-in
 // goes to the system browser (a stand-in that QDesktopServices hands the URLs to) through the
 // real loopback listener; and the hosted logout is tracked until it has finished.
 // This program links no Qt WebEngine, so /proc/self/maps tells whether the plugin brought it in.
@@ -12,6 +15,7 @@
 #include <authkitqt/core/SessionStore.h>
 #include <authkitqt/emulator/AuthKitEmulator.h>
 #include <authkitqt/webengine/FallbackUserAgent.h>
+#include <authkitqt/webengine/LoginProcessUserAgent.h>
 
 #include <HttpClient.h>
 
@@ -94,7 +98,10 @@ private Q_SLOTS:
     void initTestCase();
     void cleanup();
 
-    // In this order: the first one needs a process that has not loaded the plugin yet.
+    // In this order: those before the plugin's need a process that has not loaded it yet.
+    void theWindowRunsInAProcessOfItsOwn();
+    void useMyBrowserInTheLoginProcessContinuesInTheBrowser();
+    void withoutTheLoginWindowExecutableTheSystemBrowserSignsIn();
     void webEngineLoadsOnlyWithASignInWindow();
     void hostedLogoutIsTrackedUntilItFinishes();
     void withoutThePluginTheSystemBrowserSignsIn();
@@ -132,14 +139,115 @@ void tst_FallbackUserAgent::cleanup()
     m_rig.reset();
     m_browser.opened.clear();
     qunsetenv(FallbackUserAgent::kPluginPathVariable);
+    qunsetenv(LoginProcessUserAgent::kExecutableVariable);
+}
+
+void tst_FallbackUserAgent::theWindowRunsInAProcessOfItsOwn()
+{
+    m_rig = std::make_unique<SignInRig>(m_config);
+    m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
+    FallbackUserAgent *agent = m_rig->agent.get();
+    QCOMPARE(agent->windowHost(), FallbackUserAgent::WindowHost::SeparateProcess);
+
+    // The emulator approves at once: the window in the login process catches the redirect, the
+    // URL comes back over the pipe, and the session checks and exchanges it.
+    QSignalSpy finished(&m_rig->session, &AuthSession::signInFinished);
+    agent->signIn();
+    QVERIFY2(agent->isEngineLoaded(), qPrintable(agent->pluginError()));
+    LoginProcessUserAgent *process = agent->processAgent();
+    QVERIFY(process);
+    QVERIFY(process->processId() > 0);
+    QVERIFY(agent->isWindowOpen());
+    QVERIFY(!agent->window()); // not in this process
+    QVERIFY(finished.wait(kTimeoutMs));
+    QCOMPARE(finished.first().at(0).toBool(), true);
+    QVERIFY(m_rig->session.state()->isAuthenticated());
+    QVERIFY(!agent->isWindowOpen());
+    QTRY_COMPARE_WITH_TIMEOUT(process->processId(), 0, kTimeoutMs);
+    QVERIFY(!webEngineMapped());
+
+    // The hosted logout runs in a login process too (the same profile), and is tracked.
+    const QString sessionId = m_rig->session.state()->session().sessionId;
+    QSignalSpy logoutFinished(agent, &FallbackUserAgent::hostedLogoutFinished);
+    QVERIFY(!m_rig->session.signOut().isEmpty());
+    QVERIFY(agent->isHostedLogoutPending());
+    QVERIFY(process->processId() > 0);
+    QVERIFY(logoutFinished.wait(kTimeoutMs));
+    QVERIFY(!agent->isHostedLogoutPending());
+    QCOMPARE(sessionStatus(sessionId), QStringLiteral("revoked"));
+    QTRY_COMPARE_WITH_TIMEOUT(process->processId(), 0, kTimeoutMs);
+    QVERIFY(m_browser.opened.isEmpty());
+    QVERIFY(!webEngineMapped());
+}
+
+void tst_FallbackUserAgent::useMyBrowserInTheLoginProcessContinuesInTheBrowser()
+{
+    // A stand-in for authkit-login-window that speaks its protocol
+    // (docs/login-window-process.md) and has the person press "Use my browser instead".
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString script = dir.filePath(QStringLiteral("login-window"));
+    QFile file(script);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("#!/bin/sh\n"
+               "echo '{\"event\":\"ready\",\"v\":1}'\n"
+               "while read -r line; do\n"
+               "  case \"$line\" in\n"
+               "    *'\"cmd\":\"signin\"'*) echo '{\"event\":\"use-browser\",\"v\":1}' ;;\n"
+               "    *'\"cmd\":\"close\"'*) exit 0 ;;\n"
+               "  esac\n"
+               "done\n");
+    file.close();
+    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    qputenv(LoginProcessUserAgent::kExecutableVariable, QFile::encodeName(script));
+
+    m_rig = std::make_unique<SignInRig>(m_config);
+    m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
+    FallbackUserAgent *agent = m_rig->agent.get();
+    agent->signIn();
+    QVERIFY(agent->processAgent());
+    QCOMPARE(agent->processAgent()->executable(), script);
+
+    // The sign-in goes on in the system browser, with the loopback listener, and no error.
+    QTRY_COMPARE_WITH_TIMEOUT(m_browser.opened.size(), 1, kTimeoutMs);
+    QVERIFY(!agent->isWindowOpen());
+    QVERIFY(m_rig->session.state()->isSigningIn());
+    QVERIFY(m_rig->session.state()->lastError().isEmpty());
+    const QUrl redirect(queryValue(m_browser.opened.first(), QStringLiteral("redirect_uri")));
+    QCOMPARE(redirect.port(), static_cast<int>(agent->browserAgent()->port()));
+    QTRY_COMPARE_WITH_TIMEOUT(agent->processAgent()->processId(), 0, kTimeoutMs);
+    m_rig->session.cancelSignIn();
+    m_browser.opened.clear();
+}
+
+void tst_FallbackUserAgent::withoutTheLoginWindowExecutableTheSystemBrowserSignsIn()
+{
+    QTemporaryDir empty;
+    QVERIFY(empty.isValid());
+    const QString missing = empty.filePath(QStringLiteral("authkit-login-window"));
+    qputenv(LoginProcessUserAgent::kExecutableVariable, QFile::encodeName(missing));
+    m_rig = std::make_unique<SignInRig>(m_config);
+    m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
+    FallbackUserAgent *agent = m_rig->agent.get();
+
+    QSignalSpy finished(&m_rig->session, &AuthSession::signInFinished);
+    agent->signIn();
+    QVERIFY(!agent->isEngineLoaded());
+    QVERIFY(agent->pluginError().contains(missing));
+    QCOMPARE(m_browser.opened.size(), 1);
+    const auto approved = m_http.get(m_browser.opened.takeFirst());
+    QCOMPARE(approved.status, 302);
+    QCOMPARE(m_http.get(approved.location()).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+    QCOMPARE(finished.first().at(0).toBool(), true);
+    QVERIFY(!webEngineMapped());
 }
 
 QString tst_FallbackUserAgent::sessionStatus(const QString &sessionId)
 {
     QUrl url = m_emulator->baseUrl();
     url.setPath(QStringLiteral("/_emulator/sessions"));
-    const QJsonArray sessions =
-        m_http.get(url).json().value(QStringLiteral("data")).toArray();
+    const QJsonArray sessions = m_http.get(url).json().value(QStringLiteral("data")).toArray();
     for (const QJsonValue &session : sessions) {
         if (session[QStringLiteral("id")].toString() == sessionId)
             return session[QStringLiteral("status")].toString();
@@ -153,6 +261,7 @@ void tst_FallbackUserAgent::webEngineLoadsOnlyWithASignInWindow()
     m_rig = std::make_unique<SignInRig>(m_config);
     m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
     FallbackUserAgent *agent = m_rig->agent.get();
+    agent->setWindowHost(FallbackUserAgent::WindowHost::InProcess);
     QVERIFY(!agent->pluginPaths().isEmpty());
     QVERIFY(!webEngineMapped());
     QVERIFY(!agent->isEngineLoaded());
@@ -179,6 +288,7 @@ void tst_FallbackUserAgent::hostedLogoutIsTrackedUntilItFinishes()
     m_rig = std::make_unique<SignInRig>(m_config);
     m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
     FallbackUserAgent *agent = m_rig->agent.get();
+    agent->setWindowHost(FallbackUserAgent::WindowHost::InProcess);
     QSignalSpy signedIn(&m_rig->session, &AuthSession::signInFinished);
     agent->signIn();
     QVERIFY(signedIn.wait(kTimeoutMs));
@@ -212,6 +322,7 @@ void tst_FallbackUserAgent::withoutThePluginTheSystemBrowserSignsIn()
     m_rig = std::make_unique<SignInRig>(m_config);
     m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
     FallbackUserAgent *agent = m_rig->agent.get();
+    agent->setWindowHost(FallbackUserAgent::WindowHost::InProcess);
     QCOMPARE(agent->pluginPaths(), QStringList{empty.path()});
 
     QSignalSpy finished(&m_rig->session, &AuthSession::signInFinished);
@@ -247,6 +358,7 @@ void tst_FallbackUserAgent::withoutThePluginTheBrowserEndsTheHostedSession()
     m_rig = std::make_unique<SignInRig>(m_config);
     m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
     FallbackUserAgent *agent = m_rig->agent.get();
+    agent->setWindowHost(FallbackUserAgent::WindowHost::InProcess);
     agent->setPluginPaths({empty.path()});
 
     QSignalSpy finished(&m_rig->session, &AuthSession::signInFinished);

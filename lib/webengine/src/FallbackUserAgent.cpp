@@ -4,6 +4,10 @@
 #include <authkitqt/core/AuthState.h>
 #include <authkitqt/core/LoopbackUserAgent.h>
 #include <authkitqt/webengine/EmbeddedUserAgent.h>
+#include <authkitqt/webengine/LoginProcessUserAgent.h>
+#include <authkitqt/webengine/LoginWindow.h> // raise() only: its code stays in the plugin
+
+#include "LibraryLocation_p.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>
@@ -14,29 +18,9 @@
 #include <QTimer>
 #include <QWidget>
 
-#ifdef Q_OS_UNIX
-#include <dlfcn.h>
-#endif
-
 Q_LOGGING_CATEGORY(lcFallback, "authkit.webengine.fallback")
 
 namespace authkit {
-
-namespace {
-
-// The folder this library was loaded from, wherever it was installed; empty where that cannot
-// be told.
-QString libraryDirectory()
-{
-#ifdef Q_OS_UNIX
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<const void *>(&libraryDirectory), &info) && info.dli_fname)
-        return QFileInfo(QString::fromLocal8Bit(info.dli_fname)).absolutePath();
-#endif
-    return {};
-}
-
-} // namespace
 
 FallbackUserAgent::FallbackUserAgent(AuthSession *session, QWidget *parentWindow, QObject *parent)
     : UserAgent(parent)
@@ -62,7 +46,7 @@ QStringList FallbackUserAgent::defaultPluginPaths()
     QStringList directories;
     // Next to this library first: the plugin installed with it serves any application that
     // links it, wherever that application lives.
-    const QString libraryDir = libraryDirectory();
+    const QString libraryDir = webEngineLibraryDirectory();
     if (!libraryDir.isEmpty()) {
         directories.append(QDir::cleanPath(
             QDir(libraryDir).filePath(QStringLiteral(AUTHKITQT_PLUGIN_DIR_FROM_LIB))));
@@ -71,9 +55,9 @@ QStringList FallbackUserAgent::defaultPluginPaths()
     directories.append(QStringLiteral(AUTHKITQT_BUILD_PLUGIN_DIR));
 #endif
     // Relative to the executable, for an application installed in the same prefix.
-    const QString besideExecutable = QDir::cleanPath(
-        QDir(QCoreApplication::applicationDirPath())
-            .filePath(QStringLiteral(AUTHKITQT_INSTALLED_PLUGIN_DIR)));
+    const QString besideExecutable =
+        QDir::cleanPath(QDir(QCoreApplication::applicationDirPath())
+                            .filePath(QStringLiteral(AUTHKITQT_INSTALLED_PLUGIN_DIR)));
     if (!directories.contains(besideExecutable))
         directories.append(besideExecutable);
     return directories;
@@ -100,9 +84,38 @@ void FallbackUserAgent::signIn(const SignInOptions &options)
     m_session->signIn(m_lastSignIn);
 }
 
+void FallbackUserAgent::setWindowHost(WindowHost host)
+{
+    if (m_embedded)
+        return;
+    m_windowHost = host;
+    m_pluginTried = false;
+    m_pluginError.clear();
+}
+
 LoginWindow *FallbackUserAgent::window() const
 {
     return m_embedded ? m_embedded->window() : nullptr;
+}
+
+bool FallbackUserAgent::isWindowOpen() const
+{
+    return m_embedded && m_embedded->isWindowOpen();
+}
+
+LoginProcessUserAgent *FallbackUserAgent::processAgent() const
+{
+    return qobject_cast<LoginProcessUserAgent *>(m_embedded);
+}
+
+void FallbackUserAgent::raiseWindow()
+{
+    if (LoginProcessUserAgent *process = processAgent()) {
+        process->raiseWindow();
+    } else if (LoginWindow *login = window()) {
+        login->raise();
+        login->activateWindow();
+    }
 }
 
 QUrl FallbackUserAgent::prepareRedirectUri(const QUrl &configured)
@@ -119,8 +132,8 @@ void FallbackUserAgent::present(const AuthorizationRequest &request)
     if (!request.organizationId().isEmpty())
         m_lastSignIn.organizationId = request.organizationId();
     if (m_inBrowser)
-        qCInfo(lcFallback).noquote() << "opening the sign-in page of" << request.url().host()
-                                     << "in the system browser";
+        qCInfo(lcFallback).noquote()
+            << "opening the sign-in page of" << request.url().host() << "in the system browser";
     if (UserAgent *agent = current())
         agent->present(request);
 }
@@ -158,6 +171,35 @@ EmbeddedUserAgent *FallbackUserAgent::embedded()
     if (m_embedded || m_pluginTried)
         return m_embedded;
     m_pluginTried = true;
+    m_embedded = m_windowHost == WindowHost::SeparateProcess ? findLoginProcess() : loadPlugin();
+    if (!m_embedded) {
+        qCWarning(lcFallback).noquote()
+            << "no sign-in window, signing in through the system browser:" << m_pluginError;
+        return nullptr;
+    }
+    forward(m_embedded);
+    // Queued: the login window that asked is dismissed from there.
+    connect(m_embedded, &EmbeddedUserAgent::systemBrowserRequested, this,
+            &FallbackUserAgent::continueInBrowser, Qt::QueuedConnection);
+    connect(m_embedded, &EmbeddedUserAgent::sessionEnded, this, &FallbackUserAgent::onSessionEnded);
+    return m_embedded;
+}
+
+EmbeddedUserAgent *FallbackUserAgent::findLoginProcess()
+{
+    const QStringList candidates = LoginProcessUserAgent::defaultExecutableCandidates();
+    const QString executable = LoginProcessUserAgent::findExecutable(candidates);
+    if (executable.isEmpty()) {
+        m_pluginError = QStringLiteral("no %1 executable among: %2")
+                            .arg(QLatin1String(LoginProcessUserAgent::kExecutableName),
+                                 candidates.join(QStringLiteral(", ")));
+        return nullptr;
+    }
+    return new LoginProcessUserAgent(executable, this);
+}
+
+EmbeddedUserAgent *FallbackUserAgent::loadPlugin()
+{
     QStringList reasons;
     for (const QString &directory : std::as_const(m_pluginPaths)) {
         QPluginLoader loader(QDir(directory).filePath(QLatin1String(kPluginName)));
@@ -170,20 +212,11 @@ EmbeddedUserAgent *FallbackUserAgent::embedded()
             reasons.append(loader.fileName() + QStringLiteral(": not a sign-in window plugin"));
             continue;
         }
-        m_embedded = factory->create(m_parentWindow, this);
-        forward(m_embedded);
-        // Queued: the login window that asked is dismissed from there.
-        connect(m_embedded, &EmbeddedUserAgent::systemBrowserRequested, this,
-                &FallbackUserAgent::continueInBrowser, Qt::QueuedConnection);
-        connect(m_embedded, &EmbeddedUserAgent::sessionEnded, this,
-                &FallbackUserAgent::onSessionEnded);
         qCInfo(lcFallback).noquote() << "sign-in window plugin loaded from" << loader.fileName();
-        return m_embedded;
+        return factory->create(m_parentWindow, this);
     }
     m_pluginError = reasons.isEmpty() ? QStringLiteral("no plugin directory to search")
                                       : reasons.join(QStringLiteral("; "));
-    qCWarning(lcFallback).noquote() << "no sign-in window, signing in through the system browser:"
-                                    << m_pluginError;
     return nullptr;
 }
 

@@ -25,9 +25,12 @@ constexpr int kLogoutTimeoutMs = 15000;
 QStringList defaultAllowedHosts()
 {
     // AuthKit's own domains and the identity providers it federates to most often.
-    return {QStringLiteral("workos.com"),           QStringLiteral("authkit.app"),
-            QStringLiteral("accounts.google.com"),  QStringLiteral("github.com"),
-            QStringLiteral("login.microsoftonline.com"), QStringLiteral("login.live.com")};
+    return {QStringLiteral("workos.com"),
+            QStringLiteral("authkit.app"),
+            QStringLiteral("accounts.google.com"),
+            QStringLiteral("github.com"),
+            QStringLiteral("login.microsoftonline.com"),
+            QStringLiteral("login.live.com")};
 }
 
 } // namespace
@@ -46,9 +49,8 @@ WebEngineUserAgent::~WebEngineUserAgent()
     // Pages before their profile (the engine warns, and may crash, when a profile goes first),
     // including windows and logout pages whose deleteLater() has not run yet.
     QList<LoginWindow *> windows;
-    const QWidgetList candidates = m_parentWindow
-                                       ? m_parentWindow->findChildren<QWidget *>()
-                                       : QApplication::topLevelWidgets();
+    const QWidgetList candidates = m_parentWindow ? m_parentWindow->findChildren<QWidget *>()
+                                                  : QApplication::topLevelWidgets();
     for (QWidget *widget : candidates) {
         auto *window = qobject_cast<LoginWindow *>(widget);
         if (window && window->page()->profile() == m_profile)
@@ -64,6 +66,11 @@ void WebEngineUserAgent::setAllowedHosts(const QStringList &hosts)
     m_allowedHosts = hosts;
 }
 
+void WebEngineUserAgent::clearLoginCookies()
+{
+    profile()->cookieStore()->deleteAllCookies();
+}
+
 QUrl WebEngineUserAgent::prepareRedirectUri(const QUrl &configured)
 {
     // The redirect is caught inside the engine and never reaches a server or a port, so the
@@ -74,12 +81,18 @@ QUrl WebEngineUserAgent::prepareRedirectUri(const QUrl &configured)
 
 void WebEngineUserAgent::present(const AuthorizationRequest &request)
 {
+    present(request.url(), request.redirectUri(), request.state());
+}
+
+void WebEngineUserAgent::present(const QUrl &authorizeUrl, const QUrl &redirectUri,
+                                 const QString &state)
+{
     dismiss(); // at most one sign-in window
-    m_redirectUri = request.redirectUri();
+    m_redirectUri = redirectUri;
 
     auto *window = new LoginWindow(profile(), m_redirectUri, m_allowedHosts, m_parentWindow);
     m_window = window;
-    window->page()->setExpectedState(request.state());
+    window->page()->setExpectedState(state);
     connect(window, &LoginWindow::redirectReceived, this, &UserAgent::redirectReceived);
     connect(window, &LoginWindow::systemBrowserRequested, this,
             &EmbeddedUserAgent::systemBrowserRequested);
@@ -88,8 +101,8 @@ void WebEngineUserAgent::present(const AuthorizationRequest &request)
         Q_EMIT cancelled();
     });
 
-    qCInfo(lcWebEngine).noquote() << "showing the sign-in page of" << request.url().host();
-    window->open(request.url());
+    qCInfo(lcWebEngine).noquote() << "showing the sign-in page of" << authorizeUrl.host();
+    window->open(authorizeUrl);
 }
 
 void WebEngineUserAgent::dismiss()
@@ -144,6 +157,12 @@ void WebEngineUserAgent::endSession(const QUrl &logoutUrl)
     page->load(logoutUrl);
 }
 
+QString WebEngineUserAgent::defaultProfileStoragePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + QStringLiteral("/login-profile");
+}
+
 QWebEngineProfile *WebEngineUserAgent::profile()
 {
     if (m_profile)
@@ -152,9 +171,8 @@ QWebEngineProfile *WebEngineUserAgent::profile()
     // Created on first use only: restoring a session must not start a QtWebEngineProcess.
     // A named profile of our own, never the default one shared with the rest of the app.
     m_profile = new QWebEngineProfile(QStringLiteral("AuthKitQt-login"), this);
-    m_profile->setPersistentStoragePath(
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/login-profile"));
+    m_profile->setPersistentStoragePath(m_profileStoragePath.isEmpty() ? defaultProfileStoragePath()
+                                                                       : m_profileStoragePath);
     // The hosted session cookie behaves as in a browser; pages themselves stay off the disk.
     m_profile->setPersistentCookiesPolicy(QWebEngineProfile::AllowPersistentCookies);
     m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);

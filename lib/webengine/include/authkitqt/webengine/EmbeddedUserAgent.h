@@ -23,6 +23,8 @@ public:
 
     /// The sign-in window while one is open, else null.
     virtual LoginWindow *window() const = 0;
+    /// True while a sign-in window is open, wherever it lives (another process included).
+    virtual bool isWindowOpen() const { return window() != nullptr; }
 
 Q_SIGNALS:
     /// "Use my browser instead": the person wants this sign-in in the system browser.
@@ -44,5 +46,5 @@ public:
 } // namespace authkit
 
 /// The plugin interface's ID; the version changes whenever the interface does.
-#define AuthKitQt_EmbeddedUserAgentFactory_iid "dev.authkitqt.EmbeddedUserAgentFactory/1.0"
+#define AuthKitQt_EmbeddedUserAgentFactory_iid "dev.authkitqt.EmbeddedUserAgentFactory/1.1"
 Q_DECLARE_INTERFACE(authkit::EmbeddedUserAgentFactory, AuthKitQt_EmbeddedUserAgentFactory_iid)

@@ -13,6 +13,7 @@ namespace authkit {
 
 class AuthSession;
 class EmbeddedUserAgent;
+class LoginProcessUserAgent;
 class LoginWindow;
 class LoopbackUserAgent;
 
@@ -20,11 +21,13 @@ class LoopbackUserAgent;
 /// it can be had, else the system browser (LoopbackUserAgent, opening the page with
 /// QDesktopServices).
 ///
-/// The login window lives in the authkitqt-webengine plugin, loaded on the first sign-in or
-/// hosted logout, so a process that never shows one never loads Qt WebEngine. When the plugin
-/// cannot be loaded the sign-in goes to the system browser and the reason is logged. "Use my
-/// browser instead" in the window restarts the sign-in in the system browser; the next one
-/// starts in the window again.
+/// By default the login window runs in a process of its own (authkit-login-window, through
+/// LoginProcessUserAgent) that exits when the sign-in or hosted logout is over, so the
+/// application never maps Qt WebEngine (docs/login-window-process.md). With
+/// WindowHost::InProcess it lives in the authkitqt-webengine plugin instead, loaded on the first
+/// sign-in or hosted logout and never unloaded. When neither can be had the sign-in goes to the
+/// system browser and the reason is logged. "Use my browser instead" in the window restarts the
+/// sign-in in the system browser; the next one starts in the window again.
 ///
 /// It also keeps track of the hosted logout: endSession() runs it in the window's profile, and
 /// until it has finished the next sign-in asks for the password again (prompt=login).
@@ -41,6 +44,12 @@ public:
     /// The plugin's file name without its suffix.
     static constexpr char kPluginName[] = "authkitqt-webengine";
 
+    /// Where the login window runs.
+    enum class WindowHost {
+        SeparateProcess, ///< authkit-login-window, started per sign-in (the default)
+        InProcess,       ///< the plugin, loaded into this process (Qt WebEngine stays mapped)
+    };
+
     /// session is restarted through for "Use my browser instead"; set this agent on it with
     /// AuthSession::setUserAgent(). Login windows are modal to parentWindow (may be null).
     explicit FallbackUserAgent(AuthSession *session, QWidget *parentWindow = nullptr,
@@ -55,18 +64,29 @@ public:
     void setPluginPaths(const QStringList &directories);
     QStringList pluginPaths() const { return m_pluginPaths; }
 
+    /// Chooses where the window runs; takes effect if no window was needed yet.
+    void setWindowHost(WindowHost host);
+    WindowHost windowHost() const { return m_windowHost; }
+
     /// Starts a sign-in on the session: in the login window, else in the system browser; with
     /// prompt=login while a hosted logout is still under way.
     void signIn(const SignInOptions &options = {});
 
     /// True from endSession() until the hosted logout has finished.
     bool isHostedLogoutPending() const { return m_hostedLogoutPending; }
-    /// True once the plugin is loaded, and with it Qt WebEngine.
+    /// True once the window's agent is ready: the plugin loaded (and with it Qt WebEngine), or
+    /// the login window executable found.
     bool isEngineLoaded() const { return m_embedded != nullptr; }
-    /// Why the plugin could not be loaded; empty when it was, or was not tried yet.
+    /// Why neither could be had; empty when one was, or was not tried yet.
     QString pluginError() const { return m_pluginError; }
-    /// The sign-in window while one is open, else null.
+    /// The sign-in window while one is open in this process, else null.
     LoginWindow *window() const;
+    /// True while a sign-in window is open, in this process or in the login window process.
+    bool isWindowOpen() const;
+    /// The login window process while it runs (WindowHost::SeparateProcess), else null.
+    LoginProcessUserAgent *processAgent() const;
+    /// Brings an open sign-in window to the front.
+    void raiseWindow();
     /// The system-browser agent once a sign-in has used it, else null.
     LoopbackUserAgent *browserAgent() const { return m_browser; }
 
@@ -82,6 +102,8 @@ Q_SIGNALS:
 
 private:
     EmbeddedUserAgent *embedded();
+    EmbeddedUserAgent *loadPlugin();
+    EmbeddedUserAgent *findLoginProcess();
     LoopbackUserAgent *browser();
     UserAgent *current() const;
     void forward(UserAgent *agent);
@@ -91,6 +113,7 @@ private:
     QPointer<AuthSession> m_session;
     QPointer<QWidget> m_parentWindow;
     QStringList m_pluginPaths;
+    WindowHost m_windowHost = WindowHost::SeparateProcess;
     bool m_pluginTried = false;
     QString m_pluginError;
     EmbeddedUserAgent *m_embedded = nullptr;

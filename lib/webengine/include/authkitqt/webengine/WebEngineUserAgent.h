@@ -31,8 +31,19 @@ public:
     void setAllowedHosts(const QStringList &hosts);
     QStringList allowedHosts() const { return m_allowedHosts; }
 
+    /// Where the profile keeps the hosted session cookie; empty (the default): login-profile in
+    /// the application's data folder. Takes effect before the first present() or endSession().
+    void setProfileStoragePath(const QString &path) { m_profileStoragePath = path; }
+    /// The folder the profile uses when none is set (the same in every process of the app).
+    static QString defaultProfileStoragePath();
+
+    /// Forgets the hosted session here (a hosted logout that could not finish elsewhere).
+    void clearLoginCookies();
+
     QUrl prepareRedirectUri(const QUrl &configured) override;
     void present(const AuthorizationRequest &request) override;
+    /// present() from its parts: what authkit-login-window receives over its pipe.
+    void present(const QUrl &authorizeUrl, const QUrl &redirectUri, const QString &state);
     void dismiss() override;
     void endSession(const QUrl &logoutUrl) override;
 
@@ -48,6 +59,7 @@ private:
 
     QPointer<QWidget> m_parentWindow;
     QStringList m_allowedHosts;
+    QString m_profileStoragePath;
     QWebEngineProfile *m_profile = nullptr;
     QPointer<LoginWindow> m_window;
     QPointer<QWebEnginePage> m_logoutPage;

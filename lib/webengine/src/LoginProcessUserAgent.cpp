@@ -1,0 +1,285 @@
+#include <authkitqt/webengine/LoginProcessUserAgent.h>
+
+#include "LibraryLocation_p.h"
+#include "LoginProcessProtocol_p.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+
+Q_LOGGING_CATEGORY(lcLoginProcess, "authkit.webengine.process")
+// The startup trace's checkpoint (names only): app/desktop/StartupTrace.h.
+Q_LOGGING_CATEGORY(lcLoginProcessStartup, "authkit.startup", QtWarningMsg)
+
+namespace authkit {
+
+using namespace loginprocess;
+
+namespace {
+
+constexpr int kExitWaitMs = 5000;
+
+// The same folder the in-process window uses (WebEngineUserAgent), so the hosted session cookie
+// is shared by every sign-in of this application, in whichever process it ran.
+QString profileStoragePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + QStringLiteral("/login-profile");
+}
+
+} // namespace
+
+LoginProcessUserAgent::LoginProcessUserAgent(const QString &executable, QObject *parent)
+    : EmbeddedUserAgent(parent)
+    , m_executable(executable)
+{
+}
+
+LoginProcessUserAgent::~LoginProcessUserAgent()
+{
+    // Closing stdin is a child's cue to go (the current one, and any still closing); none may
+    // outlive us.
+    const QList<QProcess *> processes = findChildren<QProcess *>(Qt::FindDirectChildrenOnly);
+    for (QProcess *process : processes) {
+        disconnect(process, nullptr, this, nullptr);
+        process->closeWriteChannel();
+    }
+    for (QProcess *process : processes) {
+        if (!process->waitForFinished(kExitWaitMs)) {
+            process->kill();
+            process->waitForFinished(kExitWaitMs);
+        }
+    }
+}
+
+QStringList LoginProcessUserAgent::defaultExecutableCandidates()
+{
+    if (qEnvironmentVariableIsSet(kExecutableVariable))
+        return {qEnvironmentVariable(kExecutableVariable)};
+    const QString name = QLatin1String(kExecutableName);
+    QStringList candidates;
+    const QString libraryDir = webEngineLibraryDirectory();
+    if (!libraryDir.isEmpty()) {
+        candidates.append(QDir::cleanPath(
+            QDir(libraryDir)
+                .filePath(QStringLiteral(AUTHKITQT_LOGIN_WINDOW_DIR_FROM_LIB "/") + name)));
+    }
+#ifdef AUTHKITQT_BUILD_LOGIN_WINDOW_DIR
+    candidates.append(QStringLiteral(AUTHKITQT_BUILD_LOGIN_WINDOW_DIR "/") + name);
+#endif
+    const QString besideExecutable = QDir::cleanPath(
+        QDir(QCoreApplication::applicationDirPath())
+            .filePath(QStringLiteral(AUTHKITQT_LOGIN_WINDOW_DIR_FROM_BIN "/") + name));
+    if (!candidates.contains(besideExecutable))
+        candidates.append(besideExecutable);
+    return candidates;
+}
+
+QString LoginProcessUserAgent::findExecutable(const QStringList &candidates)
+{
+    for (const QString &candidate : candidates) {
+        const QFileInfo file(candidate);
+        if (file.isFile() && file.isExecutable())
+            return file.absoluteFilePath();
+    }
+    return {};
+}
+
+qint64 LoginProcessUserAgent::processId() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
+void LoginProcessUserAgent::raiseWindow()
+{
+    if (m_signInOpen)
+        send(kCmdRaise);
+}
+
+QUrl LoginProcessUserAgent::prepareRedirectUri(const QUrl &configured)
+{
+    // Caught inside the login process's engine, as in process: used exactly as registered.
+    return configured;
+}
+
+void LoginProcessUserAgent::present(const AuthorizationRequest &request)
+{
+    if (!ensureStarted()) {
+        Q_EMIT failed(tr("The sign-in window could not be opened. Try again, or use your "
+                         "browser instead."));
+        return;
+    }
+    m_signInOpen = true;
+    m_redirectDelivered = false;
+    qCInfo(lcLoginProcess).noquote()
+        << "showing the sign-in page of" << request.url().host() << "in the login window process";
+    send(kCmdSignIn,
+         {{QStringLiteral("url"), request.url().toString(QUrl::FullyEncoded)},
+          {QStringLiteral("redirect"), request.redirectUri().toString(QUrl::FullyEncoded)},
+          {QStringLiteral("state"), request.state()}});
+}
+
+void LoginProcessUserAgent::dismiss()
+{
+    if (!m_signInOpen)
+        return;
+    m_signInOpen = false;
+    if (m_logoutRunning)
+        send(kCmdDismiss); // the hosted logout goes on in the same process
+    else
+        closeIfIdle();
+}
+
+void LoginProcessUserAgent::endSession(const QUrl &logoutUrl)
+{
+    if (!ensureStarted()) {
+        qCWarning(lcLoginProcess) << "hosted logout not run: the login window process is missing";
+        Q_EMIT sessionEnded();
+        return;
+    }
+    m_logoutRunning = true;
+    qCInfo(lcLoginProcess).noquote()
+        << "ending the hosted session at" << logoutUrl.host() << "in the login window process";
+    send(kCmdLogout, {{QStringLiteral("url"), logoutUrl.toString(QUrl::FullyEncoded)}});
+}
+
+bool LoginProcessUserAgent::ensureStarted()
+{
+    if (m_process)
+        return true;
+    if (m_executable.isEmpty())
+        return false;
+    m_process = new QProcess(this);
+    m_process->setProgram(m_executable);
+    QStringList arguments{QStringLiteral("--profile-path"), profileStoragePath(),
+                          QStringLiteral("--locale"), QLocale().name()};
+    if (!QGuiApplication::applicationDisplayName().isEmpty())
+        arguments << QStringLiteral("--display-name") << QGuiApplication::applicationDisplayName();
+    if (m_forgetHostedSession)
+        arguments << QStringLiteral("--clear-cookies");
+    m_forgetHostedSession = false;
+    m_process->setArguments(arguments);
+    // Its log lines (hosts only, never the redirect) join ours on stderr.
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    connect(m_process, &QProcess::readyReadStandardOutput, this,
+            &LoginProcessUserAgent::readEvents);
+    connect(m_process, &QProcess::finished, this, &LoginProcessUserAgent::onFinished);
+    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            onFinished(-1, QProcess::CrashExit);
+    });
+    m_pending.clear();
+    m_process->start(QIODevice::ReadWrite);
+    qCInfo(lcLoginProcess).noquote() << "sign-in window process started from" << m_executable;
+    return true;
+}
+
+void LoginProcessUserAgent::send(const QLatin1String &command, QJsonObject fields)
+{
+    if (!m_process)
+        return;
+    fields.insert(kCmdKey, command);
+    m_process->write(encode(fields)); // queued until the process has started
+}
+
+void LoginProcessUserAgent::readEvents()
+{
+    if (!m_process)
+        return;
+    m_pending += m_process->readAllStandardOutput();
+    for (qsizetype end = m_pending.indexOf('\n'); end >= 0; end = m_pending.indexOf('\n')) {
+        const QByteArray line = m_pending.left(end);
+        m_pending.remove(0, end + 1);
+        const QJsonObject event = decode(line);
+        if (event.isEmpty()) {
+            qCWarning(lcLoginProcess) << "the login window process said something unreadable";
+            continue;
+        }
+        handle(event);
+    }
+}
+
+void LoginProcessUserAgent::handle(const QJsonObject &event)
+{
+    const QString name = event.value(kEventKey).toString();
+    if (name == kEventRedirect) {
+        if (!m_signInOpen)
+            return;
+        m_redirectDelivered = true;
+        // Never logged: it carries the code.
+        Q_EMIT redirectReceived(QUrl(event.value(QStringLiteral("url")).toString()));
+    } else if (name == kEventCancelled) {
+        if (!m_signInOpen)
+            return;
+        m_signInOpen = false;
+        closeIfIdle();
+        Q_EMIT cancelled();
+    } else if (name == kEventUseBrowser) {
+        if (m_signInOpen)
+            Q_EMIT systemBrowserRequested();
+    } else if (name == kEventError) {
+        if (m_signInOpen)
+            Q_EMIT failed(event.value(QStringLiteral("message")).toString());
+    } else if (name == kEventFinished) {
+        if (!m_logoutRunning)
+            return;
+        m_logoutRunning = false;
+        closeIfIdle();
+        Q_EMIT sessionEnded();
+    } else if (name == kEventLoaded) {
+        qCDebug(lcLoginProcessStartup) << "login page loaded";
+        Q_EMIT pageLoaded();
+    } else if (name != kEventReady) {
+        qCDebug(lcLoginProcess).noquote() << "ignoring an unknown event:" << name;
+    }
+}
+
+void LoginProcessUserAgent::onFinished(int exitCode, QProcess::ExitStatus status)
+{
+    QProcess *process = m_process;
+    if (!process)
+        return;
+    m_process = nullptr;
+    disconnect(process, nullptr, this, nullptr);
+    process->deleteLater();
+    // Once the redirect is here the window has done its part: the exchange goes on without it.
+    const bool signInLost = m_signInOpen && !m_redirectDelivered;
+    const bool logoutLost = m_logoutRunning;
+    m_signInOpen = false;
+    m_logoutRunning = false;
+    if (signInLost || logoutLost) {
+        qCWarning(lcLoginProcess).noquote()
+            << "the login window process ended unexpectedly:"
+            << (status == QProcess::CrashExit ? QStringLiteral("crashed")
+                                              : QStringLiteral("exit code %1").arg(exitCode));
+    }
+    if (logoutLost) {
+        // The server may not have heard of it: the next process forgets the hosted session.
+        m_forgetHostedSession = true;
+        Q_EMIT sessionEnded();
+    }
+    if (signInLost) {
+        Q_EMIT failed(tr("The sign-in window closed unexpectedly. Try again, or use your browser "
+                         "instead."));
+    }
+}
+
+void LoginProcessUserAgent::closeIfIdle()
+{
+    if (!m_process || m_signInOpen || m_logoutRunning)
+        return;
+    // Done: the process goes, and Qt WebEngine's memory with it. It exits on its own once its
+    // stdin closes; until then it is detached from us and deleted when it has.
+    QProcess *process = m_process;
+    m_process = nullptr;
+    disconnect(process, nullptr, this, nullptr);
+    connect(process, &QProcess::finished, process, &QObject::deleteLater);
+    process->write(encode({{kCmdKey, kCmdClose}}));
+    process->closeWriteChannel();
+}
+
+} // namespace authkit
