@@ -1,10 +1,8 @@
 #include "TranslationLoader.h"
 
-#include <QCoreApplication>
-#include <QFileInfo>
-#include <QLibraryInfo>
+#include <authkitqt/core/Translations.h>
+
 #include <QSettings>
-#include <QTranslator>
 
 QList<TranslationLoader::Language> TranslationLoader::languages()
 {
@@ -27,19 +25,5 @@ QLocale TranslationLoader::preferredLocale()
 
 QStringList TranslationLoader::install(QCoreApplication &app, const QLocale &locale)
 {
-    QStringList installed;
-    auto load = [&](const QString &name, const QString &directory) {
-        auto *translator = new QTranslator(&app);
-        if (translator->load(locale, name, QStringLiteral("_"), directory)) {
-            QCoreApplication::installTranslator(translator);
-            installed.append(QFileInfo(translator->filePath()).completeBaseName());
-        } else {
-            delete translator;
-        }
-    };
-    const QString qtTranslations = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
-    load(QStringLiteral("qtbase"), qtTranslations);
-    load(QStringLiteral("qtwebengine"), qtTranslations);
-    load(QStringLiteral("authkitqt"), QStringLiteral(":/i18n"));
-    return installed;
+    return authkit::installTranslations(app, locale);
 }

@@ -26,6 +26,7 @@ public:
     // The chosen language's locale, else the system's.
     static QLocale preferredLocale();
 
-    // The catalogues that were installed, e.g. {"qtbase_de", "authkitqt_de"}.
+    // The catalogues that were installed, e.g. {"qtbase_de", "authkitqt_de"}; the locale
+    // becomes the default (authkit::installTranslations).
     static QStringList install(QCoreApplication &app, const QLocale &locale = preferredLocale());
 };

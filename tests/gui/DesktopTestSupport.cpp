@@ -188,11 +188,19 @@ bool mapsWebEngineCore(qint64 pid)
 
 DevToolsPage *openLoginWindow(DesktopApp &app, QPushButton *button, const QString &id, QString *why)
 {
-    g_loginPage.reset();
     if (!button || !button->isVisible() || !button->isEnabled()) {
+        g_loginPage.reset();
         *why = QStringLiteral("the button is not there to click");
         return nullptr;
     }
+    return openLoginWindow(
+        app, [button] { QTest::mouseClick(button, Qt::LeftButton); }, id, why);
+}
+
+DevToolsPage *openLoginWindow(DesktopApp &app, const std::function<void()> &open, const QString &id,
+                              QString *why)
+{
+    g_loginPage.reset();
     // A login process of an earlier sign-in may still be closing, with the debugging port: the
     // page must be the new one's. (One still running a hosted logout takes this sign-in too.)
     authkit::FallbackUserAgent *agent = app.webAgent();
@@ -203,7 +211,7 @@ DevToolsPage *openLoginWindow(DesktopApp &app, QPushButton *button, const QStrin
         *why = QStringLiteral("an earlier login window process did not exit");
         return nullptr;
     }
-    QTest::mouseClick(button, Qt::LeftButton);
+    open();
     if (!QTest::qWaitFor([agent] { return agent->isWindowOpen(); }, 30000)) {
         *why = QStringLiteral("no login window opened");
         return nullptr;

@@ -16,6 +16,7 @@
 #include <QVariant>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class DesktopApp;
@@ -100,6 +101,9 @@ QString exists(const QString &id);
 // and for an element of the page it shows; returns that page, valid until the next call. Null,
 // with *why, when that does not happen in time.
 DevToolsPage *openLoginWindow(DesktopApp &app, QPushButton *button, const QString &id,
+                              QString *why);
+// The same, with the window opened by open() (the keyboard, say) instead of a click.
+DevToolsPage *openLoginWindow(DesktopApp &app, const std::function<void()> &open, const QString &id,
                               QString *why);
 // The page the last openLoginWindow() returned (null before).
 DevToolsPage *currentLoginPage();

@@ -6,6 +6,7 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpServer>
@@ -139,6 +140,54 @@ QVariant DevToolsPage::evaluate(const QString &expression, int timeoutMs)
         .toObject()
         .value(QStringLiteral("value"))
         .toVariant();
+}
+
+bool DevToolsPage::press(Key key)
+{
+    struct KeyInfo
+    {
+        const char *key;
+        int code; // windowsVirtualKeyCode, which Chromium maps the key by
+        const char *text;
+        int modifiers; // 8: Shift
+    };
+    static const QHash<Key, KeyInfo> keys = {
+        {Key::Tab, {"Tab", 9, "", 0}},        {Key::ShiftTab, {"Tab", 9, "", 8}},
+        {Key::Enter, {"Enter", 13, "\r", 0}}, {Key::Escape, {"Escape", 27, "", 0}},
+        {Key::Space, {"Space", 32, " ", 0}},
+    };
+    const KeyInfo info = keys.value(key);
+    const QString keyName = QString::fromLatin1(info.key);
+    for (const char *type : {"rawKeyDown", "char", "keyUp"}) {
+        const bool isChar = qstrcmp(type, "char") == 0;
+        if (isChar && !*info.text)
+            continue;
+        QJsonObject params{{QStringLiteral("type"), QString::fromLatin1(type)},
+                           {QStringLiteral("key"),
+                            keyName == QLatin1String("Space") ? QStringLiteral(" ") : keyName},
+                           {QStringLiteral("code"), keyName},
+                           {QStringLiteral("windowsVirtualKeyCode"), info.code},
+                           {QStringLiteral("modifiers"), info.modifiers}};
+        if (isChar)
+            params.insert(QStringLiteral("text"), QString::fromLatin1(info.text));
+        const QJsonObject reply = call(QStringLiteral("Input.dispatchKeyEvent"), params, 10000);
+        if (reply.isEmpty() || reply.contains(QStringLiteral("error")))
+            return false;
+    }
+    return true;
+}
+
+bool DevToolsPage::type(const QString &text)
+{
+    const QJsonObject reply =
+        call(QStringLiteral("Input.insertText"), {{QStringLiteral("text"), text}}, 10000);
+    return !reply.isEmpty() && !reply.contains(QStringLiteral("error"));
+}
+
+QString DevToolsPage::focusedId()
+{
+    return evaluate(QStringLiteral("document.activeElement ? document.activeElement.id : ''"))
+        .toString();
 }
 
 bool DevToolsPage::waitFor(const QString &condition, int timeoutMs)

@@ -49,6 +49,15 @@ public:
     // The page's location, null when it cannot be read.
     QUrl url();
 
+    // Keyboard input as a person gives it (Input.dispatchKeyEvent: trusted events through the
+    // renderer, so what the page does not take goes on to the window, as a real key would).
+    enum class Key { Tab, ShiftTab, Enter, Escape, Space };
+    bool press(Key key);
+    // Types text into whatever has the focus (Input.insertText).
+    bool type(const QString &text);
+    // The id of the focused element, empty when none has one.
+    QString focusedId();
+
     // Scripts for the hosted pages, by element id (lib/emulator/README.md).
     static QString setValue(const QString &id, const QString &value);
     static QString click(const QString &id);

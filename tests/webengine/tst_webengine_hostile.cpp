@@ -327,7 +327,7 @@ void tst_WebEngineHostile::hostileNavigations()
     // A frame's script runs when the frame has loaded: on a busy machine the barrier's main-frame
     // navigation could otherwise cancel it before it is put to the policy.
     if (!refusedScheme.isEmpty())
-        QTest::qWaitFor(refusalSeen, kScriptTimeoutMs);
+        (void)QTest::qWaitFor(refusalSeen, kScriptTimeoutMs); // the checks below say why
     QVERIFY(barrier());
 
     if (!refusedScheme.isEmpty())

@@ -5,6 +5,8 @@
 
 #include "LoginWindowService.h"
 
+#include <authkitqt/core/Translations.h>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
@@ -45,8 +47,9 @@ int main(int argc, char *argv[])
         QStringLiteral("Forget the hosted session first (a hosted logout did not finish)."));
     parser.addOptions({profile, locale, title, clearCookies});
     parser.process(app);
-    if (parser.isSet(locale))
-        QLocale::setDefault(QLocale(parser.value(locale)));
+    // The window's texts in the application's language (the catalogues built in below).
+    authkit::installTranslations(app,
+                                 parser.isSet(locale) ? QLocale(parser.value(locale)) : QLocale());
     if (parser.isSet(title))
         QGuiApplication::setApplicationDisplayName(parser.value(title));
 
