@@ -225,6 +225,12 @@ async function idlePss() {
   return pssMegabytes(pids);
 }
 
+// In the page: when its first contentful paint happened, in ms since the epoch (null if none).
+const FIRST_PAINT_EPOCH = () => {
+  const entry = performance.getEntriesByName('first-contentful-paint')[0];
+  return entry ? performance.timeOrigin + entry.startTime : null;
+};
+
 // First sign-in through the hosted page; leaves the browser's refresh token behind.
 async function firstSignIn(chromium) {
   const profileDir = mkdtempSync(join(tmpdir(), 'authkit-bench-web-'));
@@ -233,8 +239,11 @@ async function firstSignIn(chromium) {
     const { context, page, mark } = await launch(chromium, profileDir);
     await page.goto(`${PAGE_ORIGIN}/?signin=1`);
     await page.waitForSelector('#sign-in-form #password', { state: 'visible', timeout: STEP_TIMEOUT_MS });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const painted = performance.now() - start;
+    // The hosted page's first contentful paint, on the wall clock both sides share (bench/desktop
+    // takes the same entry from the login window's page).
+    const fcpEpoch = await page.evaluate(FIRST_PAINT_EPOCH);
+    if (fcpEpoch === null) throw new Error('the hosted page recorded no first-contentful-paint');
+    const painted = fcpEpoch - (performance.timeOrigin + start);
     await page.fill('#email', USER.email);
     await page.fill('#password', USER.password);
     const submit = performance.now();
@@ -290,8 +299,8 @@ async function browserBenches() {
       signedInPss.push(run.pss);
       refreshToken = run.refreshToken;
     }
-    record('first_signin_page', 'launch_to_page_loaded', 'ms', page,
-      'Chromium launch → hosted sign-in form visible and painted (after authkit-js signIn() redirects)');
+    record('first_signin_page', 'launch_to_page_painted', 'ms', page,
+      'Chromium launch → the hosted sign-in page\'s first contentful paint (after authkit-js signIn() redirects)');
     record('first_signin_submit', 'submit_to_backend_confirmed', 'ms', submit,
       'page submit → code exchanged by authkit-js across origins → convex setAuth onChange(true)');
     record('memory_signed_in', 'pss', 'MB', signedInPss,
