@@ -14,6 +14,7 @@
 #include "EmulatorProcess.h"
 #include "FormEncoding.h"
 #include "HttpClient.h"
+#include "LoggedProcess.h"
 #include "SignInDriver.h"
 
 #include <QCoreApplication>
@@ -56,48 +57,7 @@ bool writeFile(const QString &path, const QByteArray &contents,
            && file.write(contents) == contents.size() && file.setPermissions(permissions);
 }
 
-// A process of the session and everything it wrote on stderr so far.
-class Launch
-{
-public:
-    explicit Launch(const QProcessEnvironment &environment)
-    {
-        m_process.setProcessEnvironment(environment);
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    }
-    ~Launch()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(15000);
-        }
-    }
-    bool start(const QString &program, const QStringList &arguments)
-    {
-        m_process.start(program, arguments);
-        return m_process.waitForStarted(10000);
-    }
-    QString log()
-    {
-        m_log += QString::fromUtf8(m_process.readAllStandardError());
-        return m_log;
-    }
-    bool waitForLog(const QString &line, int timeoutMs = 90000)
-    {
-        return QTest::qWaitFor([&] { return log().contains(line) || !isRunning(); }, timeoutMs)
-               && log().contains(line);
-    }
-    bool waitForExit(int timeoutMs = 90000)
-    {
-        return QTest::qWaitFor([&] { return !isRunning(); }, timeoutMs);
-    }
-    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
-    QProcess &process() { return m_process; }
-
-private:
-    QProcess m_process;
-    QString m_log;
-};
+using Launch = authkit::testsupport::LoggedProcess;
 
 } // namespace
 
@@ -340,8 +300,8 @@ private Q_SLOTS:
 
     // Installed without its .desktop file, nothing would bring a custom-scheme redirect back: the
     // production profile then takes the loopback IP literal, which production's rules accept too.
-    // (No sign-in window plugin here, so the sign-in goes to the system browser and its loopback
-    // listener.)
+    // (No sign-in window here, neither process nor plugin, so the sign-in goes to the system
+    // browser and its loopback listener.)
     void withoutTheDesktopFileProductionUsesTheLoopbackLiteral()
     {
         QProcessEnvironment environment = m_environment;
@@ -352,6 +312,9 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(path(QStringLiteral("data/applications/test-browser.desktop")),
                             data + QStringLiteral("/applications/test-browser.desktop")));
         environment.insert(QStringLiteral("XDG_DATA_HOME"), data);
+        // Neither the login window process nor the in-process plugin: the system browser.
+        environment.insert(QStringLiteral("AUTHKITQT_LOGIN_WINDOW"),
+                           path(QStringLiteral("none/authkit-login-window")));
         environment.insert(QStringLiteral("AUTHKITQT_PLUGIN_PATH"), path(QStringLiteral("none")));
         const int openedBefore = int(opened().size());
 

@@ -5,6 +5,8 @@
 
 #include "DesktopTestSupport.h"
 
+#include <LoggedProcess.h>
+
 #include <SingleInstance.h>
 
 #include <QApplication>
@@ -23,51 +25,26 @@ using namespace desktoptest;
 
 namespace {
 
+QProcessEnvironment loggingEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment(); // our throwaway home
+    env.insert(QStringLiteral("QT_LOGGING_RULES"),
+               QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
+    return env;
+}
+
 // A running authkit-desktop and everything it has written on stderr so far.
-class Launch
+class Launch : public authkit::testsupport::LoggedProcess
 {
 public:
     Launch()
+        : LoggedProcess(loggingEnvironment())
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment(); // our throwaway home
-        env.insert(QStringLiteral("QT_LOGGING_RULES"),
-                   QStringLiteral("authkit.*.info=true\nauthkit.*.debug=false"));
-        m_process.setProcessEnvironment(env);
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    }
-    ~Launch()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(15000);
-        }
     }
     bool start(const QStringList &arguments = {})
     {
-        m_process.start(QStringLiteral(AUTHKIT_DESKTOP_PATH), arguments);
-        return m_process.waitForStarted(10000);
+        return LoggedProcess::start(QStringLiteral(AUTHKIT_DESKTOP_PATH), arguments);
     }
-    QString log()
-    {
-        m_log += QString::fromUtf8(m_process.readAllStandardError());
-        return m_log;
-    }
-    // Waits (bounded) until the log has line, or the process has ended.
-    bool waitForLog(const QString &line, int timeoutMs = 60000)
-    {
-        return QTest::qWaitFor([&] { return log().contains(line) || !isRunning(); }, timeoutMs)
-               && log().contains(line);
-    }
-    bool waitForExit(int timeoutMs = 60000)
-    {
-        return QTest::qWaitFor([&] { return !isRunning(); }, timeoutMs);
-    }
-    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
-    QProcess &process() { return m_process; }
-
-private:
-    QProcess m_process;
-    QString m_log;
 };
 
 // One line to the running instance's socket, its one-line answer back.
@@ -114,8 +91,7 @@ private Q_SLOTS:
         QVERIFY2(socket.exists(), qPrintable(name));
         QCOMPARE(socket.ownerId(), uint(::geteuid()));
         const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup
-                                          | QFile::ReadOther | QFile::WriteOther
-                                          | QFile::ExeOther;
+                                          | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
         QCOMPARE(socket.permissions() & others, QFile::Permissions());
 
         Launch second;

@@ -1,5 +1,6 @@
 #include "DevToolsPage.h"
 
+#include "EventLoopWait.h"
 #include "HttpClient.h"
 
 #include <QCoreApplication>
@@ -17,20 +18,6 @@
 namespace authkit::testsupport {
 
 namespace {
-
-// Runs the event loop until done() or the deadline.
-bool waitUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        if (!done())
-            QThread::msleep(5);
-    }
-    return true;
-}
 
 } // namespace
 

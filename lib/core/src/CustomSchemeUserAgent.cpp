@@ -2,6 +2,8 @@
 
 #include "Logging_p.h"
 
+#include <authkitqt/core/Pkce.h>
+
 #include <authkitqt/core/RedirectParser.h>
 
 #include <QStringList>
@@ -17,17 +19,6 @@ const QStringList kBrowserSchemes = {
     QStringLiteral("about"), QStringLiteral("ftp"),        QStringLiteral("ws"),
     QStringLiteral("wss"),
 };
-
-// Equal in time whatever the contents, so the state cannot be guessed byte by byte.
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        difference |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return difference == 0;
-}
 
 } // namespace
 
@@ -93,7 +84,8 @@ CustomSchemeUserAgent::Delivery CustomSchemeUserAgent::deliver(const QUrl &url)
         if (redirect.kind == RedirectResult::Kind::NotOurs
             || redirect.kind == RedirectResult::Kind::Malformed) {
             delivery = Delivery::NotTheRedirect;
-        } else if (!constantTimeEquals(redirect.state.toUtf8(), m_expectedState)) {
+        } else if (!pkce::constantTimeEquals(QByteArrayView(redirect.state.toUtf8()),
+                                             QByteArrayView(m_expectedState))) {
             delivery = Delivery::NotThisSignIn;
         }
     }

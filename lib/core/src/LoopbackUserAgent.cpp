@@ -2,6 +2,8 @@
 
 #include "Logging_p.h"
 
+#include <authkitqt/core/Pkce.h>
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QTcpSocket>
@@ -32,17 +34,6 @@ QByteArray page(int status, const QString &title, const QString &message)
              "DENY\r\nContent-Security-Policy: default-src 'none'; style-src 'unsafe-inline'"
              "\r\nConnection: close\r\n\r\n"
            + body;
-}
-
-// Equal in time whatever the contents, so the state cannot be guessed byte by byte.
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        difference |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return difference == 0;
 }
 
 } // namespace
@@ -89,7 +80,8 @@ void LoopbackUserAgent::dismiss()
 {
     m_server.close();
     m_expectedState.clear();
-    if (m_held && m_held->bytesToWrite() == 0 && m_held->state() == QAbstractSocket::ConnectedState) {
+    if (m_held && m_held->bytesToWrite() == 0
+        && m_held->state() == QAbstractSocket::ConnectedState) {
         // Dismissed with the browser still waiting and nothing said: do not leave it hanging.
         answer(m_held, 200, tr("Sign-in did not complete"),
                tr("Return to the application for details."));
@@ -176,10 +168,13 @@ void LoopbackUserAgent::onRequestHead(QTcpSocket *socket)
     const QByteArray rawPath = question < 0 ? target : target.left(question);
     // The exact path as registered, compared undecoded: "/%63allback" and "/callback/" are not it.
     const bool ourPath = rawPath == m_redirectUri.path(QUrl::FullyEncoded).toUtf8();
-    const QUrlQuery query(QString::fromLatin1(question < 0 ? QByteArray() : target.mid(question + 1)));
+    const QUrlQuery query(
+        QString::fromLatin1(question < 0 ? QByteArray() : target.mid(question + 1)));
     const QByteArray state =
         query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8();
-    const bool ourAttempt = !m_expectedState.isEmpty() && constantTimeEquals(state, m_expectedState);
+    const bool ourAttempt =
+        !m_expectedState.isEmpty()
+        && pkce::constantTimeEquals(QByteArrayView(state), QByteArrayView(m_expectedState));
     if (!ourPath || !ourAttempt) {
         // Anything not carrying this attempt (another path, a forged or missing state, a probe
         // from another local process) leaves the sign-in running.

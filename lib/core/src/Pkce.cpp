@@ -21,7 +21,7 @@ bool isUnreserved(QChar c)
 {
     const char16_t u = c.unicode();
     return (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9')
-        || u == u'-' || u == u'.' || u == u'_' || u == u'~';
+           || u == u'-' || u == u'.' || u == u'_' || u == u'~';
 }
 
 QString base64Url(const QByteArray &bytes)
@@ -88,6 +88,19 @@ bool constantTimeEquals(const QString &a, const QString &b)
     for (qsizetype i = 0; i < n; ++i) {
         const char16_t ca = i < sizeA ? dataA[i].unicode() : char16_t(0);
         const char16_t cb = i < sizeB ? dataB[i].unicode() : char16_t(0);
+        diff |= quint32(ca ^ cb);
+    }
+    return diff == 0;
+}
+
+bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
+{
+    // Time depends only on the lengths, never on where the first difference is.
+    const qsizetype n = qMax(a.size(), b.size());
+    quint32 diff = a.size() == b.size() ? 0u : 1u;
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto ca = i < a.size() ? static_cast<unsigned char>(a[i]) : 0u;
+        const auto cb = i < b.size() ? static_cast<unsigned char>(b[i]) : 0u;
         diff |= quint32(ca ^ cb);
     }
     return diff == 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 #include <authkitqt/core/authkitqt_core_export.h>
 
@@ -20,5 +21,7 @@ AUTHKITQT_CORE_EXPORT QString generateState();
 
 /// Constant-time comparison, for `state` and other secrets.
 AUTHKITQT_CORE_EXPORT bool constantTimeEquals(const QString &a, const QString &b);
+/// The same for bytes (a state as it arrives on a redirect).
+AUTHKITQT_CORE_EXPORT bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
 
 } // namespace authkit::pkce
