@@ -2,12 +2,12 @@
 
 #include <authkitqt/core/ConfigLoader.h>
 
-#include <QFile>
-#include <QTemporaryDir>
-#include <QUrlQuery>
 #include <QDir>
+#include <QFile>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace authkit;
 
@@ -23,7 +23,8 @@ const QByteArray kConvexJson =
     "  \"authKit\": {\n"
     "    \"dev\": {\n"
     "      \"configure\": {\n"
-    "        \"redirectUris\": [\"https://app.example.com/callback\", \"authkit-desktop://auth/done\",\n"
+    "        \"redirectUris\": [\"https://app.example.com/callback\", "
+    "\"authkit-desktop://auth/done\",\n"
     "                         \"http://127.0.0.1:5173/${buildEnv.DESKTOP_CALLBACK_PATH}\",\n"
     "                         \"http://localhost:5173/callback\"],\n"
     "        \"appHomepageUrl\": \"http://localhost:5173\",\n"
@@ -51,7 +52,8 @@ class ConfigLoaderTest : public QObject
     QTemporaryDir m_dir;
 
     // A project folder with the files given (an empty one is not written).
-    QString makeProject(const QString &name, const QByteArray &envLocal, const QByteArray &convexJson)
+    QString makeProject(const QString &name, const QByteArray &envLocal,
+                        const QByteArray &convexJson)
     {
         const QString project = m_dir.filePath(name);
         QDir().mkpath(project);
@@ -208,9 +210,9 @@ private Q_SLOTS:
     // before convex.json's redirectUris, and every other source still wins over it.
     void projectRedirectUriComesFromConvexJson()
     {
-        const QString project = makeProject(QStringLiteral("convex-redirect"),
-                                            "VITE_WORKOS_CLIENT_ID=" + kOther.toLatin1() + "\n",
-                                            kConvexJson);
+        const QString project =
+            makeProject(QStringLiteral("convex-redirect"),
+                        "VITE_WORKOS_CLIENT_ID=" + kOther.toLatin1() + "\n", kConvexJson);
         ConfigSources s = sources(QStringLiteral("development"));
         s.projectDir = project;
         s.environment.insert(QStringLiteral("DESKTOP_CALLBACK_PATH"), QStringLiteral("desktop"));
@@ -265,7 +267,8 @@ private Q_SLOTS:
             "\"http://127.0.0.1/${buildEnv.AUTHKIT_UNSET}\",\"http://localhost/second\"]}}}}");
         ConfigSources s = sources();
         s.projectDir = project;
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("AUTHKIT_UNSET.*left out")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("AUTHKIT_UNSET.*left out")));
         QString error;
         const auto config = ConfigLoader::load(s, &error);
         QVERIFY2(config, qPrintable(error));
@@ -284,10 +287,12 @@ private Q_SLOTS:
         QTest::newRow("not an object")
             << QByteArray("[1, 2]") << QStringLiteral("convex.json must be a JSON object");
         QTest::newRow("redirectUris not a list")
-            << QByteArray("{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":\"http://127.0.0.1/cb\"}}}}")
+            << QByteArray("{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":\"http://"
+                          "127.0.0.1/cb\"}}}}")
             << QStringLiteral("authKit.dev.configure.redirectUris must be a list of strings");
         QTest::newRow("a number among the URIs")
-            << QByteArray("{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":[\"http://127.0.0.1/cb\", 7]}}}}")
+            << QByteArray("{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":[\"http://"
+                          "127.0.0.1/cb\", 7]}}}}")
             << QStringLiteral("authKit.dev.configure.redirectUris must be a list of strings");
         QTest::newRow("configure not an object")
             << QByteArray("{\"authKit\":{\"dev\":{\"configure\":[]}}}")
@@ -302,9 +307,9 @@ private Q_SLOTS:
         QFETCH(QByteArray, convexJson);
         QFETCH(QString, expected);
         // .env.local is fine: the error in convex.json must still stop the whole project.
-        const QString project = makeProject(QStringLiteral("convex-bad-") + QString::fromLatin1(QTest::currentDataTag()),
-                                            "VITE_WORKOS_CLIENT_ID=" + kOther.toLatin1() + "\n",
-                                            convexJson);
+        const QString project = makeProject(
+            QStringLiteral("convex-bad-") + QString::fromLatin1(QTest::currentDataTag()),
+            "VITE_WORKOS_CLIENT_ID=" + kOther.toLatin1() + "\n", convexJson);
         ConfigSources s = sources();
         s.projectDir = project;
         QString error;
@@ -318,19 +323,20 @@ private Q_SLOTS:
     void projectWithOnlyConvexJson()
     {
         ConfigSources s = sources();
-        s.projectDir = makeProject(
-            QStringLiteral("convex-only"), QByteArray(),
-            "{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":[\"http://127.0.0.1/only\"]}}}}");
+        s.projectDir = makeProject(QStringLiteral("convex-only"), QByteArray(),
+                                   "{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":[\"http:"
+                                   "//127.0.0.1/only\"]}}}}");
         QString error;
         const auto config = ConfigLoader::load(s, &error);
         QVERIFY2(config, qPrintable(error));
         QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://127.0.0.1/only")));
 
-        s.projectDir = makeProject(
-            QStringLiteral("convex-web-only"), QByteArray(),
-            "{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":[\"https://app.example.com/cb\"]}}}}");
+        s.projectDir = makeProject(QStringLiteral("convex-web-only"), QByteArray(),
+                                   "{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":["
+                                   "\"https://app.example.com/cb\"]}}}}");
         QVERIFY(!ConfigLoader::load(s, &error));
-        QVERIFY2(error.contains(QStringLiteral("redirect URI this app can receive")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("redirect URI this app can receive")),
+                 qPrintable(error));
     }
 
     void savedProfilesReadBack()

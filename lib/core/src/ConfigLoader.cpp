@@ -186,8 +186,8 @@ std::optional<Layer> fromProject(const QString &dir, const QString &profile,
     if (haveConvexJson) {
         // Read whole before anything applies: a malformed file is an error, not half a project.
         QString why;
-        const auto section = ConvexAuthKitSection::readFile(
-            convexJson, convexDeployment(profile), environment, &why);
+        const auto section = ConvexAuthKitSection::readFile(convexJson, convexDeployment(profile),
+                                                            environment, &why);
         if (!section) {
             *error = QStringLiteral("--project: ") + why;
             return std::nullopt;
@@ -248,8 +248,8 @@ std::optional<AuthKitConfig> ConfigLoader::load(const ConfigSources &sources, QS
     bool issuersSet = false;
 
     // Weakest first, so each stronger source overwrites what it sets.
-    const auto project = fromProject(sources.projectDir, profile, config.redirectUri,
-                                     sources.environment, error);
+    const auto project =
+        fromProject(sources.projectDir, profile, config.redirectUri, sources.environment, error);
     if (!project)
         return std::nullopt;
     apply(*project, config, &issuersSet);
