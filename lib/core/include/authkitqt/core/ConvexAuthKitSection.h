@@ -14,7 +14,7 @@ namespace authkit {
 /// as Convex's CLI reads it to configure a WorkOS environment: redirectUris, corsOrigins and
 /// appHomepageUrl, with `${buildEnv.NAME}` templates filled from the environment. One reader for
 /// `--project` in authkit-emulator (lib/emulator/README.md, "Environment configuration") and in
-/// authkit-desktop / authkit-cli (ConfigLoader; README.md, "Configuration").
+/// authkit-desktop / authkit-cli (ConfigLoader; README.md, "authkit-cli").
 struct AUTHKITQT_CORE_EXPORT ConvexAuthKitSection
 {
     /// convex.json is a small hand-written file; a larger one is refused, not read in part.
