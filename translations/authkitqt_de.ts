@@ -106,20 +106,59 @@
         <translation>--project: „%1“ ist kein Ordner.</translation>
     </message>
     <message>
-        <source>--project: no .env.local or .env in &quot;%1&quot;.</source>
-        <translation>--project: keine .env.local oder .env in „%1“.</translation>
-    </message>
-    <message>
-        <source>--project: &quot;%1&quot; names neither WORKOS_CLIENT_ID nor CONVEX_URL.</source>
-        <translation>--project: „%1“ enthält weder WORKOS_CLIENT_ID noch CONVEX_URL.</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a profile name (lower-case letters, digits, - and _).</source>
         <translation>„%1“ ist kein Profilname (Kleinbuchstaben, Ziffern, - und _).</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>--project: no .env.local, .env or convex.json in &quot;%1&quot;.</source>
+        <translation>--project: keine .env.local, .env oder convex.json in „%1“.</translation>
+    </message>
+    <message>
+        <source>--project: &quot;%1&quot; names no WORKOS_CLIENT_ID, CONVEX_URL or redirect URI this app can receive.</source>
+        <translation>--project: „%1“ nennt weder WORKOS_CLIENT_ID noch CONVEX_URL noch eine Weiterleitungs-URI, die diese App empfangen kann.</translation>
+    </message>
+</context>
+<context>
+    <name>ConvexAuthKitSection</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>convex.json: %1 &quot;%2&quot; left out: its template is not set in the environment</source>
+        <translation>convex.json: %1 „%2“ ausgelassen: seine Vorlagenvariable ist in der Umgebung nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>convex.json: %1.%2 must be a list of strings</source>
+        <translation>convex.json: %1.%2 muss eine Liste von Zeichenketten sein</translation>
+    </message>
+    <message>
+        <source>convex.json is not valid JSON: %1 at %2</source>
+        <translation>convex.json ist kein gültiges JSON: %1 in %2</translation>
+    </message>
+    <message>
+        <source>convex.json must be a JSON object</source>
+        <translation>convex.json muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>convex.json: authKit and %1 must be objects</source>
+        <translation>convex.json: authKit und %1 müssen Objekte sein</translation>
+    </message>
+    <message>
+        <source>convex.json: %1.appHomepageUrl must be a string</source>
+        <translation>convex.json: %1.appHomepageUrl muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes</source>
+        <translation>%1 ist größer als %2 Bytes</translation>
     </message>
 </context>
 <context>
@@ -150,10 +189,6 @@
     <message>
         <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port; production, installed with its .desktop file: authkit-desktop://callback, through the system browser).</source>
         <translation>Bei WorkOS registrierte Weiterleitungs-URI (Standard: http://127.0.0.1/callback; das Anmeldefenster fängt sie ab, die Browser-Alternative lauscht auf einem freien Port; Produktion, mit ihrer .desktop-Datei installiert: authkit-desktop://callback, über den Systembrowser).</translation>
-    </message>
-    <message>
-        <source>Read WORKOS_CLIENT_ID and CONVEX_URL from a web project&apos;s .env.local.</source>
-        <translation>WORKOS_CLIENT_ID und CONVEX_URL aus der .env.local eines Webprojekts lesen.</translation>
     </message>
     <message>
         <source>Unexpected argument &quot;%1&quot; (see --help).</source>
@@ -206,6 +241,10 @@ Statusänderungen werden auf stderr protokolliert, Kategorie authkit.desktop, au
     <message>
         <source>An authkit-desktop:// sign-in redirect, handed to the running app (what the browser opens).</source>
         <translation>Eine authkit-desktop://-Weiterleitung der Anmeldung, die an die laufende App übergeben wird (was der Browser öffnet).</translation>
+    </message>
+    <message>
+        <source>A Convex web project: WORKOS_CLIENT_ID, CONVEX_URL and the redirect URI from .env.local, and convex.json&apos;s authKit redirectUris; the redirect URI is the first this app can receive (loopback, or authkit-desktop:// when production uses the scheme).</source>
+        <translation>Ein Convex-Webprojekt: WORKOS_CLIENT_ID, CONVEX_URL und die Weiterleitungs-URI aus .env.local sowie die authKit-redirectUris aus convex.json; als Weiterleitungs-URI dient die erste, die diese App empfangen kann (Loopback, oder authkit-desktop://, wenn die Produktion das Schema nutzt).</translation>
     </message>
 </context>
 <context>

@@ -106,20 +106,59 @@
         <translation>--project: «%1» no es una carpeta.</translation>
     </message>
     <message>
-        <source>--project: no .env.local or .env in &quot;%1&quot;.</source>
-        <translation>--project: no hay .env.local ni .env en «%1».</translation>
-    </message>
-    <message>
-        <source>--project: &quot;%1&quot; names neither WORKOS_CLIENT_ID nor CONVEX_URL.</source>
-        <translation>--project: «%1» no define WORKOS_CLIENT_ID ni CONVEX_URL.</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a profile name (lower-case letters, digits, - and _).</source>
         <translation>«%1» no es un nombre de perfil (letras minúsculas, dígitos, - y _).</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
         <translation>No se puede escribir %1.</translation>
+    </message>
+    <message>
+        <source>--project: no .env.local, .env or convex.json in &quot;%1&quot;.</source>
+        <translation>--project: no hay .env.local, .env ni convex.json en «%1».</translation>
+    </message>
+    <message>
+        <source>--project: &quot;%1&quot; names no WORKOS_CLIENT_ID, CONVEX_URL or redirect URI this app can receive.</source>
+        <translation>--project: «%1» no indica WORKOS_CLIENT_ID, CONVEX_URL ni una URI de redirección que esta aplicación pueda recibir.</translation>
+    </message>
+</context>
+<context>
+    <name>ConvexAuthKitSection</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>línea %1, columna %2</translation>
+    </message>
+    <message>
+        <source>convex.json: %1 &quot;%2&quot; left out: its template is not set in the environment</source>
+        <translation>convex.json: %1 «%2» omitido: su variable de plantilla no está definida en el entorno</translation>
+    </message>
+    <message>
+        <source>convex.json: %1.%2 must be a list of strings</source>
+        <translation>convex.json: %1.%2 debe ser una lista de cadenas</translation>
+    </message>
+    <message>
+        <source>convex.json is not valid JSON: %1 at %2</source>
+        <translation>convex.json no es JSON válido: %1 en %2</translation>
+    </message>
+    <message>
+        <source>convex.json must be a JSON object</source>
+        <translation>convex.json debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <source>convex.json: authKit and %1 must be objects</source>
+        <translation>convex.json: authKit y %1 deben ser objetos</translation>
+    </message>
+    <message>
+        <source>convex.json: %1.appHomepageUrl must be a string</source>
+        <translation>convex.json: %1.appHomepageUrl debe ser una cadena</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes</source>
+        <translation>%1 ocupa más de %2 bytes</translation>
     </message>
 </context>
 <context>
@@ -150,10 +189,6 @@
     <message>
         <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port; production, installed with its .desktop file: authkit-desktop://callback, through the system browser).</source>
         <translation>URI de redirección registrado en WorkOS (por defecto http://127.0.0.1/callback; la ventana de inicio de sesión lo captura y el navegador alternativo escucha en un puerto libre; en producción, instalada con su archivo .desktop: authkit-desktop://callback, mediante el navegador del sistema).</translation>
-    </message>
-    <message>
-        <source>Read WORKOS_CLIENT_ID and CONVEX_URL from a web project&apos;s .env.local.</source>
-        <translation>Leer WORKOS_CLIENT_ID y CONVEX_URL del archivo .env.local de un proyecto web.</translation>
     </message>
     <message>
         <source>Unexpected argument &quot;%1&quot; (see --help).</source>
@@ -206,6 +241,10 @@ Los cambios de estado se registran en stderr, categoría authkit.desktop, con ni
     <message>
         <source>An authkit-desktop:// sign-in redirect, handed to the running app (what the browser opens).</source>
         <translation>Una redirección de inicio de sesión authkit-desktop://, entregada a la aplicación en ejecución (lo que abre el navegador).</translation>
+    </message>
+    <message>
+        <source>A Convex web project: WORKOS_CLIENT_ID, CONVEX_URL and the redirect URI from .env.local, and convex.json&apos;s authKit redirectUris; the redirect URI is the first this app can receive (loopback, or authkit-desktop:// when production uses the scheme).</source>
+        <translation>Un proyecto web de Convex: WORKOS_CLIENT_ID, CONVEX_URL y la URI de redirección de .env.local, y las redirectUris de authKit en convex.json; la URI de redirección es la primera que esta aplicación puede recibir (loopback, o authkit-desktop:// cuando producción usa el esquema).</translation>
     </message>
 </context>
 <context>

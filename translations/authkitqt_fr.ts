@@ -106,20 +106,59 @@
         <translation>--project&#xa0;: «&#xa0;%1&#xa0;» n’est pas un dossier.</translation>
     </message>
     <message>
-        <source>--project: no .env.local or .env in &quot;%1&quot;.</source>
-        <translation>--project&#xa0;: aucun fichier .env.local ni .env dans «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>--project: &quot;%1&quot; names neither WORKOS_CLIENT_ID nor CONVEX_URL.</source>
-        <translation>--project&#xa0;: «&#xa0;%1&#xa0;» ne définit ni WORKOS_CLIENT_ID ni CONVEX_URL.</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a profile name (lower-case letters, digits, - and _).</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un nom de profil (lettres minuscules, chiffres, - et _).</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
         <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>--project: no .env.local, .env or convex.json in &quot;%1&quot;.</source>
+        <translation>--project&#xa0;: ni .env.local, ni .env, ni convex.json dans «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--project: &quot;%1&quot; names no WORKOS_CLIENT_ID, CONVEX_URL or redirect URI this app can receive.</source>
+        <translation>--project&#xa0;: «&#xa0;%1&#xa0;» ne donne ni WORKOS_CLIENT_ID, ni CONVEX_URL, ni URI de redirection que cette application peut recevoir.</translation>
+    </message>
+</context>
+<context>
+    <name>ConvexAuthKitSection</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>ligne %1, colonne %2</translation>
+    </message>
+    <message>
+        <source>convex.json: %1 &quot;%2&quot; left out: its template is not set in the environment</source>
+        <translation>convex.json&#xa0;: %1 «&#xa0;%2&#xa0;» ignoré&#xa0;: sa variable de modèle n’est pas définie dans l’environnement</translation>
+    </message>
+    <message>
+        <source>convex.json: %1.%2 must be a list of strings</source>
+        <translation>convex.json&#xa0;: %1.%2 doit être une liste de chaînes</translation>
+    </message>
+    <message>
+        <source>convex.json is not valid JSON: %1 at %2</source>
+        <translation>convex.json n’est pas du JSON valide&#xa0;: %1 à la %2</translation>
+    </message>
+    <message>
+        <source>convex.json must be a JSON object</source>
+        <translation>convex.json doit être un objet JSON</translation>
+    </message>
+    <message>
+        <source>convex.json: authKit and %1 must be objects</source>
+        <translation>convex.json&#xa0;: authKit et %1 doivent être des objets</translation>
+    </message>
+    <message>
+        <source>convex.json: %1.appHomepageUrl must be a string</source>
+        <translation>convex.json&#xa0;: %1.appHomepageUrl doit être une chaîne</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes</source>
+        <translation>%1 dépasse %2 octets</translation>
     </message>
 </context>
 <context>
@@ -150,10 +189,6 @@
     <message>
         <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port; production, installed with its .desktop file: authkit-desktop://callback, through the system browser).</source>
         <translation>URI de redirection enregistrée auprès de WorkOS (par défaut http://127.0.0.1/callback&#xa0;; la fenêtre de connexion l’intercepte, le navigateur de secours écoute sur un port libre&#xa0;; en production, installée avec son fichier .desktop&#xa0;: authkit-desktop://callback, par le navigateur du système).</translation>
-    </message>
-    <message>
-        <source>Read WORKOS_CLIENT_ID and CONVEX_URL from a web project&apos;s .env.local.</source>
-        <translation>Lire WORKOS_CLIENT_ID et CONVEX_URL depuis le fichier .env.local d’un projet web.</translation>
     </message>
     <message>
         <source>Unexpected argument &quot;%1&quot; (see --help).</source>
@@ -206,6 +241,10 @@ Les changements d’état sont journalisés sur stderr, catégorie authkit.deskt
     <message>
         <source>An authkit-desktop:// sign-in redirect, handed to the running app (what the browser opens).</source>
         <translation>Une redirection de connexion authkit-desktop://, transmise à l’application en cours d’exécution (ce qu’ouvre le navigateur).</translation>
+    </message>
+    <message>
+        <source>A Convex web project: WORKOS_CLIENT_ID, CONVEX_URL and the redirect URI from .env.local, and convex.json&apos;s authKit redirectUris; the redirect URI is the first this app can receive (loopback, or authkit-desktop:// when production uses the scheme).</source>
+        <translation>Un projet web Convex&#xa0;: WORKOS_CLIENT_ID, CONVEX_URL et l’URI de redirection de .env.local, et les redirectUris d’authKit dans convex.json&#xa0;; l’URI de redirection est la première que cette application peut recevoir (loopback, ou authkit-desktop:// quand la production utilise le schéma).</translation>
     </message>
 </context>
 <context>

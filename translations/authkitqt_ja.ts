@@ -106,20 +106,59 @@
         <translation>--project: 「%1」はフォルダーではありません。</translation>
     </message>
     <message>
-        <source>--project: no .env.local or .env in &quot;%1&quot;.</source>
-        <translation>--project: 「%1」に .env.local も .env もありません。</translation>
-    </message>
-    <message>
-        <source>--project: &quot;%1&quot; names neither WORKOS_CLIENT_ID nor CONVEX_URL.</source>
-        <translation>--project: 「%1」には WORKOS_CLIENT_ID も CONVEX_URL も指定されていません。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a profile name (lower-case letters, digits, - and _).</source>
         <translation>「%1」はプロファイル名ではありません (小文字の英字、数字、- と _)。</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
         <translation>%1 に書き込めません。</translation>
+    </message>
+    <message>
+        <source>--project: no .env.local, .env or convex.json in &quot;%1&quot;.</source>
+        <translation>--project: 「%1」に .env.local、.env、convex.json のいずれもありません。</translation>
+    </message>
+    <message>
+        <source>--project: &quot;%1&quot; names no WORKOS_CLIENT_ID, CONVEX_URL or redirect URI this app can receive.</source>
+        <translation>--project: 「%1」には WORKOS_CLIENT_ID、CONVEX_URL、このアプリが受け取れるリダイレクト URI のいずれもありません。</translation>
+    </message>
+</context>
+<context>
+    <name>ConvexAuthKitSection</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>%1 行 %2 列</translation>
+    </message>
+    <message>
+        <source>convex.json: %1 &quot;%2&quot; left out: its template is not set in the environment</source>
+        <translation>convex.json: %1「%2」は除外しました: テンプレートの変数が環境に設定されていません</translation>
+    </message>
+    <message>
+        <source>convex.json: %1.%2 must be a list of strings</source>
+        <translation>convex.json: %1.%2 は文字列のリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>convex.json is not valid JSON: %1 at %2</source>
+        <translation>convex.json は有効な JSON ではありません: %2 で %1</translation>
+    </message>
+    <message>
+        <source>convex.json must be a JSON object</source>
+        <translation>convex.json は JSON オブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>convex.json: authKit and %1 must be objects</source>
+        <translation>convex.json: authKit と %1 はオブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>convex.json: %1.appHomepageUrl must be a string</source>
+        <translation>convex.json: %1.appHomepageUrl は文字列でなければなりません</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes</source>
+        <translation>%1 は %2 バイトを超えています</translation>
     </message>
 </context>
 <context>
@@ -150,10 +189,6 @@
     <message>
         <source>Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the sign-in window catches it, the browser fallback listens on a free port; production, installed with its .desktop file: authkit-desktop://callback, through the system browser).</source>
         <translation>WorkOS に登録されたリダイレクト URI (既定値は http://127.0.0.1/callback。サインインウィンドウがこれを受け取り、ブラウザーによる代替手段は空いているポートで待ち受けます。production で .desktop ファイルと共にインストールされている場合は authkit-desktop://callback で、システムのブラウザーを使います)。</translation>
-    </message>
-    <message>
-        <source>Read WORKOS_CLIENT_ID and CONVEX_URL from a web project&apos;s .env.local.</source>
-        <translation>Web プロジェクトの .env.local から WORKOS_CLIENT_ID と CONVEX_URL を読み込みます。</translation>
     </message>
     <message>
         <source>Unexpected argument &quot;%1&quot; (see --help).</source>
@@ -206,6 +241,10 @@ development と production の各プロファイルは、お使いのクライ�
     <message>
         <source>An authkit-desktop:// sign-in redirect, handed to the running app (what the browser opens).</source>
         <translation>authkit-desktop:// のサインインのリダイレクト。実行中のアプリに渡されます（ブラウザーが開くもの）。</translation>
+    </message>
+    <message>
+        <source>A Convex web project: WORKOS_CLIENT_ID, CONVEX_URL and the redirect URI from .env.local, and convex.json&apos;s authKit redirectUris; the redirect URI is the first this app can receive (loopback, or authkit-desktop:// when production uses the scheme).</source>
+        <translation>Convex の Web プロジェクト: .env.local の WORKOS_CLIENT_ID、CONVEX_URL、リダイレクト URI と、convex.json の authKit の redirectUris。リダイレクト URI は、このアプリが受け取れる最初のもの（ループバック、または本番環境がスキームを使う場合は authkit-desktop://）です。</translation>
     </message>
 </context>
 <context>

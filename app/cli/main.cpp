@@ -75,7 +75,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption clientId(QStringLiteral("client-id"), QCoreApplication::translate("main", "WorkOS client ID (client_…)."), QStringLiteral("id"));
     const QCommandLineOption apiBase(QStringLiteral("api-base-url"), QCoreApplication::translate("main", "WorkOS API base URL (a custom auth domain, or the emulator)."), QStringLiteral("url"));
     const QCommandLineOption redirect(QStringLiteral("redirect-uri"), QCoreApplication::translate("main", "Redirect URI registered with WorkOS (default http://127.0.0.1/callback; the port is chosen at sign-in)."), QStringLiteral("uri"));
-    const QCommandLineOption project(QStringLiteral("project"), QCoreApplication::translate("main", "Read WORKOS_CLIENT_ID and CONVEX_URL from a web project's .env.local."), QStringLiteral("dir"));
+    const QCommandLineOption project(QStringLiteral("project"), QCoreApplication::translate("main", "A Convex web project: WORKOS_CLIENT_ID, CONVEX_URL and the redirect URI from .env.local, and convex.json's authKit redirectUris; the redirect URI is the first a loopback client can receive."), QStringLiteral("dir"));
     const QCommandLineOption noBrowser(QStringLiteral("no-browser"), QCoreApplication::translate("main", "login: print the sign-in URL as the only line on stdout instead of opening a browser."));
     const QCommandLineOption browser(QStringLiteral("browser"), QCoreApplication::translate("main", "logout: also open the hosted logout in the browser, to end its AuthKit session."));
     const QCommandLineOption json(QStringLiteral("json"), QCoreApplication::translate("main", "status: print JSON."));

@@ -58,8 +58,11 @@ DesktopOptions DesktopCommandLine::parse(const QCoreApplication &app)
                                          "browser)."),
                                       QStringLiteral("uri"));
     const QCommandLineOption project(QStringLiteral("project"),
-                                     tr("Read WORKOS_CLIENT_ID and CONVEX_URL from a web "
-                                        "project's .env.local."),
+                                     tr("A Convex web project: WORKOS_CLIENT_ID, CONVEX_URL "
+                                        "and the redirect URI from .env.local, and convex.json's "
+                                        "authKit redirectUris; the redirect URI is the first "
+                                        "this app can receive (loopback, or "
+                                        "authkit-desktop:// when production uses the scheme)."),
                                      QStringLiteral("dir"));
     const QCommandLineOption signIn(QStringLiteral("sign-in"),
                                     tr("Start signing in at once when no stored session is "

@@ -4,6 +4,7 @@
 #include <authkitqt/emulator/AuthKitEmulator.h>
 
 #include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,6 +12,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -123,8 +125,29 @@ private Q_SLOTS:
     {
         const Run run = cli({QStringLiteral("--help")}, environment());
         QCOMPARE(run.exitCode, 0);
-        for (const char *word : {"login", "status", "token", "switch-org", "logout", "Exit codes"})
+        for (const char *word : {"login", "status", "token", "switch-org", "logout", "Exit codes",
+                                 ".env.local", "convex.json"})
             QVERIFY2(run.out.contains(QLatin1String(word)), word);
+    }
+
+    // --project reads convex.json too: a malformed one is one clear line with its place, and
+    // the command does not run on half a configuration.
+    void projectConvexJsonErrorIsOneLineWithItsPlace()
+    {
+        QTemporaryDir project;
+        QVERIFY(project.isValid());
+        QFile convexJson(project.filePath(QStringLiteral("convex.json")));
+        QVERIFY(convexJson.open(QIODevice::WriteOnly));
+        convexJson.write(
+            "{\n  \"authKit\": {\"dev\": {\"configure\": {\"redirectUris\": [,]}}}\n}\n");
+        convexJson.close();
+        const Run run = cli({QStringLiteral("status"), QStringLiteral("--project"), project.path()},
+                            environment());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QRegularExpression(
+                     QStringLiteral("convex.json is not valid JSON: .* at line 2, column \\d+"))),
+                 qPrintable(run.err));
+        QCOMPARE(run.err.trimmed().count(QLatin1Char('\n')), 0);
     }
 
     void badInputGetsOneClearLine()

@@ -2,11 +2,12 @@
 
 #include <authkitqt/core/ConfigLoader.h>
 
-#include <QFile>
-#include <QTemporaryDir>
-#include <QUrlQuery>
 #include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace authkit;
 
@@ -14,6 +15,27 @@ namespace {
 const QString kDev = QStringLiteral("client_01J00000000000000000000DEV");
 const QString kPrd = QStringLiteral("client_01J00000000000000000000PRD");
 const QString kOther = QStringLiteral("client_01HZZZZZZZZZZZZZZZZZZZZZZZ");
+
+// A seed-like convex.json: the web app's URIs first, then what the desktop can receive.
+const QByteArray kConvexJson =
+    "{\n"
+    "  \"functions\": \"convex/\",\n"
+    "  \"authKit\": {\n"
+    "    \"dev\": {\n"
+    "      \"configure\": {\n"
+    "        \"redirectUris\": [\"https://app.example.com/callback\", "
+    "\"authkit-desktop://auth/done\",\n"
+    "                         \"http://127.0.0.1:5173/${buildEnv.DESKTOP_CALLBACK_PATH}\",\n"
+    "                         \"http://localhost:5173/callback\"],\n"
+    "        \"appHomepageUrl\": \"http://localhost:5173\",\n"
+    "        \"corsOrigins\": [\"http://localhost:5173\"]\n"
+    "      },\n"
+    "      \"localEnvVars\": {\"VITE_WORKOS_CLIENT_ID\": \"${authEnv.WORKOS_CLIENT_ID}\"}\n"
+    "    },\n"
+    "    \"prod\": {\"configure\": {\"redirectUris\": [\"https://app.example.com/callback\",\n"
+    "                                            \"http://127.0.0.1/prod-callback\"]}}\n"
+    "  }\n"
+    "}\n";
 
 void writeFile(const QString &path, const QByteArray &content)
 {
@@ -28,6 +50,19 @@ class ConfigLoaderTest : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+
+    // A project folder with the files given (an empty one is not written).
+    QString makeProject(const QString &name, const QByteArray &envLocal,
+                        const QByteArray &convexJson)
+    {
+        const QString project = m_dir.filePath(name);
+        QDir().mkpath(project);
+        if (!envLocal.isEmpty())
+            writeFile(project + QStringLiteral("/.env.local"), envLocal);
+        if (!convexJson.isEmpty())
+            writeFile(project + QStringLiteral("/convex.json"), convexJson);
+        return project;
+    }
 
     ConfigSources sources(const QString &profile = QString()) const
     {
@@ -168,6 +203,140 @@ private Q_SLOTS:
         s.projectDir = empty;
         QVERIFY(!ConfigLoader::load(s, &error));
         QVERIFY(error.contains(QStringLiteral(".env.local")));
+    }
+
+    // --project reads convex.json's AuthKit section too: the redirect URI is the first this
+    // kind of client can receive, .env.local's WORKOS_REDIRECT_URI / VITE_WORKOS_REDIRECT_URI
+    // before convex.json's redirectUris, and every other source still wins over it.
+    void projectRedirectUriComesFromConvexJson()
+    {
+        const QString project =
+            makeProject(QStringLiteral("convex-redirect"),
+                        "VITE_WORKOS_CLIENT_ID=" + kOther.toLatin1() + "\n", kConvexJson);
+        ConfigSources s = sources(QStringLiteral("development"));
+        s.projectDir = project;
+        s.environment.insert(QStringLiteral("DESKTOP_CALLBACK_PATH"), QStringLiteral("desktop"));
+        QString error;
+        auto config = ConfigLoader::load(s, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->clientId, kOther);
+        // The web app's https URI and the custom scheme are passed over: a loopback client
+        // cannot receive them. The template is filled from the environment.
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://127.0.0.1:5173/desktop")));
+
+        // The desktop's custom-scheme agent takes the first URI of its own scheme.
+        s.defaultRedirectUri = QStringLiteral("authkit-desktop://callback");
+        config = ConfigLoader::load(s, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("authkit-desktop://auth/done")));
+        s.defaultRedirectUri.clear();
+
+        // Production reads the prod section, development the dev one.
+        ConfigSources production = s;
+        production.profile = QStringLiteral("production");
+        config = ConfigLoader::load(production, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://127.0.0.1/prod-callback")));
+
+        // .env.local's redirect URI comes first when this client can receive it ...
+        writeFile(project + QStringLiteral("/.env.local"),
+                  "VITE_WORKOS_CLIENT_ID=" + kOther.toLatin1()
+                      + "\nVITE_WORKOS_REDIRECT_URI=http://localhost:3000/from-env-local\n"
+                        "WORKOS_REDIRECT_URI=https://app.example.com/server-callback\n");
+        config = ConfigLoader::load(s, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://localhost:3000/from-env-local")));
+
+        // ... and every stronger source names its own.
+        s.configFile = m_dir.filePath(QStringLiteral("project-redirect.ini"));
+        writeFile(s.configFile, "[development]\nredirect_uri=http://127.0.0.1/from-file\n");
+        config = ConfigLoader::load(s, &error);
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://127.0.0.1/from-file")));
+        s.redirectUri = QStringLiteral("http://127.0.0.1/from-flag");
+        config = ConfigLoader::load(s, &error);
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://127.0.0.1/from-flag")));
+    }
+
+    // A template whose variable is unset leaves that entry out (said on the log), as Convex's
+    // CLI and the emulator do; the next usable URI is taken.
+    void projectTemplateWithUnsetVariableIsLeftOut()
+    {
+        const QString project = makeProject(
+            QStringLiteral("convex-template"), QByteArray(),
+            "{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":["
+            "\"http://127.0.0.1/${buildEnv.AUTHKIT_UNSET}\",\"http://localhost/second\"]}}}}");
+        ConfigSources s = sources();
+        s.projectDir = project;
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("AUTHKIT_UNSET.*left out")));
+        QString error;
+        const auto config = ConfigLoader::load(s, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://localhost/second")));
+        QCOMPARE(config->clientId, kDev); // convex.json names no client: the profile's stays
+    }
+
+    void projectConvexJsonErrorsAreClearAndNothingApplies_data()
+    {
+        QTest::addColumn<QByteArray>("convexJson");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("bad JSON, with its place")
+            << QByteArray("{\n  \"authKit\": {\n    \"dev\": { \"configure\": { \"redirectUris\": "
+                          "[\"http://127.0.0.1/cb\",] }\n")
+            << QStringLiteral("convex.json is not valid JSON: .* at line 3, column \\d+");
+        QTest::newRow("not an object")
+            << QByteArray("[1, 2]") << QStringLiteral("convex.json must be a JSON object");
+        QTest::newRow("redirectUris not a list")
+            << QByteArray("{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":\"http://"
+                          "127.0.0.1/cb\"}}}}")
+            << QStringLiteral("authKit.dev.configure.redirectUris must be a list of strings");
+        QTest::newRow("a number among the URIs")
+            << QByteArray("{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":[\"http://"
+                          "127.0.0.1/cb\", 7]}}}}")
+            << QStringLiteral("authKit.dev.configure.redirectUris must be a list of strings");
+        QTest::newRow("configure not an object")
+            << QByteArray("{\"authKit\":{\"dev\":{\"configure\":[]}}}")
+            << QStringLiteral("authKit and authKit.dev.configure must be objects");
+        QTest::newRow("homepage not a string")
+            << QByteArray("{\"authKit\":{\"dev\":{\"configure\":{\"appHomepageUrl\":1}}}}")
+            << QStringLiteral("authKit.dev.configure.appHomepageUrl must be a string");
+    }
+
+    void projectConvexJsonErrorsAreClearAndNothingApplies()
+    {
+        QFETCH(QByteArray, convexJson);
+        QFETCH(QString, expected);
+        // .env.local is fine: the error in convex.json must still stop the whole project.
+        const QString project = makeProject(
+            QStringLiteral("convex-bad-") + QString::fromLatin1(QTest::currentDataTag()),
+            "VITE_WORKOS_CLIENT_ID=" + kOther.toLatin1() + "\n", convexJson);
+        ConfigSources s = sources();
+        s.projectDir = project;
+        QString error;
+        QVERIFY(!ConfigLoader::load(s, &error));
+        QVERIFY2(error.contains(QRegularExpression(expected)), qPrintable(error));
+        QVERIFY2(error.startsWith(QStringLiteral("--project: ")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("convex.json)")), qPrintable(error)); // the file
+    }
+
+    // convex.json alone is a project; one that gives this client nothing is refused.
+    void projectWithOnlyConvexJson()
+    {
+        ConfigSources s = sources();
+        s.projectDir = makeProject(QStringLiteral("convex-only"), QByteArray(),
+                                   "{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":[\"http:"
+                                   "//127.0.0.1/only\"]}}}}");
+        QString error;
+        const auto config = ConfigLoader::load(s, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://127.0.0.1/only")));
+
+        s.projectDir = makeProject(QStringLiteral("convex-web-only"), QByteArray(),
+                                   "{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":["
+                                   "\"https://app.example.com/cb\"]}}}}");
+        QVERIFY(!ConfigLoader::load(s, &error));
+        QVERIFY2(error.contains(QStringLiteral("redirect URI this app can receive")),
+                 qPrintable(error));
     }
 
     void savedProfilesReadBack()

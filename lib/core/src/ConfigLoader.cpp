@@ -1,5 +1,9 @@
 #include <authkitqt/core/ConfigLoader.h>
 
+#include "Logging_p.h"
+#include <authkitqt/core/ConvexAuthKitSection.h>
+#include <authkitqt/core/CustomSchemeUserAgent.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -7,6 +11,10 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcConfig, "authkit.config")
 
 namespace authkit {
 
@@ -101,7 +109,37 @@ Layer fromConfigFile(const QString &file, const QString &profile)
     return layer;
 }
 
-std::optional<Layer> fromProject(const QString &dir, QString *error)
+// The convex.json deployment whose AuthKit section a profile reads: production's is "prod",
+// every other profile is a development one.
+QString convexDeployment(const QString &profile)
+{
+    return profile == QLatin1String("production") ? QStringLiteral("prod") : QStringLiteral("dev");
+}
+
+// Whether this app can receive a redirect to `candidate`: one of its own custom scheme when its
+// default redirect URI is a custom scheme's (authkit-desktop://callback, CustomSchemeUserAgent),
+// else a loopback http URI (LoopbackUserAgent listens on 127.0.0.1; the sign-in window catches
+// any URI, so the loopback kind serves it too).
+bool canReceive(const QUrl &candidate, const QUrl &defaultRedirect)
+{
+    if (!candidate.isValid() || candidate.isRelative() || candidate.hasFragment()
+        || !candidate.userInfo().isEmpty())
+        return false;
+    if (CustomSchemeUserAgent::isCustomSchemeUri(defaultRedirect))
+        return candidate.scheme().compare(defaultRedirect.scheme(), Qt::CaseInsensitive) == 0;
+    const QString host = candidate.host().toLower();
+    return candidate.scheme() == QLatin1String("http")
+           && (host == QLatin1String("127.0.0.1") || host == QLatin1String("localhost")
+               || host == QLatin1String("::1"));
+}
+
+// A Convex web project (--project DIR): .env.local (else .env) for the client ID, the Convex URL
+// and the web app's redirect URI, and convex.json's AuthKit section for its redirect URIs. The
+// redirect URI is the first this app can receive, in this order: WORKOS_REDIRECT_URI,
+// VITE_WORKOS_REDIRECT_URI, NEXT_PUBLIC_WORKOS_REDIRECT_URI, then convex.json's redirectUris.
+std::optional<Layer> fromProject(const QString &dir, const QString &profile,
+                                 const QUrl &defaultRedirect,
+                                 const QProcessEnvironment &environment, QString *error)
 {
     Layer layer;
     if (dir.isEmpty())
@@ -112,12 +150,16 @@ std::optional<Layer> fromProject(const QString &dir, QString *error)
     }
     const QString local = QDir(dir).filePath(QStringLiteral(".env.local"));
     const QString plain = QDir(dir).filePath(QStringLiteral(".env"));
-    const QString file = QFileInfo::exists(local) ? local : plain;
-    if (!QFileInfo::exists(file)) {
-        *error = Text::tr("--project: no .env.local or .env in \"%1\".").arg(dir);
+    const QString dotEnv = QFileInfo::exists(local) ? local : plain;
+    const QString convexJson = QDir(dir).filePath(QStringLiteral("convex.json"));
+    const bool haveDotEnv = QFileInfo::exists(dotEnv);
+    const bool haveConvexJson = QFileInfo::exists(convexJson);
+    if (!haveDotEnv && !haveConvexJson) {
+        *error = Text::tr("--project: no .env.local, .env or convex.json in \"%1\".").arg(dir);
         return std::nullopt;
     }
-    const QHash<QString, QString> values = ConfigLoader::readDotEnv(file);
+    const QHash<QString, QString> values =
+        haveDotEnv ? ConfigLoader::readDotEnv(dotEnv) : QHash<QString, QString>();
     auto first = [&values](std::initializer_list<const char *> names) {
         for (const char *name : names) {
             const QString value = values.value(QLatin1String(name));
@@ -133,8 +175,38 @@ std::optional<Layer> fromProject(const QString &dir, QString *error)
         first({"WORKOS_API_HTTPS", "VITE_WORKOS_API_HTTPS"}),
         first({"WORKOS_API_PORT", "VITE_WORKOS_API_PORT"}));
     layer.convexUrl = first({"CONVEX_URL", "VITE_CONVEX_URL", "NEXT_PUBLIC_CONVEX_URL"});
-    if (layer.clientId.isEmpty() && layer.convexUrl.isEmpty()) {
-        *error = Text::tr("--project: \"%1\" names neither WORKOS_CLIENT_ID nor CONVEX_URL.").arg(file);
+
+    QStringList redirectUris;
+    for (const char *name :
+         {"WORKOS_REDIRECT_URI", "VITE_WORKOS_REDIRECT_URI", "NEXT_PUBLIC_WORKOS_REDIRECT_URI"}) {
+        const QString value = values.value(QLatin1String(name)).trimmed();
+        if (!value.isEmpty())
+            redirectUris.append(value);
+    }
+    if (haveConvexJson) {
+        // Read whole before anything applies: a malformed file is an error, not half a project.
+        QString why;
+        const auto section = ConvexAuthKitSection::readFile(convexJson, convexDeployment(profile),
+                                                            environment, &why);
+        if (!section) {
+            *error = QStringLiteral("--project: ") + why;
+            return std::nullopt;
+        }
+        for (const QString &warning : section->warnings)
+            qCWarning(lcConfig).noquote() << warning;
+        redirectUris += section->redirectUris;
+    }
+    const auto usable = std::find_if(
+        redirectUris.cbegin(), redirectUris.cend(), [&defaultRedirect](const QString &uri) {
+            return canReceive(QUrl(uri, QUrl::StrictMode), defaultRedirect);
+        });
+    if (usable != redirectUris.cend())
+        layer.redirectUri = *usable;
+
+    if (layer.clientId.isEmpty() && layer.convexUrl.isEmpty() && layer.redirectUri.isEmpty()) {
+        *error = Text::tr("--project: \"%1\" names no WORKOS_CLIENT_ID, CONVEX_URL or redirect "
+                          "URI this app can receive.")
+                     .arg(dir);
         return std::nullopt;
     }
     return layer;
@@ -176,7 +248,8 @@ std::optional<AuthKitConfig> ConfigLoader::load(const ConfigSources &sources, QS
     bool issuersSet = false;
 
     // Weakest first, so each stronger source overwrites what it sets.
-    const auto project = fromProject(sources.projectDir, error);
+    const auto project =
+        fromProject(sources.projectDir, profile, config.redirectUri, sources.environment, error);
     if (!project)
         return std::nullopt;
     apply(*project, config, &issuersSet);

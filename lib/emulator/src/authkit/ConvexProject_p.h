@@ -11,7 +11,8 @@ namespace authkit::emulator {
 // Convex's CLI reads it to configure a WorkOS environment (lib/emulator/README.md, "Environment
 // configuration"): the client ID and redirect URI from .env.local (WORKOS_CLIENT_ID,
 // VITE_/NEXT_PUBLIC_ variants, *_WORKOS_REDIRECT_URI; never WORKOS_API_KEY), and convex.json's
-// authKit.dev.configure: redirectUris, corsOrigins, appHomepageUrl.
+// authKit.dev.configure: redirectUris, corsOrigins, appHomepageUrl. Both files are read by
+// lib/core (ConfigLoader::readDotEnv, ConvexAuthKitSection), which the desktop and the CLI share.
 struct ConvexProject
 {
     QStringList clientIds;
