@@ -5,11 +5,15 @@
 # reason, are in packaging/debian/*.lintian-overrides), desktop-file-validate on the desktop
 # entry and appstreamcli validate --no-net on the AppStream metadata.
 #
-# Usage: scripts/package-check.sh [--no-build] [BUILD_DIR]
+# Usage: scripts/package-check.sh [--no-build] [BUILD_DIR]   (or --help)
 #   BUILD_DIR defaults to build/ (the tree scripts/test.sh builds); the packages and lintian's
 #   report go to BUILD_DIR/packages. --no-build packages the tree as it is (the ctest
 #   package_check does that). scripts/package-test.sh then installs them on a fresh Debian 12.
 set -euo pipefail
+if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
+  sed -n '2,/^set -euo pipefail/{/^#/s/^# \{0,1\}//p}' "${BASH_SOURCE[0]}"
+  exit 0
+fi
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 build=1

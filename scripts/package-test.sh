@@ -4,9 +4,10 @@
 # dependency; then authkit-cli --version, authkit-desktop --version with no display,
 # authkit-emulator on a free 127.0.0.1 port (its ready line and an HTTP answer), and
 # examples/hello-authkit built against the installed libauthkitqt-dev, then signing in through
-# the installed login window plugin (offscreen) and reading a live Convex query.
+# the installed login window (offscreen) and reading a live Convex query.
 #
 # Usage: scripts/package-test.sh [DEB_DIR]   (default: build/packages, made by package-check.sh)
+#        scripts/package-test.sh --help
 # Needs root (debootstrap, chroot, mounts) and the network (the Debian mirror). Not part of
 # .ci/run: it downloads a few hundred MB on its first run.
 #
@@ -15,6 +16,10 @@
 # Downloaded .deb files are kept there too (apt's archive cache), so a second run needs no
 # download; the system under test still resolves and installs every dependency itself.
 set -euo pipefail
+if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
+  sed -n '2,/^set -euo pipefail/{/^#/s/^# \{0,1\}//p}' "${BASH_SOURCE[0]}"
+  exit 0
+fi
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 deb_dir=$(realpath "${1:-$repo_root/build/packages}")
 
