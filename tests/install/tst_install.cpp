@@ -1,6 +1,7 @@
 #include <authkitqt/emulator/AuthKitEmulator.h>
 #include <authkitqt/emulator/EmulatorOptions.h>
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -21,6 +22,9 @@ class TestInstall : public QObject
 
     QTemporaryDir m_root;
     std::unique_ptr<AuthKitEmulator> m_emulator;
+    QString m_exampleBuild; // the example, built against the installation
+    QString m_loginWindow;  // the installed authkit-login-window
+    QString m_libDir;       // the installed libraries' folder
 
     // Runs a build tool to its end; its output goes into the test log when it fails.
     bool run(const QString &program, const QStringList &arguments)
@@ -38,12 +42,69 @@ class TestInstall : public QObject
         return true;
     }
 
+    // Runs the installed example until it signed in through the installed login window process
+    // and read users:viewer; libraryPath, when set, is where the loader finds the libraries.
+    bool runExample(const QString &clientId, const QString &libraryPath, QString *outputText)
+    {
+        QString &output = *outputText;
+        QProcess example;
+        example.setProcessChannelMode(QProcess::MergedChannels); // Chromium's log must not block it
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("LD_LIBRARY_PATH")); // the RPATH must be enough
+        if (!libraryPath.isEmpty())
+            env.insert(QStringLiteral("LD_LIBRARY_PATH"), libraryPath);
+        env.insert(QStringLiteral("CONVEX_URL"), m_emulator->convexUrl().toString());
+        // The example is built outside the prefix: the installed library finds the login window
+        // executable installed with it (<libexecdir>/authkitqt), with no variable to say where.
+        env.remove(QStringLiteral("AUTHKITQT_PLUGIN_PATH"));
+        env.remove(QStringLiteral("AUTHKITQT_LOGIN_WINDOW"));
+        example.setProcessEnvironment(env);
+        example.start(m_exampleBuild + QStringLiteral("/hello-authkit"),
+                      {QStringLiteral("--client-id"), clientId, QStringLiteral("--api-base-url"),
+                       m_emulator->baseUrl().toString()});
+        if (!example.waitForStarted(10000)) {
+            output += QStringLiteral("hello-authkit did not start\n");
+            return false;
+        }
+        bool windowStarted = false;
+        bool signedIn = false;
+        bool queried = false;
+        const bool done = QTest::qWaitFor(
+            [&] {
+                while (example.canReadLine()) {
+                    const QString line = QString::fromUtf8(example.readLine()).trimmed();
+                    output += line + QLatin1Char('\n');
+                    // The installed login window process signs in: the emulator approves at once
+                    // and the window catches the redirect.
+                    windowStarted =
+                        windowStarted
+                        || line.contains(QStringLiteral("sign-in window process started from ")
+                                         + m_loginWindow);
+                    signedIn = signedIn || line == QLatin1String("Logged in as Ada");
+                    // The deployment knows the signed-in user (Ada's WorkOS user ID), not "nobody".
+                    queried = queried
+                              || line
+                                     == QLatin1String(
+                                         "Convex users:viewer: user_01J0000000000000000000ADA");
+                }
+                return (signedIn && queried) || example.state() == QProcess::NotRunning;
+            },
+            120000);
+        example.kill();
+        example.waitForFinished();
+        output += QString::fromLocal8Bit(example.readAll());
+        return done && windowStarted && signedIn && queried;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_root.isValid());
         EmulatorOptions options;
         options.autoApprove = true;
+        // A client of its own for each run of the example: its session is kept per client, so
+        // every run signs in through the window again.
+        options.extraClientIds = {QStringLiteral("client_01J000000000000000000SYMNK")};
         m_emulator = std::make_unique<AuthKitEmulator>(options);
         QVERIFY2(m_emulator->start(), qPrintable(m_emulator->errorString()));
     }
@@ -89,49 +150,24 @@ private Q_SLOTS:
         QVERIFY2(cacheText.contains(foundIn), cacheText.constData());
         QVERIFY(run(cmake, {QStringLiteral("--build"), exampleBuild}));
 
-        QProcess example;
-        example.setProcessChannelMode(QProcess::MergedChannels); // Chromium's log must not block it
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("LD_LIBRARY_PATH")); // the RPATH must be enough
-        env.insert(QStringLiteral("CONVEX_URL"), m_emulator->convexUrl().toString());
-        // The example is built outside the prefix: the installed library finds the login window
-        // executable installed with it (<libexecdir>/authkitqt), with no variable to say where.
-        env.remove(QStringLiteral("AUTHKITQT_PLUGIN_PATH"));
-        env.remove(QStringLiteral("AUTHKITQT_LOGIN_WINDOW"));
-        example.setProcessEnvironment(env);
-        example.start(exampleBuild + QStringLiteral("/hello-authkit"),
-                      {QStringLiteral("--client-id"), m_emulator->clientIds().first(),
-                       QStringLiteral("--api-base-url"), m_emulator->baseUrl().toString()});
-        QVERIFY(example.waitForStarted(10000));
+        m_exampleBuild = exampleBuild;
+        m_loginWindow = loginWindow;
+        m_libDir = prefix + QStringLiteral("/" AUTHKIT_INSTALL_LIBDIR);
         QString output;
-        bool windowStarted = false;
-        bool signedIn = false;
-        bool queried = false;
-        const bool done = QTest::qWaitFor(
-            [&] {
-                while (example.canReadLine()) {
-                    const QString line = QString::fromUtf8(example.readLine()).trimmed();
-                    output += line + QLatin1Char('\n');
-                    // The installed login window process signs in: the emulator approves at once
-                    // and the window catches the redirect.
-                    windowStarted =
-                        windowStarted
-                        || line.contains(QStringLiteral("sign-in window process started from ")
-                                         + loginWindow);
-                    signedIn = signedIn || line == QLatin1String("Logged in as Ada");
-                    // The deployment knows the signed-in user (Ada's WorkOS user ID), not "nobody".
-                    queried = queried
-                              || line
-                                     == QLatin1String(
-                                         "Convex users:viewer: user_01J0000000000000000000ADA");
-                }
-                return (signedIn && queried) || example.state() == QProcess::NotRunning;
-            },
-            120000);
-        example.kill();
-        example.waitForFinished();
-        output += QString::fromLocal8Bit(example.readAll());
-        QVERIFY2(done && windowStarted && signedIn && queried, qPrintable(output));
+        QVERIFY2(runExample(m_emulator->clientIds().first(), {}, &output), qPrintable(output));
+    }
+
+    // On a merged-/usr system the loader names the library by a linked folder (/lib, a link to
+    // /usr/lib): the login window is still found where it was installed, beside the real one.
+    void loginWindowFoundThroughALinkedLibraryFolder()
+    {
+        QVERIFY2(!m_libDir.isEmpty(), "the installation test ran first");
+        const QString linked = m_root.filePath(QStringLiteral("linked/lib"));
+        QVERIFY(QDir().mkpath(m_root.filePath(QStringLiteral("linked"))));
+        QVERIFY(QFile::link(m_libDir, linked));
+        QString output;
+        QVERIFY2(runExample(QStringLiteral("client_01J000000000000000000SYMNK"), linked, &output),
+                 qPrintable(output));
     }
 };
 
