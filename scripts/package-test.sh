@@ -141,10 +141,11 @@ in_chroot bash -euo pipefail -c '
   QT_QPA_PLATFORM=offscreen /tmp/hello-build/hello-authkit --help | head -3
   ldd /tmp/hello-build/hello-authkit | grep -o "libauthkitqt[^ ]* => [^ ]*"'
 
-# The example signs in for real: the installed libraries load the installed Qt WebEngine plugin,
-# whose window (offscreen; as root without Chromium's sandbox) gets the emulator's approval, then
+# The example signs in for real: the installed library starts the installed login window process
+# (<libexecdir>/authkitqt/authkit-login-window), whose window (offscreen; as root without
+# Chromium's sandbox) gets the emulator's approval, then
 # a live Convex query answers as Ada. No Secret Service here: the session stays in memory.
-step "hello-authkit signs in through the installed login window plugin (offscreen)"
+step "hello-authkit signs in through the installed login window process (offscreen)"
 in_chroot bash -euo pipefail -c '
   authkit-emulator --port 0 --auto-approve >/tmp/approve.out 2>/tmp/approve.err &
   emulator=$!
@@ -167,7 +168,8 @@ in_chroot bash -euo pipefail -c '
     kill -0 $example 2>/dev/null || break
     sleep 0.1
   done
-  grep -E "plugin loaded from|^Logged in as|^Convex users:viewer" /tmp/hello.out \
+  grep -E "window process started from|^Logged in as|^Convex users:viewer" /tmp/hello.out \
+    && grep -q "sign-in window process started from /usr/libexec/authkitqt/authkit-login-window" /tmp/hello.out \
     && grep -q "^Logged in as Ada" /tmp/hello.out \
     && grep -q "^Convex users:viewer: user_01J0000000000000000000ADA" /tmp/hello.out \
     || { echo "hello-authkit did not sign in:"; tail -40 /tmp/hello.out; exit 1; }'
