@@ -263,6 +263,11 @@ void tst_LoginWindowTransient::theLoginWindowIsTransientForTheAppWindowAndRaises
                             .arg(transientFor.value_or(0), 0, 16)
                             .arg(mainId, 0, 16)));
 
+    // And that it is the app's modal dialog, as the in-process window is.
+    QVERIFY(run(QStringLiteral("xprop"),
+                {QStringLiteral("-id"), QString::number(loginId), QStringLiteral("_NET_WM_STATE")})
+                .contains(QLatin1String("_NET_WM_STATE_MODAL")));
+
     // The application's window comes on top (another launch raised it); "raise" brings the
     // login window back above it.
     mainWindow.raise();
