@@ -10,6 +10,7 @@ packages=(
   qtkeychain-qt6-dev libqt6sql6-sqlite libssl-dev libgl-dev
   qt6-qpa-plugins libqt6svg6
   dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth
+  x11-utils # xprop, xwininfo: tests/webengine/tst_login_window_transient under xvfb-run
   fonts-dejavu-core
   xdg-utils desktop-file-utils # the custom-scheme sign-in: tests/gui/tst_desktop_custom_scheme
   chromium # the web peers: tests/conformance/authkit-js.test.mjs, bench/web (through playwright-core)

@@ -7,6 +7,7 @@
 #include <authkitqt/webengine/WebEngineUserAgent.h>
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
@@ -47,6 +48,29 @@ void LoginWindowService::clearLoginCookies()
 {
     qCInfo(lcLoginService) << "the last hosted logout did not finish; clearing the login cookies";
     m_agent->clearLoginCookies();
+}
+
+bool LoginWindowService::setParentWindow(const QString &nativeId)
+{
+    if (QGuiApplication::platformName() != QLatin1String("xcb")) {
+        qCWarning(lcLoginService).noquote()
+            << "ignoring --parent-window: window ids of another process mean nothing on"
+            << QGuiApplication::platformName();
+        return false;
+    }
+    bool ok = false;
+    const WId id = nativeId.toULongLong(&ok);
+    if (!ok || id == 0) {
+        qCWarning(lcLoginService) << "ignoring --parent-window: not a window id";
+        return false;
+    }
+    m_parentWindow.reset(QWindow::fromWinId(id));
+    if (!m_parentWindow) {
+        qCWarning(lcLoginService) << "ignoring --parent-window: the platform refused the window";
+        return false;
+    }
+    m_agent->setTransientParent(m_parentWindow.get());
+    return true;
 }
 
 void LoginWindowService::start()
@@ -103,15 +127,25 @@ void LoginWindowService::handle(const QJsonObject &command)
     } else if (name == kCmdDismiss) {
         m_agent->dismiss();
     } else if (name == kCmdRaise) {
-        if (LoginWindow *window = m_agent->window()) {
-            window->raise();
-            window->activateWindow();
-        }
+        raiseWindow();
     } else if (name == kCmdClose) {
         quit();
     } else {
         qCWarning(lcLoginService).noquote() << "ignoring an unknown command:" << name;
     }
+}
+
+void LoginWindowService::raiseWindow()
+{
+    LoginWindow *window = m_agent->window();
+    if (!window)
+        return;
+    // Another launch of the application asked for it: back from the taskbar if minimized, on top
+    // of the stacking order, and the focus (a window manager may only flag it for attention).
+    window->setWindowState(window->windowState() & ~Qt::WindowMinimized);
+    window->show();
+    window->raise();
+    window->activateWindow();
 }
 
 void LoginWindowService::send(const QLatin1String &event, QJsonObject fields)

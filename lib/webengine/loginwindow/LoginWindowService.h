@@ -3,6 +3,9 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QObject>
+#include <QWindow>
+
+#include <memory>
 
 class QSocketNotifier;
 
@@ -23,6 +26,10 @@ public:
     explicit LoginWindowService(const QString &profileStoragePath, QObject *parent = nullptr);
     ~LoginWindowService() override;
 
+    /// Makes the login windows transient for the application's window, given by its native id
+    /// (--parent-window), so the window manager keeps them above it and centred on it. X11 only;
+    /// an id that is not a number, or another platform: ignored and logged. False then.
+    bool setParentWindow(const QString &nativeId);
     /// Forgets the hosted session (the last hosted logout did not finish).
     void clearLoginCookies();
     /// Starts reading stdin and says "ready".
@@ -33,7 +40,9 @@ private:
     void handle(const QJsonObject &command);
     void send(const QLatin1String &event, QJsonObject fields = {});
     void quit();
+    void raiseWindow();
 
+    std::unique_ptr<QWindow> m_parentWindow; ///< the application's, foreign to this process
     WebEngineUserAgent *m_agent;
     QSocketNotifier *m_stdin = nullptr;
     QByteArray m_pending; ///< a command line not complete yet

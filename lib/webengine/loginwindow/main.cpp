@@ -45,7 +45,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption clearCookies(
         QStringLiteral("clear-cookies"),
         QStringLiteral("Forget the hosted session first (a hosted logout did not finish)."));
-    parser.addOptions({profile, locale, title, clearCookies});
+    const QCommandLineOption parentWindow(
+        QStringLiteral("parent-window"),
+        QStringLiteral("The application's window (X11 id): the login window stays above it."),
+        QStringLiteral("id"));
+    parser.addOptions({profile, locale, title, clearCookies, parentWindow});
     parser.process(app);
     // The window's texts in the application's language (the catalogues built in below).
     authkit::installTranslations(app,
@@ -54,6 +58,8 @@ int main(int argc, char *argv[])
         QGuiApplication::setApplicationDisplayName(parser.value(title));
 
     authkit::LoginWindowService service(parser.value(profile));
+    if (parser.isSet(parentWindow))
+        service.setParentWindow(parser.value(parentWindow));
     if (parser.isSet(clearCookies))
         service.clearLoginCookies();
     service.start();

@@ -195,7 +195,10 @@ EmbeddedUserAgent *FallbackUserAgent::findLoginProcess()
                                  candidates.join(QStringLiteral(", ")));
         return nullptr;
     }
-    return new LoginProcessUserAgent(executable, this);
+    auto *agent = new LoginProcessUserAgent(executable, this);
+    // Kept above the application's window by the window manager, as the in-process one is.
+    agent->setParentWindow(m_parentWindow);
+    return agent;
 }
 
 EmbeddedUserAgent *FallbackUserAgent::loadPlugin()

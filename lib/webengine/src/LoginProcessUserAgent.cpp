@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QStandardPaths>
+#include <QWidget>
 
 Q_LOGGING_CATEGORY(lcLoginProcess, "authkit.webengine.process")
 // The startup trace's checkpoint (names only): app/desktop/StartupTrace.h.
@@ -147,6 +148,38 @@ void LoginProcessUserAgent::endSession(const QUrl &logoutUrl)
     send(kCmdLogout, {{QStringLiteral("url"), logoutUrl.toString(QUrl::FullyEncoded)}});
 }
 
+void LoginProcessUserAgent::setParentWindow(QWidget *window)
+{
+    m_parentWindow = window;
+}
+
+QWidget *LoginProcessUserAgent::parentWindow() const
+{
+    return m_parentWindow;
+}
+
+QStringList LoginProcessUserAgent::processArguments() const
+{
+    QStringList arguments{QStringLiteral("--profile-path"), profileStoragePath(),
+                          QStringLiteral("--locale"), QLocale().name()};
+    if (!QGuiApplication::applicationDisplayName().isEmpty())
+        arguments << QStringLiteral("--display-name") << QGuiApplication::applicationDisplayName();
+    if (m_forgetHostedSession)
+        arguments << QStringLiteral("--clear-cookies");
+    arguments << parentWindowArguments(m_parentWindow, QGuiApplication::platformName());
+    return arguments;
+}
+
+QStringList LoginProcessUserAgent::parentWindowArguments(QWidget *parentWindow,
+                                                         const QString &platformName)
+{
+    // Only an X11 window id means something in another process (the child's
+    // QWindow::fromWinId); elsewhere asking for one would only create a native window for nothing.
+    if (!parentWindow || platformName != QLatin1String("xcb"))
+        return {};
+    return {QStringLiteral("--parent-window"), QString::number(parentWindow->window()->winId())};
+}
+
 bool LoginProcessUserAgent::ensureStarted()
 {
     if (m_process)
@@ -155,14 +188,8 @@ bool LoginProcessUserAgent::ensureStarted()
         return false;
     m_process = new QProcess(this);
     m_process->setProgram(m_executable);
-    QStringList arguments{QStringLiteral("--profile-path"), profileStoragePath(),
-                          QStringLiteral("--locale"), QLocale().name()};
-    if (!QGuiApplication::applicationDisplayName().isEmpty())
-        arguments << QStringLiteral("--display-name") << QGuiApplication::applicationDisplayName();
-    if (m_forgetHostedSession)
-        arguments << QStringLiteral("--clear-cookies");
+    m_process->setArguments(processArguments());
     m_forgetHostedSession = false;
-    m_process->setArguments(arguments);
     // Its log lines (hosts only, never the redirect) join ours on stderr.
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     connect(m_process, &QProcess::readyReadStandardOutput, this,

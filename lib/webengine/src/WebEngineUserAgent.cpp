@@ -13,6 +13,7 @@
 #include <QWebEngineDownloadRequest>
 #include <QWebEngineProfile>
 #include <QWebEngineSettings>
+#include <QWindow>
 
 Q_LOGGING_CATEGORY(lcWebEngine, "authkit.webengine")
 
@@ -32,6 +33,38 @@ QStringList defaultAllowedHosts()
             QStringLiteral("login.microsoftonline.com"),
             QStringLiteral("login.live.com")};
 }
+
+// Keeps a top-level widget's native window transient for a window of another process. Set on
+// every native window the widget gets, before it is shown: the platform reads the transient parent
+// (X11's WM_TRANSIENT_FOR) when it maps the window, and Qt WebEngine's view makes Qt destroy the
+// first native window and create another (for its OpenGL surface), which starts without one.
+class TransientParentKeeper : public QObject
+{
+public:
+    TransientParentKeeper(QWidget *widget, QWindow *transientParent)
+        : QObject(widget)
+        , m_transientParent(transientParent)
+    {
+        widget->installEventFilter(this);
+        apply(widget);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::WinIdChange)
+            apply(static_cast<QWidget *>(watched));
+        return false;
+    }
+
+private:
+    void apply(QWidget *widget)
+    {
+        if (QWindow *window = widget->windowHandle(); window && m_transientParent)
+            window->setTransientParent(m_transientParent);
+    }
+
+    QPointer<QWindow> m_transientParent;
+};
 
 } // namespace
 
@@ -79,6 +112,11 @@ QUrl WebEngineUserAgent::prepareRedirectUri(const QUrl &configured)
     return configured;
 }
 
+void WebEngineUserAgent::setTransientParent(QWindow *window)
+{
+    m_transientParent = window;
+}
+
 void WebEngineUserAgent::present(const AuthorizationRequest &request)
 {
     present(request.url(), request.redirectUri(), request.state());
@@ -101,6 +139,8 @@ void WebEngineUserAgent::present(const QUrl &authorizeUrl, const QUrl &redirectU
         Q_EMIT cancelled();
     });
 
+    if (!m_parentWindow && m_transientParent)
+        new TransientParentKeeper(window, m_transientParent);
     qCInfo(lcWebEngine).noquote() << "showing the sign-in page of" << authorizeUrl.host();
     window->open(authorizeUrl);
 }

@@ -51,7 +51,8 @@ public:
     };
 
     /// session is restarted through for "Use my browser instead"; set this agent on it with
-    /// AuthSession::setUserAgent(). Login windows are modal to parentWindow (may be null).
+    /// AuthSession::setUserAgent(). Login windows are modal to parentWindow (may be null); in the
+    /// login window process they are transient for it on X11 (docs/login-window-process.md).
     explicit FallbackUserAgent(AuthSession *session, QWidget *parentWindow = nullptr,
                                QObject *parent = nullptr);
     ~FallbackUserAgent() override;

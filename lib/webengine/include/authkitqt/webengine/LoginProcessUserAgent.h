@@ -4,10 +4,13 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QPointer>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
 #include <authkitqt/webengine/authkitqt_webengine_export.h>
+
+class QWidget;
 
 namespace authkit {
 
@@ -20,7 +23,8 @@ namespace authkit {
 /// The redirect URL comes back over the pipe and is handed on as redirectReceived(); the session
 /// checks its state and PKCE as for any agent. A process that dies during a sign-in fails it
 /// with a clear message; the next sign-in starts a new one. The child exits when its stdin
-/// closes, so it never outlives the application.
+/// closes, so it never outlives the application. On X11 the window is made transient for the
+/// application's window (setParentWindow()), so window managers keep it above and centred on it.
 class AUTHKITQT_WEBENGINE_EXPORT LoginProcessUserAgent : public EmbeddedUserAgent
 {
     Q_OBJECT
@@ -41,6 +45,17 @@ public:
     static QString findExecutable(const QStringList &candidates = defaultExecutableCandidates());
 
     QString executable() const { return m_executable; }
+
+    /// The application's window the login window belongs to (may be null). On X11 its native id
+    /// goes to the process, which makes its window transient for it. Takes effect when the next
+    /// process starts.
+    void setParentWindow(QWidget *window);
+    QWidget *parentWindow() const;
+    /// The arguments the next process is started with.
+    QStringList processArguments() const;
+    /// "--parent-window <native id of parentWindow's window>" when there is a parent window and
+    /// the platform is xcb (the only one where another process can use the id); otherwise none.
+    static QStringList parentWindowArguments(QWidget *parentWindow, const QString &platformName);
     /// The login process's id while it runs, else 0.
     qint64 processId() const;
     /// Brings the window to the front (another launch of the application asked).
@@ -67,6 +82,7 @@ private:
     void closeIfIdle();
 
     QString m_executable;
+    QPointer<QWidget> m_parentWindow;
     QProcess *m_process = nullptr;
     QByteArray m_pending; ///< an event line not complete yet
     bool m_signInOpen = false;

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 class QWidget;
+class QWindow;
 class QWebEngineProfile;
 class QWebEnginePage;
 
@@ -37,6 +38,11 @@ public:
     /// The folder the profile uses when none is set (the same in every process of the app).
     static QString defaultProfileStoragePath();
 
+    /// A window of another process (the application's, in authkit-login-window) that login
+    /// windows are made transient for, so the window manager keeps them above it. Used only
+    /// when there is no parent widget; takes effect from the next present().
+    void setTransientParent(QWindow *window);
+
     /// Forgets the hosted session here (a hosted logout that could not finish elsewhere).
     void clearLoginCookies();
 
@@ -58,6 +64,7 @@ private:
     QWebEngineProfile *profile();
 
     QPointer<QWidget> m_parentWindow;
+    QPointer<QWindow> m_transientParent;
     QStringList m_allowedHosts;
     QString m_profileStoragePath;
     QWebEngineProfile *m_profile = nullptr;
