@@ -102,6 +102,7 @@ private Q_SLOTS:
     void theWindowRunsInAProcessOfItsOwn();
     void useMyBrowserInTheLoginProcessContinuesInTheBrowser();
     void withoutTheLoginWindowExecutableTheSystemBrowserSignsIn();
+    void anOversizedLineFromTheLoginProcessEndsTheSignIn();
     void webEngineLoadsOnlyWithASignInWindow();
     void hostedLogoutIsTrackedUntilItFinishes();
     void withoutThePluginTheSystemBrowserSignsIn();
@@ -241,6 +242,39 @@ void tst_FallbackUserAgent::withoutTheLoginWindowExecutableTheSystemBrowserSigns
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
     QCOMPARE(finished.first().at(0).toBool(), true);
     QVERIFY(!webEngineMapped());
+}
+
+void tst_FallbackUserAgent::anOversizedLineFromTheLoginProcessEndsTheSignIn()
+{
+    // A login process that answers the sign-in with 5 MB and no end of line (no message of the
+    // protocol can be that long): stopped, and the sign-in ends with an error, not a hang.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString script = dir.filePath(QStringLiteral("login-window"));
+    QFile file(script);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("#!/bin/sh\n"
+               "echo '{\"event\":\"ready\",\"v\":1}'\n"
+               "while read -r line; do\n"
+               "  case \"$line\" in\n"
+               "    *'\"cmd\":\"signin\"'*) head -c 5000000 /dev/zero | tr '\\0' a; exec sleep 600 ;;\n"
+               "  esac\n"
+               "done\n");
+    file.close();
+    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    qputenv(LoginProcessUserAgent::kExecutableVariable, QFile::encodeName(script));
+
+    m_rig = std::make_unique<SignInRig>(m_config);
+    m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
+    FallbackUserAgent *agent = m_rig->agent.get();
+    QSignalSpy finished(&m_rig->session, &AuthSession::signInFinished);
+    agent->signIn();
+    QVERIFY(agent->processAgent());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY(!finished.first().at(1).toString().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(agent->processAgent()->processId(), 0, kTimeoutMs);
+    QVERIFY(m_browser.opened.isEmpty());
 }
 
 QString tst_FallbackUserAgent::sessionStatus(const QString &sessionId)

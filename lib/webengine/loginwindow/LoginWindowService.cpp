@@ -102,6 +102,10 @@ void LoginWindowService::readCommands()
         }
         handle(command);
     }
+    if (m_pending.size() > kMaxLineBytes) {
+        qCWarning(lcLoginService) << "ignoring a line of over" << kMaxLineBytes << "bytes";
+        m_pending.clear();
+    }
 }
 
 void LoginWindowService::handle(const QJsonObject &command)

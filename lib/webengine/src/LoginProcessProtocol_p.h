@@ -15,6 +15,9 @@
 namespace authkit::loginprocess {
 
 constexpr int kVersion = 1;
+// The longest line either side reads (a redirect URL is far below: browsers stop at 2 MB). A
+// longer one is no message of this protocol: the parent stops the child.
+constexpr qsizetype kMaxLineBytes = 4 * 1024 * 1024;
 
 // Parent -> child ("cmd").
 inline constexpr QLatin1String kCmdSignIn("signin");   // url, redirect, state, allowedHosts

@@ -228,6 +228,12 @@ void LoginProcessUserAgent::readEvents()
         }
         handle(event);
     }
+    if (m_pending.size() > loginprocess::kMaxLineBytes && m_process) {
+        qCWarning(lcLoginProcess) << "the login window process sent a line of over"
+                                  << loginprocess::kMaxLineBytes << "bytes; stopping it";
+        m_pending.clear();
+        m_process->kill(); // onFinished() ends a sign-in in progress with an error
+    }
 }
 
 void LoginProcessUserAgent::handle(const QJsonObject &event)
