@@ -54,6 +54,31 @@ QString queryValue(const QUrl &url, const QString &key)
     return QUrlQuery(url).queryItemValue(key, QUrl::FullyDecoded);
 }
 
+// Writes dir/login-window: a stand-in for authkit-login-window that speaks its protocol
+// (docs/login-window-process.md): says ready, runs onSignIn (shell) for a "signin" command and
+// exits on "close". Null when it cannot be written.
+QString writeScriptedLoginWindow(const QTemporaryDir &dir, const QByteArray &onSignIn)
+{
+    const QString script = dir.filePath(QStringLiteral("login-window"));
+    QFile file(script);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write("#!/bin/sh\n"
+               "echo '{\"event\":\"ready\",\"v\":1}'\n"
+               "while read -r line; do\n"
+               "  case \"$line\" in\n"
+               "    *'\"cmd\":\"signin\"'*) "
+               + onSignIn
+               + " ;;\n"
+                 "    *'\"cmd\":\"close\"'*) exit 0 ;;\n"
+                 "  esac\n"
+                 "done\n");
+    file.close();
+    if (!file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+        return {};
+    return script;
+}
+
 } // namespace
 
 // Stands in for the system browser: QDesktopServices hands it the URLs it would open.
@@ -183,23 +208,12 @@ void tst_FallbackUserAgent::theWindowRunsInAProcessOfItsOwn()
 
 void tst_FallbackUserAgent::useMyBrowserInTheLoginProcessContinuesInTheBrowser()
 {
-    // A stand-in for authkit-login-window that speaks its protocol
-    // (docs/login-window-process.md) and has the person press "Use my browser instead".
+    // The stand-in has the person press "Use my browser instead".
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString script = dir.filePath(QStringLiteral("login-window"));
-    QFile file(script);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("#!/bin/sh\n"
-               "echo '{\"event\":\"ready\",\"v\":1}'\n"
-               "while read -r line; do\n"
-               "  case \"$line\" in\n"
-               "    *'\"cmd\":\"signin\"'*) echo '{\"event\":\"use-browser\",\"v\":1}' ;;\n"
-               "    *'\"cmd\":\"close\"'*) exit 0 ;;\n"
-               "  esac\n"
-               "done\n");
-    file.close();
-    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    const QString script =
+        writeScriptedLoginWindow(dir, "echo '{\"event\":\"use-browser\",\"v\":1}'");
+    QVERIFY(!script.isEmpty());
     qputenv(LoginProcessUserAgent::kExecutableVariable, QFile::encodeName(script));
 
     m_rig = std::make_unique<SignInRig>(m_config);
@@ -250,18 +264,9 @@ void tst_FallbackUserAgent::anOversizedLineFromTheLoginProcessEndsTheSignIn()
     // protocol can be that long): stopped, and the sign-in ends with an error, not a hang.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString script = dir.filePath(QStringLiteral("login-window"));
-    QFile file(script);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("#!/bin/sh\n"
-               "echo '{\"event\":\"ready\",\"v\":1}'\n"
-               "while read -r line; do\n"
-               "  case \"$line\" in\n"
-               "    *'\"cmd\":\"signin\"'*) head -c 5000000 /dev/zero | tr '\\0' a; exec sleep 600 ;;\n"
-               "  esac\n"
-               "done\n");
-    file.close();
-    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    const QString script =
+        writeScriptedLoginWindow(dir, "head -c 5000000 /dev/zero | tr '\\0' a; exec sleep 600");
+    QVERIFY(!script.isEmpty());
     qputenv(LoginProcessUserAgent::kExecutableVariable, QFile::encodeName(script));
 
     m_rig = std::make_unique<SignInRig>(m_config);
