@@ -260,8 +260,36 @@
         <translation>Die redirect_uri „%1“ ist für %2 nicht registriert.</translation>
     </message>
     <message>
-        <source>The redirect_uri &quot;%1&quot; is not allowed in the %2 environment of %3. %4</source>
-        <translation>Die redirect_uri „%1“ ist in der Umgebung %2 von %3 nicht erlaubt. %4</translation>
+        <source>The redirect URI is not an absolute URL.</source>
+        <translation>Die Weiterleitungs-URI ist keine absolute URL.</translation>
+    </message>
+    <message>
+        <source>A production redirect URI must not carry credentials.</source>
+        <translation>Eine Weiterleitungs-URI in der Produktion darf keine Zugangsdaten enthalten.</translation>
+    </message>
+    <message>
+        <source>A production redirect URI must not have a fragment.</source>
+        <translation>Eine Weiterleitungs-URI in der Produktion darf kein Fragment haben.</translation>
+    </message>
+    <message>
+        <source>An https redirect URI needs a host.</source>
+        <translation>Eine https-Weiterleitungs-URI braucht einen Host.</translation>
+    </message>
+    <message>
+        <source>Production does not allow localhost: use the loopback IP literal, http://127.0.0.1 (any port), or https.</source>
+        <translation>Die Produktion erlaubt kein localhost: Verwenden Sie die Loopback-IP-Adresse, http://127.0.0.1 (beliebiger Port), oder https.</translation>
+    </message>
+    <message>
+        <source>Production redirect URIs must use https (http only to the loopback IP literal 127.0.0.1 or [::1]).</source>
+        <translation>Weiterleitungs-URIs in der Produktion müssen https verwenden (http nur zur Loopback-IP-Adresse 127.0.0.1 oder [::1]).</translation>
+    </message>
+    <message>
+        <source>The scheme &quot;%1&quot; cannot be a redirect URI.</source>
+        <translation>Das Schema „%1“ kann keine Weiterleitungs-URI sein.</translation>
+    </message>
+    <message>
+        <source>The redirect_uri &quot;%1&quot; is not allowed in the production environment of %2. %3</source>
+        <translation>Die redirect_uri „%1“ ist in der Produktionsumgebung von %2 nicht erlaubt. %3</translation>
     </message>
 </context>
 </TS>

@@ -260,8 +260,36 @@
         <translation>La redirect_uri «%1» no está registrada para %2.</translation>
     </message>
     <message>
-        <source>The redirect_uri &quot;%1&quot; is not allowed in the %2 environment of %3. %4</source>
-        <translation>La redirect_uri «%1» no está permitida en el entorno %2 de %3. %4</translation>
+        <source>The redirect URI is not an absolute URL.</source>
+        <translation>La URI de redirección no es una URL absoluta.</translation>
+    </message>
+    <message>
+        <source>A production redirect URI must not carry credentials.</source>
+        <translation>Una URI de redirección de producción no debe llevar credenciales.</translation>
+    </message>
+    <message>
+        <source>A production redirect URI must not have a fragment.</source>
+        <translation>Una URI de redirección de producción no debe tener fragmento.</translation>
+    </message>
+    <message>
+        <source>An https redirect URI needs a host.</source>
+        <translation>Una URI de redirección https necesita un host.</translation>
+    </message>
+    <message>
+        <source>Production does not allow localhost: use the loopback IP literal, http://127.0.0.1 (any port), or https.</source>
+        <translation>Producción no permite localhost: use la dirección IP de bucle local, http://127.0.0.1 (cualquier puerto), o https.</translation>
+    </message>
+    <message>
+        <source>Production redirect URIs must use https (http only to the loopback IP literal 127.0.0.1 or [::1]).</source>
+        <translation>Las URI de redirección de producción deben usar https (http solo hacia la dirección IP de bucle local 127.0.0.1 o [::1]).</translation>
+    </message>
+    <message>
+        <source>The scheme &quot;%1&quot; cannot be a redirect URI.</source>
+        <translation>El esquema «%1» no puede ser una URI de redirección.</translation>
+    </message>
+    <message>
+        <source>The redirect_uri &quot;%1&quot; is not allowed in the production environment of %2. %3</source>
+        <translation>La redirect_uri «%1» no está permitida en el entorno de producción de %2. %3</translation>
     </message>
 </context>
 </TS>

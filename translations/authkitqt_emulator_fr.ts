@@ -260,8 +260,36 @@
         <translation>La redirect_uri «&#xa0;%1&#xa0;» n’est pas enregistrée pour %2.</translation>
     </message>
     <message>
-        <source>The redirect_uri &quot;%1&quot; is not allowed in the %2 environment of %3. %4</source>
-        <translation>La redirect_uri « %1 » n’est pas autorisée dans l’environnement %2 de %3. %4</translation>
+        <source>The redirect URI is not an absolute URL.</source>
+        <translation>L’URI de redirection n’est pas une URL absolue.</translation>
+    </message>
+    <message>
+        <source>A production redirect URI must not carry credentials.</source>
+        <translation>Une URI de redirection de production ne doit pas contenir d’identifiants.</translation>
+    </message>
+    <message>
+        <source>A production redirect URI must not have a fragment.</source>
+        <translation>Une URI de redirection de production ne doit pas avoir de fragment.</translation>
+    </message>
+    <message>
+        <source>An https redirect URI needs a host.</source>
+        <translation>Une URI de redirection https doit avoir un hôte.</translation>
+    </message>
+    <message>
+        <source>Production does not allow localhost: use the loopback IP literal, http://127.0.0.1 (any port), or https.</source>
+        <translation>La production n’autorise pas localhost : utilisez l’adresse IP de bouclage, http://127.0.0.1 (n’importe quel port), ou https.</translation>
+    </message>
+    <message>
+        <source>Production redirect URIs must use https (http only to the loopback IP literal 127.0.0.1 or [::1]).</source>
+        <translation>Les URI de redirection de production doivent utiliser https (http uniquement vers l’adresse IP de bouclage 127.0.0.1 ou [::1]).</translation>
+    </message>
+    <message>
+        <source>The scheme &quot;%1&quot; cannot be a redirect URI.</source>
+        <translation>Le schéma « %1 » ne peut pas être une URI de redirection.</translation>
+    </message>
+    <message>
+        <source>The redirect_uri &quot;%1&quot; is not allowed in the production environment of %2. %3</source>
+        <translation>La redirect_uri « %1 » n’est pas autorisée dans l’environnement de production de %2. %3</translation>
     </message>
 </context>
 </TS>

@@ -260,8 +260,36 @@
         <translation>redirect_uri「%1」は %2 に登録されていません。</translation>
     </message>
     <message>
-        <source>The redirect_uri &quot;%1&quot; is not allowed in the %2 environment of %3. %4</source>
-        <translation>redirect_uri「%1」は %3 の %2 環境では許可されていません。%4</translation>
+        <source>The redirect URI is not an absolute URL.</source>
+        <translation>リダイレクト URI が絶対 URL ではありません。</translation>
+    </message>
+    <message>
+        <source>A production redirect URI must not carry credentials.</source>
+        <translation>本番環境のリダイレクト URI に認証情報を含めることはできません。</translation>
+    </message>
+    <message>
+        <source>A production redirect URI must not have a fragment.</source>
+        <translation>本番環境のリダイレクト URI にフラグメントを含めることはできません。</translation>
+    </message>
+    <message>
+        <source>An https redirect URI needs a host.</source>
+        <translation>https のリダイレクト URI にはホストが必要です。</translation>
+    </message>
+    <message>
+        <source>Production does not allow localhost: use the loopback IP literal, http://127.0.0.1 (any port), or https.</source>
+        <translation>本番環境では localhost を使用できません。ループバック IP アドレス http://127.0.0.1（ポートは任意）か https を使用してください。</translation>
+    </message>
+    <message>
+        <source>Production redirect URIs must use https (http only to the loopback IP literal 127.0.0.1 or [::1]).</source>
+        <translation>本番環境のリダイレクト URI は https を使用する必要があります（http はループバック IP アドレス 127.0.0.1 または [::1] のみ）。</translation>
+    </message>
+    <message>
+        <source>The scheme &quot;%1&quot; cannot be a redirect URI.</source>
+        <translation>スキーム「%1」はリダイレクト URI にできません。</translation>
+    </message>
+    <message>
+        <source>The redirect_uri &quot;%1&quot; is not allowed in the production environment of %2. %3</source>
+        <translation>redirect_uri「%1」は %2 の本番環境では使用できません。%3</translation>
     </message>
 </context>
 </TS>

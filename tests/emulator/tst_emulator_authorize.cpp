@@ -31,6 +31,7 @@ private Q_SLOTS:
     void registeredRedirectUriIsAccepted();
     void productionRefusesRedirectUri_data();
     void productionRefusesRedirectUri();
+    void productionRefusalSpeaksThePageLanguage();
     void productionAcceptsLoopbackLiteralAndCustomScheme_data();
     void productionAcceptsLoopbackLiteralAndCustomScheme();
     void parameterErrorsRedirectBack_data();
@@ -92,9 +93,9 @@ void TestEmulatorAuthorize::unknownClientShowsErrorPage()
     QVERIFY(!result.header("X-Request-ID").isEmpty());
     const HtmlPage page(result.body);
     QCOMPARE(page.title(), QStringLiteral("Invalid client ID"));
-    QCOMPARE(page.text(QStringLiteral("message")),
-             QStringLiteral("The client_id \"%1\" is not a client of this environment.")
-                 .arg(clientId));
+    QCOMPARE(
+        page.text(QStringLiteral("message")),
+        QStringLiteral("The client_id \"%1\" is not a client of this environment.").arg(clientId));
 }
 
 void TestEmulatorAuthorize::unregisteredRedirectUriShowsErrorPage_data()
@@ -110,9 +111,11 @@ void TestEmulatorAuthorize::unregisteredRedirectUriShowsErrorPage_data()
     QTest::newRow("other custom scheme") << dev << QStringLiteral("authkit-evil://callback");
     QTest::newRow("custom scheme other host") << dev << QStringLiteral("authkit-desktop://other");
     QTest::newRow("missing") << dev << QString();
-    QTest::newRow("extra query") << dev << QStringLiteral("http://127.0.0.1:5000/callback?next=/admin");
+    QTest::newRow("extra query") << dev
+                                 << QStringLiteral("http://127.0.0.1:5000/callback?next=/admin");
     QTest::newRow("fragment") << dev << QStringLiteral("http://127.0.0.1:5000/callback#top");
-    QTest::newRow("custom scheme with query") << dev << QStringLiteral("authkit-desktop://callback?x=1");
+    QTest::newRow("custom scheme with query")
+        << dev << QStringLiteral("authkit-desktop://callback?x=1");
     // Allowed by production's rules, but not registered for the production client.
     QTest::newRow("IPv6 loopback for production")
         << seed::prodClient() << QStringLiteral("http://[::1]:5000/callback");
@@ -140,8 +143,8 @@ void TestEmulatorAuthorize::unregisteredRedirectUriShowsErrorPage()
     const HtmlPage page(result.body);
     QCOMPARE(page.title(), QStringLiteral("Invalid redirect URI"));
     QVERIFY2(page.text(QStringLiteral("message"))
-                 .startsWith(QStringLiteral("The redirect_uri \"%1\" is not registered")
-                                 .arg(redirectUri)),
+                 .startsWith(
+                     QStringLiteral("The redirect_uri \"%1\" is not registered").arg(redirectUri)),
              qPrintable(page.text(QStringLiteral("message"))));
 }
 
@@ -198,6 +201,24 @@ void TestEmulatorAuthorize::productionRefusesRedirectUri()
         m_driver->setRedirectUri(redirectUri);
         QCOMPARE(m_driver->authorize().status, 302);
     }
+}
+
+// The refusal is said in the browser's language, the reason included (not only the frame).
+void TestEmulatorAuthorize::productionRefusalSpeaksThePageLanguage()
+{
+    QueryItems params = m_driver->authorizeParams();
+    setItem(params, QStringLiteral("client_id"), seed::prodClient());
+    setItem(params, QStringLiteral("redirect_uri"),
+            QStringLiteral("http://localhost:5000/callback"));
+    const HttpResult result = m_driver->authorize(
+        params, {{QByteArrayLiteral("Accept-Language"), QByteArrayLiteral("fr-FR,fr;q=0.9")}});
+    QCOMPARE(result.status, 400);
+    const HtmlPage page(result.body);
+    const QString message = page.text(QStringLiteral("message"));
+    QVERIFY2(message.contains(QStringLiteral("environnement de production")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("La production n’autorise pas localhost")),
+             qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("Production does not allow")), qPrintable(message));
 }
 
 void TestEmulatorAuthorize::productionAcceptsLoopbackLiteralAndCustomScheme_data()
@@ -260,8 +281,8 @@ void TestEmulatorAuthorize::parameterErrorsRedirectBack_data()
         << QStringList() << QStringList{QStringLiteral("provider")} << invalidRequest
         << QStringLiteral("One of provider, connection_id or organization_id is required.");
     QTest::newRow("unsupported provider")
-        << QStringList{QStringLiteral("provider=FacebookOAuth")} << QStringList()
-        << invalidRequest << QStringLiteral("The provider \"FacebookOAuth\" is not supported.");
+        << QStringList{QStringLiteral("provider=FacebookOAuth")} << QStringList() << invalidRequest
+        << QStringLiteral("The provider \"FacebookOAuth\" is not supported.");
     QTest::newRow("connection_id")
         << QStringList{QStringLiteral("connection_id=conn_01J000000000000000000000")}
         << QStringList() << QStringLiteral("connection_invalid")
@@ -273,14 +294,14 @@ void TestEmulatorAuthorize::parameterErrorsRedirectBack_data()
         << QStringList{QStringLiteral("code_challenge_method=plain")} << QStringList()
         << invalidRequest << QStringLiteral("code_challenge_method must be S256.");
     QTest::newRow("code_challenge_method missing")
-        << QStringList() << QStringList{QStringLiteral("code_challenge_method")}
-        << invalidRequest << QStringLiteral("code_challenge_method must be S256.");
+        << QStringList() << QStringList{QStringLiteral("code_challenge_method")} << invalidRequest
+        << QStringLiteral("code_challenge_method must be S256.");
     QTest::newRow("code_challenge not a SHA-256")
-        << QStringList{QStringLiteral("code_challenge=tooshort")} << QStringList()
-        << invalidRequest
+        << QStringList{QStringLiteral("code_challenge=tooshort")} << QStringList() << invalidRequest
         << QStringLiteral("code_challenge must be the base64url SHA-256 of the verifier.");
     QTest::newRow("screen_hint without authkit")
-        << QStringList{QStringLiteral("provider=GoogleOAuth"), QStringLiteral("screen_hint=sign-up")}
+        << QStringList{QStringLiteral("provider=GoogleOAuth"),
+                       QStringLiteral("screen_hint=sign-up")}
         << QStringList() << invalidRequest
         << QStringLiteral("screen_hint is only valid with provider=authkit.");
     QTest::newRow("screen_hint unknown")
@@ -385,13 +406,12 @@ void TestEmulatorAuthorize::signInPageHasContractElements()
     QCOMPARE(result.status, 200);
     QVERIFY(result.header("Content-Type").startsWith("text/html"));
     const HtmlPage page(result.body);
-    const QStringList ids{
-        QStringLiteral("sign-in-form"),   QStringLiteral("email"),
-        QStringLiteral("password"),       QStringLiteral("sign-in-submit"),
-        QStringLiteral("email-code-form"), QStringLiteral("code-email"),
-        QStringLiteral("email-code-submit"), QStringLiteral("continue-google"),
-        QStringLiteral("continue-github"), QStringLiteral("continue-microsoft"),
-        QStringLiteral("sign-up-link"),   QStringLiteral("error")};
+    const QStringList ids{QStringLiteral("sign-in-form"),      QStringLiteral("email"),
+                          QStringLiteral("password"),          QStringLiteral("sign-in-submit"),
+                          QStringLiteral("email-code-form"),   QStringLiteral("code-email"),
+                          QStringLiteral("email-code-submit"), QStringLiteral("continue-google"),
+                          QStringLiteral("continue-github"),   QStringLiteral("continue-microsoft"),
+                          QStringLiteral("sign-up-link"),      QStringLiteral("error")};
     for (const QString &id : ids)
         QVERIFY2(page.hasElement(id), qPrintable(id));
     QCOMPARE(page.attribute(QStringLiteral("sign-in-form"), QStringLiteral("action")),
@@ -544,8 +564,11 @@ void TestEmulatorAuthorize::pendingAttemptsAreCapped()
     QStringList attempts;
     for (int i = 0; i < 5; ++i)
         attempts.append(SignInDriver::attemptOf(driver.authorize()));
-    QCOMPARE(http.get(driver.url(QStringLiteral("/_emulator/stats"))).json()
-                 .value(QLatin1String("login_attempts")).toInt(), 3);
+    QCOMPARE(http.get(driver.url(QStringLiteral("/_emulator/stats")))
+                 .json()
+                 .value(QLatin1String("login_attempts"))
+                 .toInt(),
+             3);
     // The two oldest were evicted; the three newest still sign in.
     for (int i = 0; i < 5; ++i) {
         const HttpResult page = http.get(driver.url(QStringLiteral("/authkit/sign-in"),

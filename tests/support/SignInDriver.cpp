@@ -38,9 +38,9 @@ QueryItems SignInDriver::authorizeParams() const
             {QStringLiteral("state"), m_state}};
 }
 
-HttpResult SignInDriver::authorize(const QueryItems &params)
+HttpResult SignInDriver::authorize(const QueryItems &params, const HeaderList &headers)
 {
-    return m_http.get(url(QStringLiteral("/user_management/authorize"), params));
+    return m_http.get(url(QStringLiteral("/user_management/authorize"), params), headers);
 }
 
 HttpResult SignInDriver::follow(const HttpResult &redirect)
@@ -79,8 +79,8 @@ QString SignInDriver::csrfOf(const HttpResult &page)
 
 QString SignInDriver::csrfToken(const QString &attempt)
 {
-    return csrfOf(m_http.get(url(QStringLiteral("/authkit/sign-in"),
-                                 {{QStringLiteral("attempt"), attempt}})));
+    return csrfOf(m_http.get(
+        url(QStringLiteral("/authkit/sign-in"), {{QStringLiteral("attempt"), attempt}})));
 }
 
 HttpResult SignInDriver::postHosted(const QString &path, const QString &attempt,
@@ -162,10 +162,10 @@ HttpResult SignInDriver::control(const QString &path, const QJsonObject &body)
 
 qint64 SignInDriver::advanceClock(qint64 seconds)
 {
-    const HttpResult result = control(QStringLiteral("/_emulator/clock"),
-                                      {{QStringLiteral("advance_seconds"), seconds}});
-    const QDateTime now = QDateTime::fromString(result.json().value(QLatin1String("now")).toString(),
-                                                Qt::ISODateWithMs);
+    const HttpResult result =
+        control(QStringLiteral("/_emulator/clock"), {{QStringLiteral("advance_seconds"), seconds}});
+    const QDateTime now = QDateTime::fromString(
+        result.json().value(QLatin1String("now")).toString(), Qt::ISODateWithMs);
     return now.isValid() ? now.toSecsSinceEpoch() : -1;
 }
 

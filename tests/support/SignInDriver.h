@@ -14,8 +14,14 @@ namespace authkit::testsupport {
 class SignInDriver
 {
 public:
-    static QString developmentClientId() { return QStringLiteral("client_01J00000000000000000000DEV"); }
-    static QString productionClientId() { return QStringLiteral("client_01J00000000000000000000PRD"); }
+    static QString developmentClientId()
+    {
+        return QStringLiteral("client_01J00000000000000000000DEV");
+    }
+    static QString productionClientId()
+    {
+        return QStringLiteral("client_01J00000000000000000000PRD");
+    }
     static QString seedPassword() { return QStringLiteral("password"); }
 
     SignInDriver(HttpClient &http, const QUrl &baseUrl,
@@ -27,7 +33,7 @@ public:
     QUrl url(const QString &path, const QueryItems &items = {}) const;
     // client_id, redirect_uri, response_type=code, provider=authkit, code_challenge(+S256), state.
     QueryItems authorizeParams() const;
-    HttpResult authorize(const QueryItems &params);
+    HttpResult authorize(const QueryItems &params, const HeaderList &headers = {});
     HttpResult authorize() { return authorize(authorizeParams()); }
     // GET the Location of a redirect (relative ones resolved against the emulator).
     HttpResult follow(const HttpResult &redirect);

@@ -22,6 +22,12 @@ bool isLoopbackLiteral(const QString &host)
            || address == QHostAddress(QHostAddress::LocalHostIPv6);
 }
 
+// Marked for lupdate in the hosted pages' context; looked up in the page's language.
+QString say(const PageLanguage &language, const char *source)
+{
+    return language.tr(source);
+}
+
 } // namespace
 
 bool parseEnvironment(const QString &text, Environment *environment)
@@ -43,34 +49,46 @@ QString environmentName(Environment environment)
                                                   : QStringLiteral("development");
 }
 
-QString redirectUriProblem(Environment environment, const QUrl &uri)
+QString redirectUriProblem(Environment environment, const QUrl &uri, const PageLanguage &language)
 {
     if (environment == Environment::Development)
         return {}; // whatever was registered
     if (!uri.isValid() || uri.scheme().isEmpty())
-        return QStringLiteral("The redirect URI is not an absolute URL.");
+        return say(language,
+                   QT_TRANSLATE_NOOP("HostedPages", "The redirect URI is not an absolute URL."));
     const QString scheme = uri.scheme().toLower();
     if (!uri.userInfo().isEmpty())
-        return QStringLiteral("A production redirect URI must not carry credentials.");
+        return say(language,
+                   QT_TRANSLATE_NOOP("HostedPages",
+                                     "A production redirect URI must not carry credentials."));
     if (uri.hasFragment())
-        return QStringLiteral("A production redirect URI must not have a fragment.");
+        return say(language,
+                   QT_TRANSLATE_NOOP("HostedPages",
+                                     "A production redirect URI must not have a fragment."));
     if (scheme == QLatin1String("https")) {
         if (uri.host().isEmpty())
-            return QStringLiteral("An https redirect URI needs a host.");
+            return say(language,
+                       QT_TRANSLATE_NOOP("HostedPages", "An https redirect URI needs a host."));
         return {};
     }
     if (scheme == QLatin1String("http")) {
         if (isLoopbackLiteral(uri.host()))
             return {};
         if (uri.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) {
-            return QStringLiteral("Production does not allow localhost: use the loopback IP "
-                                  "literal, http://127.0.0.1 (any port), or https.");
+            return say(language,
+                       QT_TRANSLATE_NOOP("HostedPages",
+                                         "Production does not allow localhost: use the loopback IP "
+                                         "literal, http://127.0.0.1 (any port), or https."));
         }
-        return QStringLiteral("Production redirect URIs must use https (http only to the "
-                              "loopback IP literal 127.0.0.1 or [::1]).");
+        return say(language,
+                   QT_TRANSLATE_NOOP("HostedPages",
+                                     "Production redirect URIs must use https (http only to the "
+                                     "loopback IP literal 127.0.0.1 or [::1])."));
     }
     if (kUnsafeSchemes.contains(scheme))
-        return QStringLiteral("The scheme \"%1\" cannot be a redirect URI.").arg(scheme);
+        return say(language,
+                   QT_TRANSLATE_NOOP("HostedPages", "The scheme \"%1\" cannot be a redirect URI."))
+            .arg(scheme);
     return {}; // a native app's custom scheme
 }
 

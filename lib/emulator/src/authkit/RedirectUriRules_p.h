@@ -1,5 +1,7 @@
 #pragma once
 
+#include "PageLanguage_p.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -19,8 +21,10 @@ enum class Environment {
 bool parseEnvironment(const QString &text, Environment *environment);
 QString environmentName(Environment environment);
 
-// Why environment refuses uri as a redirect URI, in words for an error page; empty when it is
-// acceptable (whether it is registered for the client is checked apart).
-QString redirectUriProblem(Environment environment, const QUrl &uri);
+// Why environment refuses uri as a redirect URI, in words for an error page in language (English
+// by default); empty when it is acceptable (whether it is registered for the client is checked
+// apart).
+QString redirectUriProblem(Environment environment, const QUrl &uri,
+                           const PageLanguage &language = PageLanguage());
 
 } // namespace authkit::emulator

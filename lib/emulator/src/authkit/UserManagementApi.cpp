@@ -63,12 +63,14 @@ HttpResponse UserManagementApi::authorize(const HttpRequest &request)
     const QString redirectUri = request.query(QStringLiteral("redirect_uri"));
     // The environment's rules first, so a refused URI is said to be refused for what it is, not
     // merely for being unregistered.
-    const QString problem = redirectUriProblem(client->environment, QUrl(redirectUri));
+    // Only production has rules of its own (development takes whatever was registered).
+    const QString problem = redirectUriProblem(client->environment, QUrl(redirectUri), language);
     if (!problem.isEmpty()) {
         return HostedLoginPages::messagePage(
             language, 400, language.tr("Invalid redirect URI"),
-            language.tr("The redirect_uri \"%1\" is not allowed in the %2 environment of %3. %4")
-                .arg(redirectUri, environmentName(client->environment), client->name, problem));
+            language.tr("The redirect_uri \"%1\" is not allowed in the production environment of "
+                        "%2. %3")
+                .arg(redirectUri, client->name, problem));
     }
     bool registered = false;
     for (const QString &allowed : client->redirectUris)
