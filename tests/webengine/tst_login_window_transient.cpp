@@ -46,18 +46,36 @@ QString run(const QString &program, const QStringList &arguments)
     return QString::fromLocal8Bit(process.readAllStandardOutput());
 }
 
-// The top-level X windows, bottom of the stacking order first (XQueryTree's order, which
-// xwininfo keeps).
-QList<WId> topLevelWindows()
+// A top-level X window as `xwininfo -root -children` lists it.
+struct TopLevel
 {
-    static const QRegularExpression line(QStringLiteral(R"(^\s+(0x[0-9a-f]+) )"),
+    WId id = 0;
+    QString line; // id, name and WM_CLASS ("instance" "class"), geometry
+};
+
+// The top-level X windows, bottom of the stacking order first (XQueryTree's order, which
+// xwininfo keeps). One process for the whole list: a poll that spawned xprop for every window
+// (Qt WebEngine makes several hidden ones) could outrun its timeout on a loaded machine.
+QList<TopLevel> topLevels()
+{
+    static const QRegularExpression line(QStringLiteral(R"(^\s+(0x[0-9a-f]+) (.*)$)"),
                                          QRegularExpression::MultilineOption);
-    QList<WId> windows;
+    QList<TopLevel> windows;
     const QString tree =
         run(QStringLiteral("xwininfo"), {QStringLiteral("-root"), QStringLiteral("-children")});
-    for (auto it = line.globalMatch(tree); it.hasNext();)
-        windows.append(it.next().captured(1).toULongLong(nullptr, 16));
+    for (auto it = line.globalMatch(tree); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        windows.append({match.captured(1).toULongLong(nullptr, 16), match.captured(2)});
+    }
     return windows;
+}
+
+QList<WId> topLevelWindows()
+{
+    QList<WId> ids;
+    for (const TopLevel &window : topLevels())
+        ids.append(window.id);
+    return ids;
 }
 
 bool isViewable(WId window)
@@ -81,16 +99,19 @@ std::optional<qulonglong> numberProperty(WId window, const QString &property)
     return ok ? std::optional<qulonglong>(result) : std::nullopt;
 }
 
-// The window the login process shows: its one viewable top-level window.
+// The window the login process shows: its one viewable top-level window. Only the windows whose
+// WM_CLASS names the login window program are asked for their pid and map state.
 WId loginWindowOf(qint64 pid)
 {
     WId found = 0;
-    for (WId window : topLevelWindows()) {
-        if (numberProperty(window, QStringLiteral("_NET_WM_PID")) == qulonglong(pid)
-            && isViewable(window)) {
+    for (const TopLevel &window : topLevels()) {
+        if (!window.line.contains(QLatin1String("authkit-login-window"), Qt::CaseInsensitive))
+            continue;
+        if (numberProperty(window.id, QStringLiteral("_NET_WM_PID")) == qulonglong(pid)
+            && isViewable(window.id)) {
             if (found)
                 return 0; // more than one: not the state we are waiting for
-            found = window;
+            found = window.id;
         }
     }
     return found;
