@@ -9,7 +9,6 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QStandardPaths>
 #include <QWidget>
 
 Q_LOGGING_CATEGORY(lcLoginProcess, "authkit.webengine.process")
@@ -23,14 +22,6 @@ using namespace loginprocess;
 namespace {
 
 constexpr int kExitWaitMs = 5000;
-
-// The same folder the in-process window uses (WebEngineUserAgent), so the hosted session cookie
-// is shared by every sign-in of this application, in whichever process it ran.
-QString profileStoragePath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/login-profile");
-}
 
 } // namespace
 
@@ -160,7 +151,8 @@ QWidget *LoginProcessUserAgent::parentWindow() const
 
 QStringList LoginProcessUserAgent::processArguments() const
 {
-    QStringList arguments{QStringLiteral("--profile-path"), profileStoragePath(),
+    // The folder the in-process window uses too: one hosted session cookie for the application.
+    QStringList arguments{QStringLiteral("--profile-path"), defaultProfileStoragePath(),
                           QStringLiteral("--locale"), QLocale().name()};
     if (!QGuiApplication::applicationDisplayName().isEmpty())
         arguments << QStringLiteral("--display-name") << QGuiApplication::applicationDisplayName();
