@@ -10,6 +10,7 @@
 #include <authkitqt/core/AuthKitApi.h>
 #include <authkitqt/core/AuthSession.h>
 #include <authkitqt/core/AuthState.h>
+#include <authkitqt/core/AuthorizationRequest.h>
 #include <authkitqt/core/LoopbackUserAgent.h>
 #include <authkitqt/core/MemorySecretStore.h>
 #include <authkitqt/core/SessionStore.h>
@@ -34,6 +35,8 @@
 #include <QWidget>
 
 #include <memory>
+
+#include <sys/resource.h>
 
 using namespace authkit;
 
@@ -78,6 +81,44 @@ QString writeScriptedLoginWindow(const QTemporaryDir &dir, const QByteArray &onS
         return {};
     return script;
 }
+
+// Writes dir/name with content and the given permissions; null when it cannot be written.
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content,
+                  QFile::Permissions permissions)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        return {};
+    file.close();
+    return file.setPermissions(permissions) ? path : QString();
+}
+
+// Lowers the limit of open files to none while it lives: no pipe can be made, so QProcess fails
+// inside start(), as it does when a process runs out of descriptors.
+class NoFreeDescriptors
+{
+public:
+    NoFreeDescriptors()
+    {
+        m_ok = ::getrlimit(RLIMIT_NOFILE, &m_saved) == 0;
+        rlimit none = m_saved;
+        none.rlim_cur = 0;
+        m_ok = m_ok && ::setrlimit(RLIMIT_NOFILE, &none) == 0;
+    }
+    ~NoFreeDescriptors()
+    {
+        if (m_ok)
+            ::setrlimit(RLIMIT_NOFILE, &m_saved);
+    }
+    NoFreeDescriptors(const NoFreeDescriptors &) = delete;
+    NoFreeDescriptors &operator=(const NoFreeDescriptors &) = delete;
+    bool isOk() const { return m_ok; }
+
+private:
+    rlimit m_saved{};
+    bool m_ok = false;
+};
 
 } // namespace
 
@@ -128,6 +169,8 @@ private Q_SLOTS:
     void useMyBrowserInTheLoginProcessContinuesInTheBrowser();
     void withoutTheLoginWindowExecutableTheSystemBrowserSignsIn();
     void anOversizedLineFromTheLoginProcessEndsTheSignIn();
+    void aLoginProcessThatCannotStartEndsTheSignInAndTheLogout();
+    void aLoginProcessThatFailsInsideStartEndsTheSignInAndTheLogout();
     void webEngineLoadsOnlyWithASignInWindow();
     void hostedLogoutIsTrackedUntilItFinishes();
     void withoutThePluginTheSystemBrowserSignsIn();
@@ -280,6 +323,88 @@ void tst_FallbackUserAgent::anOversizedLineFromTheLoginProcessEndsTheSignIn()
     QVERIFY(!finished.first().at(1).toString().isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(agent->processAgent()->processId(), 0, kTimeoutMs);
     QVERIFY(m_browser.opened.isEmpty());
+}
+
+void tst_FallbackUserAgent::aLoginProcessThatCannotStartEndsTheSignInAndTheLogout()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QUrl logoutUrl = m_emulator->baseUrl().resolved(QUrl(QStringLiteral("/logout")));
+
+    // A login window that is not executable: the sign-in fails with an error, and a hosted logout
+    // is over, rather than either waiting for a process that never came.
+    const QString notExecutable =
+        writeFile(dir, QStringLiteral("not-executable"), "#!/bin/sh\nexit 0\n",
+                  QFile::ReadOwner | QFile::WriteOwner);
+    QVERIFY(!notExecutable.isEmpty());
+    LoginProcessUserAgent process(notExecutable);
+    QSignalSpy failed(&process, &UserAgent::failed);
+    QSignalSpy ended(&process, &EmbeddedUserAgent::sessionEnded);
+    process.present(AuthorizationRequest::create(m_config, m_config.redirectUri));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kTimeoutMs);
+    QVERIFY(!failed.first().at(0).toString().isEmpty());
+    QVERIFY(!process.isWindowOpen());
+    QCOMPARE(process.processId(), 0);
+    process.endSession(logoutUrl);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, kTimeoutMs);
+    QCOMPARE(failed.size(), 1);
+
+    // The same through FallbackUserAgent, with an executable file whose interpreter is missing.
+    const QString noInterpreter =
+        writeFile(dir, QStringLiteral("no-interpreter"), "#!/nonexistent/authkit-test-shell\n",
+                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QVERIFY(!noInterpreter.isEmpty());
+    qputenv(LoginProcessUserAgent::kExecutableVariable, QFile::encodeName(noInterpreter));
+    m_rig = std::make_unique<SignInRig>(m_config);
+    m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
+    FallbackUserAgent *agent = m_rig->agent.get();
+    QSignalSpy finished(&m_rig->session, &AuthSession::signInFinished);
+    agent->signIn();
+    QVERIFY(agent->processAgent());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY(!finished.first().at(1).toString().isEmpty());
+    QSignalSpy logoutFinished(agent, &FallbackUserAgent::hostedLogoutFinished);
+    agent->endSession(logoutUrl);
+    QTRY_COMPARE_WITH_TIMEOUT(logoutFinished.size(), 1, kTimeoutMs);
+    QVERIFY(!agent->isHostedLogoutPending());
+    QVERIFY(m_browser.opened.isEmpty());
+}
+
+void tst_FallbackUserAgent::aLoginProcessThatFailsInsideStartEndsTheSignInAndTheLogout()
+{
+    // Qt reports a process it cannot make pipes for (or fork) inside QProcess::start(): the
+    // sign-in and the hosted logout still end, instead of waiting for a process that is not there.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString script = writeScriptedLoginWindow(dir, "true");
+    QVERIFY(!script.isEmpty());
+    LoginProcessUserAgent process(script);
+    QSignalSpy failed(&process, &UserAgent::failed);
+    QSignalSpy ended(&process, &EmbeddedUserAgent::sessionEnded);
+    const AuthorizationRequest request =
+        AuthorizationRequest::create(m_config, m_config.redirectUri);
+    {
+        NoFreeDescriptors limit;
+        QVERIFY(limit.isOk());
+        process.present(request);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kTimeoutMs);
+    QVERIFY(!failed.first().at(0).toString().isEmpty());
+    QVERIFY(!process.isWindowOpen());
+    {
+        NoFreeDescriptors limit;
+        QVERIFY(limit.isOk());
+        process.endSession(m_emulator->baseUrl().resolved(QUrl(QStringLiteral("/logout"))));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, kTimeoutMs);
+    QCOMPARE(process.processId(), 0);
+
+    // With descriptors to spare again, the next sign-in starts a process.
+    process.present(request);
+    QVERIFY(process.processId() > 0);
+    QVERIFY(process.isWindowOpen());
+    process.dismiss();
 }
 
 QString tst_FallbackUserAgent::sessionStatus(const QString &sessionId)

@@ -100,13 +100,11 @@ QUrl LoginProcessUserAgent::prepareRedirectUri(const QUrl &configured)
 
 void LoginProcessUserAgent::present(const AuthorizationRequest &request)
 {
-    if (!ensureStarted()) {
-        Q_EMIT failed(tr("The sign-in window could not be opened. Try again, or use your "
-                         "browser instead."));
-        return;
-    }
+    // Open before the process starts: one that cannot start ends this sign-in with an error.
     m_signInOpen = true;
     m_redirectDelivered = false;
+    if (!ensureStarted())
+        return;
     qCInfo(lcLoginProcess).noquote()
         << "showing the sign-in page of" << request.url().host() << "in the login window process";
     send(kCmdSignIn,
@@ -128,12 +126,10 @@ void LoginProcessUserAgent::dismiss()
 
 void LoginProcessUserAgent::endSession(const QUrl &logoutUrl)
 {
-    if (!ensureStarted()) {
-        qCWarning(lcLoginProcess) << "hosted logout not run: the login window process is missing";
-        Q_EMIT sessionEnded();
-        return;
-    }
+    // Running before the process starts: one that cannot start still ends the logout.
     m_logoutRunning = true;
+    if (!ensureStarted())
+        return;
     qCInfo(lcLoginProcess).noquote()
         << "ending the hosted session at" << logoutUrl.host() << "in the login window process";
     send(kCmdLogout, {{QStringLiteral("url"), logoutUrl.toString(QUrl::FullyEncoded)}});
@@ -176,8 +172,11 @@ bool LoginProcessUserAgent::ensureStarted()
 {
     if (m_process)
         return true;
-    if (m_executable.isEmpty())
+    if (m_executable.isEmpty()) {
+        qCWarning(lcLoginProcess) << "no login window executable to start";
+        endWork(couldNotOpenMessage());
         return false;
+    }
     m_process = new QProcess(this);
     m_process->setProgram(m_executable);
     m_process->setArguments(processArguments());
@@ -189,10 +188,14 @@ bool LoginProcessUserAgent::ensureStarted()
     connect(m_process, &QProcess::finished, this, &LoginProcessUserAgent::onFinished);
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            onFinished(-1, QProcess::CrashExit);
+            onFailedToStart();
     });
     m_pending.clear();
     m_process->start(QIODevice::ReadWrite);
+    // Qt reports some failures (no pipe, no fork) inside start(): onFailedToStart() has ended
+    // the sign-in or logout already.
+    if (!m_process)
+        return false;
     qCInfo(lcLoginProcess).noquote() << "sign-in window process started from" << m_executable;
     return true;
 }
@@ -265,32 +268,63 @@ void LoginProcessUserAgent::handle(const QJsonObject &event)
 
 void LoginProcessUserAgent::onFinished(int exitCode, QProcess::ExitStatus status)
 {
-    QProcess *process = m_process;
-    if (!process)
+    if (!releaseProcess())
         return;
-    m_process = nullptr;
-    disconnect(process, nullptr, this, nullptr);
-    process->deleteLater();
-    // Once the redirect is here the window has done its part: the exchange goes on without it.
-    const bool signInLost = m_signInOpen && !m_redirectDelivered;
-    const bool logoutLost = m_logoutRunning;
-    m_signInOpen = false;
-    m_logoutRunning = false;
-    if (signInLost || logoutLost) {
+    if (isWorking()) {
         qCWarning(lcLoginProcess).noquote()
             << "the login window process ended unexpectedly:"
             << (status == QProcess::CrashExit ? QStringLiteral("crashed")
                                               : QStringLiteral("exit code %1").arg(exitCode));
     }
+    endWork(tr("The sign-in window closed unexpectedly. Try again, or use your browser "
+               "instead."));
+}
+
+void LoginProcessUserAgent::onFailedToStart()
+{
+    const QString reason = m_process ? m_process->errorString() : QString();
+    if (!releaseProcess())
+        return;
+    qCWarning(lcLoginProcess).noquote() << "the login window process could not be started from"
+                                        << m_executable + QLatin1Char(':') << reason;
+    endWork(couldNotOpenMessage());
+}
+
+bool LoginProcessUserAgent::releaseProcess()
+{
+    QProcess *process = m_process;
+    if (!process)
+        return false;
+    m_process = nullptr;
+    disconnect(process, nullptr, this, nullptr);
+    process->deleteLater();
+    return true;
+}
+
+bool LoginProcessUserAgent::isWorking() const
+{
+    // Once the redirect is here the window has done its part: the exchange goes on without it.
+    return (m_signInOpen && !m_redirectDelivered) || m_logoutRunning;
+}
+
+void LoginProcessUserAgent::endWork(const QString &signInError)
+{
+    const bool signInLost = m_signInOpen && !m_redirectDelivered;
+    const bool logoutLost = m_logoutRunning;
+    m_signInOpen = false;
+    m_logoutRunning = false;
     if (logoutLost) {
         // The server may not have heard of it: the next process forgets the hosted session.
         m_forgetHostedSession = true;
         Q_EMIT sessionEnded();
     }
-    if (signInLost) {
-        Q_EMIT failed(tr("The sign-in window closed unexpectedly. Try again, or use your browser "
-                         "instead."));
-    }
+    if (signInLost)
+        Q_EMIT failed(signInError);
+}
+
+QString LoginProcessUserAgent::couldNotOpenMessage()
+{
+    return tr("The sign-in window could not be opened. Try again, or use your browser instead.");
 }
 
 void LoginProcessUserAgent::closeIfIdle()

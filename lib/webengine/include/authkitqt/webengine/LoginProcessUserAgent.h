@@ -79,6 +79,15 @@ private:
     void readEvents();
     void handle(const QJsonObject &event);
     void onFinished(int exitCode, QProcess::ExitStatus status);
+    void onFailedToStart();
+    /// Lets the current process go (deleted later); false when there is none.
+    bool releaseProcess();
+    /// A sign-in still waiting for its redirect, or a hosted logout, is under way.
+    bool isWorking() const;
+    /// Ends the sign-in (failed(signInError)) and the hosted logout (sessionEnded()) under way:
+    /// their process is gone or never came.
+    void endWork(const QString &signInError);
+    static QString couldNotOpenMessage();
     void closeIfIdle();
 
     QString m_executable;
