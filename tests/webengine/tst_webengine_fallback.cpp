@@ -36,6 +36,7 @@
 
 #include <memory>
 
+#include <signal.h>
 #include <sys/resource.h>
 
 using namespace authkit;
@@ -92,6 +93,43 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
         return {};
     file.close();
     return file.setPermissions(permissions) ? path : QString();
+}
+
+// Writes dir/login-window: a stand-in for authkit-login-window that appends "start <pid>" to
+// dir/lifetimes when it starts and "exit <pid>" when it is about to exit, cancels every sign-in
+// and finishes every hosted logout at once, and on "close" (or a closed stdin) runs afterClose
+// (shell) before it exits. Null when it cannot be written.
+QString writeLifetimeLoggingLoginWindow(const QTemporaryDir &dir, const QByteArray &afterClose)
+{
+    const QByteArray log = QFile::encodeName(dir.filePath(QStringLiteral("lifetimes")));
+    return writeFile(
+        dir, QStringLiteral("login-window"),
+        "#!/bin/sh\n"
+        "echo \"start $$\" >> '"
+            + log
+            + "'\n"
+              "echo '{\"event\":\"ready\",\"v\":1}'\n"
+              "while read -r line; do\n"
+              "  case \"$line\" in\n"
+              "    *'\"cmd\":\"signin\"'*) echo '{\"event\":\"cancelled\",\"v\":1}' ;;\n"
+              "    *'\"cmd\":\"logout\"'*) echo '{\"event\":\"finished\",\"v\":1}' ;;\n"
+              "    *'\"cmd\":\"close\"'*) break ;;\n"
+              "  esac\n"
+              "done\n"
+            + afterClose
+            + "\n"
+              "echo \"exit $$\" >> '"
+            + log + "'\n",
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+// The lines of dir/lifetimes so far.
+QStringList lifetimes(const QTemporaryDir &dir)
+{
+    QFile file(dir.filePath(QStringLiteral("lifetimes")));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
 // Lowers the limit of open files to none while it lives: no pipe can be made, so QProcess fails
@@ -171,6 +209,8 @@ private Q_SLOTS:
     void anOversizedLineFromTheLoginProcessEndsTheSignIn();
     void aLoginProcessThatCannotStartEndsTheSignInAndTheLogout();
     void aLoginProcessThatFailsInsideStartEndsTheSignInAndTheLogout();
+    void theNextLoginProcessStartsOnceTheLastHasExited();
+    void aLastLoginProcessThatDoesNotExitIsKilledForTheNext();
     void webEngineLoadsOnlyWithASignInWindow();
     void hostedLogoutIsTrackedUntilItFinishes();
     void withoutThePluginTheSystemBrowserSignsIn();
@@ -240,8 +280,9 @@ void tst_FallbackUserAgent::theWindowRunsInAProcessOfItsOwn()
     QSignalSpy logoutFinished(agent, &FallbackUserAgent::hostedLogoutFinished);
     QVERIFY(!m_rig->session.signOut().isEmpty());
     QVERIFY(agent->isHostedLogoutPending());
-    QVERIFY(process->processId() > 0);
-    QVERIFY(logoutFinished.wait(kTimeoutMs));
+    // Once the sign-in's process has exited (one profile, one process).
+    QTRY_VERIFY_WITH_TIMEOUT(process->processId() > 0, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(logoutFinished.size(), 1, kTimeoutMs);
     QVERIFY(!agent->isHostedLogoutPending());
     QCOMPARE(sessionStatus(sessionId), QStringLiteral("revoked"));
     QTRY_COMPARE_WITH_TIMEOUT(process->processId(), 0, kTimeoutMs);
@@ -405,6 +446,73 @@ void tst_FallbackUserAgent::aLoginProcessThatFailsInsideStartEndsTheSignInAndThe
     QVERIFY(process.processId() > 0);
     QVERIFY(process.isWindowOpen());
     process.dismiss();
+}
+
+void tst_FallbackUserAgent::theNextLoginProcessStartsOnceTheLastHasExited()
+{
+    // Each stand-in takes a second to exit after "close", as Qt WebEngine takes a while to shut
+    // down and write its cookies. A sign-in, a hosted logout and another sign-in right after each
+    // other: each process starts only once the one before has exited, so no two share the
+    // profile (docs/login-window-process.md), and the commands that waited reach the next one.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString script = writeLifetimeLoggingLoginWindow(dir, "sleep 1");
+    QVERIFY(!script.isEmpty());
+    LoginProcessUserAgent process(script);
+    QSignalSpy cancelled(&process, &UserAgent::cancelled);
+    QSignalSpy ended(&process, &EmbeddedUserAgent::sessionEnded);
+    QSignalSpy failed(&process, &UserAgent::failed);
+    const AuthorizationRequest request =
+        AuthorizationRequest::create(m_config, m_config.redirectUri);
+
+    process.present(request);
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 1, kTimeoutMs);
+    process.endSession(m_emulator->baseUrl().resolved(QUrl(QStringLiteral("/logout"))));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, kTimeoutMs);
+    process.present(request);
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 2, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(lifetimes(dir).size(), 6, kTimeoutMs);
+    QVERIFY(failed.isEmpty());
+
+    const QStringList lines = lifetimes(dir);
+    for (qsizetype i = 0; i < lines.size(); i += 2) {
+        const QStringList started = lines.at(i).split(QLatin1Char(' '));
+        const QStringList exited = lines.at(i + 1).split(QLatin1Char(' '));
+        QVERIFY2(started.first() == QLatin1String("start")
+                     && exited.first() == QLatin1String("exit") && started.last() == exited.last(),
+                 qPrintable(lines.join(QStringLiteral("; "))));
+    }
+}
+
+void tst_FallbackUserAgent::aLastLoginProcessThatDoesNotExitIsKilledForTheNext()
+{
+    // A stand-in that never exits after "close": the next sign-in waits a few seconds for it,
+    // then it is killed and the next one starts.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString script = writeLifetimeLoggingLoginWindow(dir, "exec sleep 600");
+    QVERIFY(!script.isEmpty());
+    LoginProcessUserAgent process(script);
+    QSignalSpy cancelled(&process, &UserAgent::cancelled);
+    const AuthorizationRequest request =
+        AuthorizationRequest::create(m_config, m_config.redirectUri);
+
+    process.present(request);
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 1, kTimeoutMs);
+    const QStringList first = lifetimes(dir);
+    QCOMPARE(first.size(), 1);
+    const pid_t firstPid = first.first().section(QLatin1Char(' '), 1).toInt();
+    QVERIFY(firstPid > 0);
+    QCOMPARE(::kill(firstPid, 0), 0); // still there, asleep
+
+    process.present(request);
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 2, kTimeoutMs);
+    const QStringList lines = lifetimes(dir);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines.at(1).startsWith(QLatin1String("start ")));
+    QVERIFY(lines.at(1) != lines.at(0));
+    // Killed and reaped before the next one started.
+    QCOMPARE(::kill(firstPid, 0), -1);
 }
 
 QString tst_FallbackUserAgent::sessionStatus(const QString &sessionId)

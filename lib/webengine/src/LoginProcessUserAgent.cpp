@@ -9,6 +9,7 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QTimer>
 #include <QWidget>
 
 Q_LOGGING_CATEGORY(lcLoginProcess, "authkit.webengine.process")
@@ -191,13 +192,41 @@ bool LoginProcessUserAgent::ensureStarted()
             onFailedToStart();
     });
     m_pending.clear();
+    m_outbox.clear();
+    if (m_closing) {
+        // One profile, one process (docs/login-window-process.md): the last one may still write
+        // its cookies, which could undo a hosted logout. This one starts when it has gone, and
+        // the last one gets a few seconds to.
+        qCInfo(lcLoginProcess) << "waiting for the last login window process to exit";
+        QTimer::singleShot(kExitWaitMs, m_closing.data(), &QProcess::kill);
+        return true;
+    }
+    return startProcess();
+}
+
+bool LoginProcessUserAgent::startProcess()
+{
     m_process->start(QIODevice::ReadWrite);
     // Qt reports some failures (no pipe, no fork) inside start(): onFailedToStart() has ended
     // the sign-in or logout already.
     if (!m_process)
         return false;
     qCInfo(lcLoginProcess).noquote() << "sign-in window process started from" << m_executable;
+    if (!m_outbox.isEmpty()) {
+        m_process->write(m_outbox);
+        m_outbox.clear();
+    }
     return true;
+}
+
+void LoginProcessUserAgent::onClosingProcessFinished(QProcess *process)
+{
+    process->deleteLater();
+    if (process != m_closing)
+        return;
+    m_closing = nullptr;
+    if (m_process) // waiting for this one to go
+        startProcess();
 }
 
 void LoginProcessUserAgent::send(const QLatin1String &command, QJsonObject fields)
@@ -205,7 +234,10 @@ void LoginProcessUserAgent::send(const QLatin1String &command, QJsonObject field
     if (!m_process)
         return;
     fields.insert(kCmdKey, command);
-    m_process->write(encode(fields)); // queued until the process has started
+    if (m_closing)
+        m_outbox += encode(fields); // written once the process has started
+    else
+        m_process->write(encode(fields)); // queued until the process has started
 }
 
 void LoginProcessUserAgent::readEvents()
@@ -296,6 +328,7 @@ bool LoginProcessUserAgent::releaseProcess()
     if (!process)
         return false;
     m_process = nullptr;
+    m_outbox.clear();
     disconnect(process, nullptr, this, nullptr);
     process->deleteLater();
     return true;
@@ -331,12 +364,24 @@ void LoginProcessUserAgent::closeIfIdle()
 {
     if (!m_process || m_signInOpen || m_logoutRunning)
         return;
+    if (m_closing) {
+        // It never started: it was still waiting for the last one to go.
+        releaseProcess();
+        return;
+    }
     // Done: the process goes, and Qt WebEngine's memory with it. It exits on its own once its
-    // stdin closes; until then it is detached from us and deleted when it has.
+    // stdin closes; until then it is detached from us, and the next one waits for it to go.
     QProcess *process = m_process;
     m_process = nullptr;
     disconnect(process, nullptr, this, nullptr);
-    connect(process, &QProcess::finished, process, &QObject::deleteLater);
+    m_closing = process;
+    connect(process, &QProcess::finished, this,
+            [this, process] { onClosingProcessFinished(process); });
+    // Closed before Qt knew it could not start it: that is gone too.
+    connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            onClosingProcessFinished(process);
+    });
     process->write(encode({{kCmdKey, kCmdClose}}));
     process->closeWriteChannel();
 }
