@@ -2,9 +2,9 @@
 // window runs in the login window process (authkit-login-window; a scripted stand-in of it for
 // "Use my browser instead") and Qt WebEngine never comes into this process; with
 // WindowHost::InProcess it comes in with the plugin only when a sign-in window is needed; without
-// the plugin (or the executable) the sign-in
-// goes to the system browser (a stand-in that QDesktopServices hands the URLs to) through the
-// real loopback listener; and the hosted logout is tracked until it has finished.
+// the plugin (or the executable) the sign-in goes to the system browser (a stand-in that
+// QDesktopServices hands the URLs to, or the application's own URL opener) through the real
+// loopback listener; and the hosted logout is tracked until it has finished.
 // This program links no Qt WebEngine, so /proc/self/maps tells whether the plugin brought it in.
 
 #include <authkitqt/core/AuthKitApi.h>
@@ -207,6 +207,7 @@ private Q_SLOTS:
     void useMyBrowserInTheLoginProcessContinuesInTheBrowser();
     void withoutTheLoginWindowExecutableTheSystemBrowserSignsIn();
     void anOversizedLineFromTheLoginProcessEndsTheSignIn();
+    void theApplicationsUrlOpenerOpensTheSystemBrowser();
     void aLoginProcessThatCannotStartEndsTheSignInAndTheLogout();
     void aLoginProcessThatFailsInsideStartEndsTheSignInAndTheLogout();
     void theNextLoginProcessStartsOnceTheLastHasExited();
@@ -363,6 +364,51 @@ void tst_FallbackUserAgent::anOversizedLineFromTheLoginProcessEndsTheSignIn()
     QCOMPARE(finished.first().at(0).toBool(), false);
     QVERIFY(!finished.first().at(1).toString().isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(agent->processAgent()->processId(), 0, kTimeoutMs);
+    QVERIFY(m_browser.opened.isEmpty());
+}
+
+void tst_FallbackUserAgent::theApplicationsUrlOpenerOpensTheSystemBrowser()
+{
+    // The application's own opener (xdg-open, where Qt's services open nothing) gets the sign-in
+    // and the hosted logout in the system browser; QDesktopServices is not asked.
+    QTemporaryDir empty;
+    QVERIFY(empty.isValid());
+    qputenv(LoginProcessUserAgent::kExecutableVariable,
+            QFile::encodeName(empty.filePath(QStringLiteral("authkit-login-window"))));
+    m_rig = std::make_unique<SignInRig>(m_config);
+    m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
+    FallbackUserAgent *agent = m_rig->agent.get();
+    QList<QUrl> opened;
+    agent->setUrlOpener([&opened](const QUrl &url) {
+        opened.append(url);
+        return true;
+    });
+
+    QSignalSpy finished(&m_rig->session, &AuthSession::signInFinished);
+    agent->signIn();
+    QVERIFY(!agent->isEngineLoaded());
+    QCOMPARE(opened.size(), 1);
+    const auto approved = m_http.get(opened.first());
+    QCOMPARE(approved.status, 302);
+    QCOMPARE(m_http.get(approved.location()).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+    QCOMPARE(finished.first().at(0).toBool(), true);
+
+    QSignalSpy logoutFinished(agent, &FallbackUserAgent::hostedLogoutFinished);
+    const QUrl logoutUrl = m_rig->session.signOut();
+    QVERIFY(!logoutUrl.isEmpty());
+    QCOMPARE(opened.size(), 2);
+    QCOMPARE(opened.last(), logoutUrl);
+    QTRY_COMPARE_WITH_TIMEOUT(logoutFinished.size(), 1, kTimeoutMs);
+    QVERIFY(m_browser.opened.isEmpty());
+
+    // An opener that cannot open the browser ends the sign-in with an error, set after the
+    // browser's first use too.
+    agent->setUrlOpener([](const QUrl &) { return false; });
+    agent->signIn();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kTimeoutMs);
+    QCOMPARE(finished.last().at(0).toBool(), false);
+    QVERIFY(!finished.last().at(1).toString().isEmpty());
     QVERIFY(m_browser.opened.isEmpty());
 }
 
