@@ -6,6 +6,7 @@
 #include "SchemeHandler.h"
 #include "SettingsDialog.h"
 #include "StartupTrace.h"
+#include "SystemBrowser.h"
 
 #include <authkitqt/convex/AuthKitTokenSource.h>
 #include <authkitqt/convex/ConvexAuthState.h>
@@ -19,7 +20,6 @@
 #include <authkitqt/keychain/KeychainSecretStore.h>
 #include <authkitqt/webengine/FallbackUserAgent.h>
 
-#include <QDesktopServices>
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
@@ -185,11 +185,11 @@ void DesktopApp::buildWindow()
     // Loads nothing of Qt WebEngine, ever: the sign-in window (and the hosted logout) runs in a
     // process of its own that exits when it is done (docs/login-window-process.md).
     m_agent = std::make_unique<FallbackUserAgent>(m_session, m_window.get());
+    m_agent->setUrlOpener(&openInSystemBrowser);
     if (CustomSchemeUserAgent::isCustomSchemeUri(m_config.redirectUri)) {
         // A custom-scheme redirect cannot come back to the embedded window or a loopback port:
         // the sign-in runs in the system browser and the OS hands the redirect to a new launch.
-        m_schemeAgent = std::make_unique<CustomSchemeUserAgent>(
-            [](const QUrl &url) { return QDesktopServices::openUrl(url); });
+        m_schemeAgent = std::make_unique<CustomSchemeUserAgent>(&openInSystemBrowser);
         m_session->setUserAgent(m_schemeAgent.get());
         qCInfo(lcDesktop).noquote() << "signing in through the system browser, back by"
                                     << m_config.redirectUri.scheme() + QStringLiteral(":");

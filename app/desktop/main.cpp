@@ -1,7 +1,6 @@
 // authkit-desktop: sign in with WorkOS AuthKit in a Qt WebEngine window; views follow the
 // authentication state.
 
-#include "BrowserFallback.h"
 #include "DesktopApp.h"
 #include "DesktopCommandLine.h"
 #include "DesktopLogging.h"
@@ -85,7 +84,6 @@ int main(int argc, char *argv[])
     TranslationLoader::install(app);
     QGuiApplication::setApplicationDisplayName(QObject::tr("AuthKit Desktop"));
     QGuiApplication::setDesktopFileName(QStringLiteral("authkit-desktop"));
-    BrowserFallback::installIfNeeded(&app);
 
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("authkit.*.debug=false"));

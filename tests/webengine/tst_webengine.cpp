@@ -7,6 +7,7 @@
 #include <authkitqt/core/RedirectParser.h>
 #include <authkitqt/emulator/AuthKitEmulator.h>
 #include <authkitqt/webengine/LoginPage.h>
+#include <authkitqt/webengine/LoginProcessUserAgent.h>
 #include <authkitqt/webengine/LoginWindow.h>
 #include <authkitqt/webengine/WebEngineUserAgent.h>
 
@@ -222,6 +223,14 @@ void tst_WebEngine::engineNotLoadedBeforePresent()
     QVERIFY2(profile->persistentStoragePath().endsWith(QStringLiteral("/login-profile")),
              qPrintable(profile->persistentStoragePath()));
     QVERIFY(profile->persistentStoragePath().startsWith(m_home));
+    QCOMPARE(profile->persistentStoragePath(), EmbeddedUserAgent::defaultProfileStoragePath());
+    // The login window process is given the same folder: one hosted session cookie for the app.
+    const QStringList processArguments =
+        LoginProcessUserAgent(QStringLiteral("/nonexistent/authkit-login-window"))
+            .processArguments();
+    const qsizetype at = processArguments.indexOf(QStringLiteral("--profile-path"));
+    QVERIFY(at >= 0);
+    QCOMPARE(processArguments.value(at + 1), profile->persistentStoragePath());
 }
 
 void tst_WebEngine::redirectPolicy_data()

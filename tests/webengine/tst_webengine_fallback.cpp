@@ -2,14 +2,15 @@
 // window runs in the login window process (authkit-login-window; a scripted stand-in of it for
 // "Use my browser instead") and Qt WebEngine never comes into this process; with
 // WindowHost::InProcess it comes in with the plugin only when a sign-in window is needed; without
-// the plugin (or the executable) the sign-in
-// goes to the system browser (a stand-in that QDesktopServices hands the URLs to) through the
-// real loopback listener; and the hosted logout is tracked until it has finished.
+// the plugin (or the executable) the sign-in goes to the system browser (a stand-in that
+// QDesktopServices hands the URLs to, or the application's own URL opener) through the real
+// loopback listener; and the hosted logout is tracked until it has finished.
 // This program links no Qt WebEngine, so /proc/self/maps tells whether the plugin brought it in.
 
 #include <authkitqt/core/AuthKitApi.h>
 #include <authkitqt/core/AuthSession.h>
 #include <authkitqt/core/AuthState.h>
+#include <authkitqt/core/AuthorizationRequest.h>
 #include <authkitqt/core/LoopbackUserAgent.h>
 #include <authkitqt/core/MemorySecretStore.h>
 #include <authkitqt/core/SessionStore.h>
@@ -34,6 +35,9 @@
 #include <QWidget>
 
 #include <memory>
+
+#include <signal.h>
+#include <sys/resource.h>
 
 using namespace authkit;
 
@@ -78,6 +82,81 @@ QString writeScriptedLoginWindow(const QTemporaryDir &dir, const QByteArray &onS
         return {};
     return script;
 }
+
+// Writes dir/name with content and the given permissions; null when it cannot be written.
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content,
+                  QFile::Permissions permissions)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        return {};
+    file.close();
+    return file.setPermissions(permissions) ? path : QString();
+}
+
+// Writes dir/login-window: a stand-in for authkit-login-window that appends "start <pid>" to
+// dir/lifetimes when it starts and "exit <pid>" when it is about to exit, cancels every sign-in
+// and finishes every hosted logout at once, and on "close" (or a closed stdin) runs afterClose
+// (shell) before it exits. Null when it cannot be written.
+QString writeLifetimeLoggingLoginWindow(const QTemporaryDir &dir, const QByteArray &afterClose)
+{
+    const QByteArray log = QFile::encodeName(dir.filePath(QStringLiteral("lifetimes")));
+    return writeFile(
+        dir, QStringLiteral("login-window"),
+        "#!/bin/sh\n"
+        "echo \"start $$\" >> '"
+            + log
+            + "'\n"
+              "echo '{\"event\":\"ready\",\"v\":1}'\n"
+              "while read -r line; do\n"
+              "  case \"$line\" in\n"
+              "    *'\"cmd\":\"signin\"'*) echo '{\"event\":\"cancelled\",\"v\":1}' ;;\n"
+              "    *'\"cmd\":\"logout\"'*) echo '{\"event\":\"finished\",\"v\":1}' ;;\n"
+              "    *'\"cmd\":\"close\"'*) break ;;\n"
+              "  esac\n"
+              "done\n"
+            + afterClose
+            + "\n"
+              "echo \"exit $$\" >> '"
+            + log + "'\n",
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+// The lines of dir/lifetimes so far.
+QStringList lifetimes(const QTemporaryDir &dir)
+{
+    QFile file(dir.filePath(QStringLiteral("lifetimes")));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+// Lowers the limit of open files to none while it lives: no pipe can be made, so QProcess fails
+// inside start(), as it does when a process runs out of descriptors.
+class NoFreeDescriptors
+{
+public:
+    NoFreeDescriptors()
+    {
+        m_ok = ::getrlimit(RLIMIT_NOFILE, &m_saved) == 0;
+        rlimit none = m_saved;
+        none.rlim_cur = 0;
+        m_ok = m_ok && ::setrlimit(RLIMIT_NOFILE, &none) == 0;
+    }
+    ~NoFreeDescriptors()
+    {
+        if (m_ok)
+            ::setrlimit(RLIMIT_NOFILE, &m_saved);
+    }
+    NoFreeDescriptors(const NoFreeDescriptors &) = delete;
+    NoFreeDescriptors &operator=(const NoFreeDescriptors &) = delete;
+    bool isOk() const { return m_ok; }
+
+private:
+    rlimit m_saved{};
+    bool m_ok = false;
+};
 
 } // namespace
 
@@ -128,6 +207,11 @@ private Q_SLOTS:
     void useMyBrowserInTheLoginProcessContinuesInTheBrowser();
     void withoutTheLoginWindowExecutableTheSystemBrowserSignsIn();
     void anOversizedLineFromTheLoginProcessEndsTheSignIn();
+    void theApplicationsUrlOpenerOpensTheSystemBrowser();
+    void aLoginProcessThatCannotStartEndsTheSignInAndTheLogout();
+    void aLoginProcessThatFailsInsideStartEndsTheSignInAndTheLogout();
+    void theNextLoginProcessStartsOnceTheLastHasExited();
+    void aLastLoginProcessThatDoesNotExitIsKilledForTheNext();
     void webEngineLoadsOnlyWithASignInWindow();
     void hostedLogoutIsTrackedUntilItFinishes();
     void withoutThePluginTheSystemBrowserSignsIn();
@@ -197,8 +281,9 @@ void tst_FallbackUserAgent::theWindowRunsInAProcessOfItsOwn()
     QSignalSpy logoutFinished(agent, &FallbackUserAgent::hostedLogoutFinished);
     QVERIFY(!m_rig->session.signOut().isEmpty());
     QVERIFY(agent->isHostedLogoutPending());
-    QVERIFY(process->processId() > 0);
-    QVERIFY(logoutFinished.wait(kTimeoutMs));
+    // Once the sign-in's process has exited (one profile, one process).
+    QTRY_VERIFY_WITH_TIMEOUT(process->processId() > 0, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(logoutFinished.size(), 1, kTimeoutMs);
     QVERIFY(!agent->isHostedLogoutPending());
     QCOMPARE(sessionStatus(sessionId), QStringLiteral("revoked"));
     QTRY_COMPARE_WITH_TIMEOUT(process->processId(), 0, kTimeoutMs);
@@ -280,6 +365,200 @@ void tst_FallbackUserAgent::anOversizedLineFromTheLoginProcessEndsTheSignIn()
     QVERIFY(!finished.first().at(1).toString().isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(agent->processAgent()->processId(), 0, kTimeoutMs);
     QVERIFY(m_browser.opened.isEmpty());
+}
+
+void tst_FallbackUserAgent::theApplicationsUrlOpenerOpensTheSystemBrowser()
+{
+    // The application's own opener (xdg-open, where Qt's services open nothing) gets the sign-in
+    // and the hosted logout in the system browser; QDesktopServices is not asked.
+    QTemporaryDir empty;
+    QVERIFY(empty.isValid());
+    qputenv(LoginProcessUserAgent::kExecutableVariable,
+            QFile::encodeName(empty.filePath(QStringLiteral("authkit-login-window"))));
+    m_rig = std::make_unique<SignInRig>(m_config);
+    m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
+    FallbackUserAgent *agent = m_rig->agent.get();
+    QList<QUrl> opened;
+    agent->setUrlOpener([&opened](const QUrl &url) {
+        opened.append(url);
+        return true;
+    });
+
+    QSignalSpy finished(&m_rig->session, &AuthSession::signInFinished);
+    agent->signIn();
+    QVERIFY(!agent->isEngineLoaded());
+    QCOMPARE(opened.size(), 1);
+    const auto approved = m_http.get(opened.first());
+    QCOMPARE(approved.status, 302);
+    QCOMPARE(m_http.get(approved.location()).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+    QCOMPARE(finished.first().at(0).toBool(), true);
+
+    QSignalSpy logoutFinished(agent, &FallbackUserAgent::hostedLogoutFinished);
+    const QUrl logoutUrl = m_rig->session.signOut();
+    QVERIFY(!logoutUrl.isEmpty());
+    QCOMPARE(opened.size(), 2);
+    QCOMPARE(opened.last(), logoutUrl);
+    QTRY_COMPARE_WITH_TIMEOUT(logoutFinished.size(), 1, kTimeoutMs);
+    QVERIFY(m_browser.opened.isEmpty());
+
+    // An opener that cannot open the browser ends the sign-in with an error, set after the
+    // browser's first use too.
+    agent->setUrlOpener([](const QUrl &) { return false; });
+    agent->signIn();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kTimeoutMs);
+    QCOMPARE(finished.last().at(0).toBool(), false);
+    QVERIFY(!finished.last().at(1).toString().isEmpty());
+    QVERIFY(m_browser.opened.isEmpty());
+}
+
+void tst_FallbackUserAgent::aLoginProcessThatCannotStartEndsTheSignInAndTheLogout()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QUrl logoutUrl = m_emulator->baseUrl().resolved(QUrl(QStringLiteral("/logout")));
+
+    // A login window that is not executable: the sign-in fails with an error, and a hosted logout
+    // is over, rather than either waiting for a process that never came.
+    const QString notExecutable =
+        writeFile(dir, QStringLiteral("not-executable"), "#!/bin/sh\nexit 0\n",
+                  QFile::ReadOwner | QFile::WriteOwner);
+    QVERIFY(!notExecutable.isEmpty());
+    LoginProcessUserAgent process(notExecutable);
+    QSignalSpy failed(&process, &UserAgent::failed);
+    QSignalSpy ended(&process, &EmbeddedUserAgent::sessionEnded);
+    process.present(AuthorizationRequest::create(m_config, m_config.redirectUri));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kTimeoutMs);
+    QVERIFY(!failed.first().at(0).toString().isEmpty());
+    QVERIFY(!process.isWindowOpen());
+    QCOMPARE(process.processId(), 0);
+    process.endSession(logoutUrl);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, kTimeoutMs);
+    QCOMPARE(failed.size(), 1);
+
+    // The same through FallbackUserAgent, with an executable file whose interpreter is missing.
+    const QString noInterpreter =
+        writeFile(dir, QStringLiteral("no-interpreter"), "#!/nonexistent/authkit-test-shell\n",
+                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QVERIFY(!noInterpreter.isEmpty());
+    qputenv(LoginProcessUserAgent::kExecutableVariable, QFile::encodeName(noInterpreter));
+    m_rig = std::make_unique<SignInRig>(m_config);
+    m_rig->attach(new FallbackUserAgent(&m_rig->session, &m_mainWindow));
+    FallbackUserAgent *agent = m_rig->agent.get();
+    QSignalSpy finished(&m_rig->session, &AuthSession::signInFinished);
+    agent->signIn();
+    QVERIFY(agent->processAgent());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY(!finished.first().at(1).toString().isEmpty());
+    QSignalSpy logoutFinished(agent, &FallbackUserAgent::hostedLogoutFinished);
+    agent->endSession(logoutUrl);
+    QTRY_COMPARE_WITH_TIMEOUT(logoutFinished.size(), 1, kTimeoutMs);
+    QVERIFY(!agent->isHostedLogoutPending());
+    QVERIFY(m_browser.opened.isEmpty());
+}
+
+void tst_FallbackUserAgent::aLoginProcessThatFailsInsideStartEndsTheSignInAndTheLogout()
+{
+    // Qt reports a process it cannot make pipes for (or fork) inside QProcess::start(): the
+    // sign-in and the hosted logout still end, instead of waiting for a process that is not there.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString script = writeScriptedLoginWindow(dir, "true");
+    QVERIFY(!script.isEmpty());
+    LoginProcessUserAgent process(script);
+    QSignalSpy failed(&process, &UserAgent::failed);
+    QSignalSpy ended(&process, &EmbeddedUserAgent::sessionEnded);
+    const AuthorizationRequest request =
+        AuthorizationRequest::create(m_config, m_config.redirectUri);
+    {
+        NoFreeDescriptors limit;
+        QVERIFY(limit.isOk());
+        process.present(request);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kTimeoutMs);
+    QVERIFY(!failed.first().at(0).toString().isEmpty());
+    QVERIFY(!process.isWindowOpen());
+    {
+        NoFreeDescriptors limit;
+        QVERIFY(limit.isOk());
+        process.endSession(m_emulator->baseUrl().resolved(QUrl(QStringLiteral("/logout"))));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, kTimeoutMs);
+    QCOMPARE(process.processId(), 0);
+
+    // With descriptors to spare again, the next sign-in starts a process.
+    process.present(request);
+    QVERIFY(process.processId() > 0);
+    QVERIFY(process.isWindowOpen());
+    process.dismiss();
+}
+
+void tst_FallbackUserAgent::theNextLoginProcessStartsOnceTheLastHasExited()
+{
+    // Each stand-in takes a second to exit after "close", as Qt WebEngine takes a while to shut
+    // down and write its cookies. A sign-in, a hosted logout and another sign-in right after each
+    // other: each process starts only once the one before has exited, so no two share the
+    // profile (docs/login-window-process.md), and the commands that waited reach the next one.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString script = writeLifetimeLoggingLoginWindow(dir, "sleep 1");
+    QVERIFY(!script.isEmpty());
+    LoginProcessUserAgent process(script);
+    QSignalSpy cancelled(&process, &UserAgent::cancelled);
+    QSignalSpy ended(&process, &EmbeddedUserAgent::sessionEnded);
+    QSignalSpy failed(&process, &UserAgent::failed);
+    const AuthorizationRequest request =
+        AuthorizationRequest::create(m_config, m_config.redirectUri);
+
+    process.present(request);
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 1, kTimeoutMs);
+    process.endSession(m_emulator->baseUrl().resolved(QUrl(QStringLiteral("/logout"))));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, kTimeoutMs);
+    process.present(request);
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 2, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(lifetimes(dir).size(), 6, kTimeoutMs);
+    QVERIFY(failed.isEmpty());
+
+    const QStringList lines = lifetimes(dir);
+    for (qsizetype i = 0; i < lines.size(); i += 2) {
+        const QStringList started = lines.at(i).split(QLatin1Char(' '));
+        const QStringList exited = lines.at(i + 1).split(QLatin1Char(' '));
+        QVERIFY2(started.first() == QLatin1String("start")
+                     && exited.first() == QLatin1String("exit") && started.last() == exited.last(),
+                 qPrintable(lines.join(QStringLiteral("; "))));
+    }
+}
+
+void tst_FallbackUserAgent::aLastLoginProcessThatDoesNotExitIsKilledForTheNext()
+{
+    // A stand-in that never exits after "close": the next sign-in waits a few seconds for it,
+    // then it is killed and the next one starts.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString script = writeLifetimeLoggingLoginWindow(dir, "exec sleep 600");
+    QVERIFY(!script.isEmpty());
+    LoginProcessUserAgent process(script);
+    QSignalSpy cancelled(&process, &UserAgent::cancelled);
+    const AuthorizationRequest request =
+        AuthorizationRequest::create(m_config, m_config.redirectUri);
+
+    process.present(request);
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 1, kTimeoutMs);
+    const QStringList first = lifetimes(dir);
+    QCOMPARE(first.size(), 1);
+    const pid_t firstPid = first.first().section(QLatin1Char(' '), 1).toInt();
+    QVERIFY(firstPid > 0);
+    QCOMPARE(::kill(firstPid, 0), 0); // still there, asleep
+
+    process.present(request);
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 2, kTimeoutMs);
+    const QStringList lines = lifetimes(dir);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines.at(1).startsWith(QLatin1String("start ")));
+    QVERIFY(lines.at(1) != lines.at(0));
+    // Killed and reaped before the next one started.
+    QCOMPARE(::kill(firstPid, 0), -1);
 }
 
 QString tst_FallbackUserAgent::sessionStatus(const QString &sessionId)

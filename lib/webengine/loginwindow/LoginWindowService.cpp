@@ -8,7 +8,6 @@
 
 #include <QCoreApplication>
 #include <QGuiApplication>
-#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -112,11 +111,6 @@ void LoginWindowService::handle(const QJsonObject &command)
 {
     const QString name = command.value(kCmdKey).toString();
     if (name == kCmdSignIn) {
-        QStringList hosts;
-        for (const QJsonValue &host : command.value(QStringLiteral("allowedHosts")).toArray())
-            hosts.append(host.toString());
-        if (!hosts.isEmpty())
-            m_agent->setAllowedHosts(hosts);
         m_agent->present(QUrl(command.value(QStringLiteral("url")).toString()),
                          QUrl(command.value(QStringLiteral("redirect")).toString()),
                          command.value(QStringLiteral("state")).toString());

@@ -27,6 +27,7 @@ FallbackUserAgent::FallbackUserAgent(AuthSession *session, QWidget *parentWindow
     , m_session(session)
     , m_parentWindow(parentWindow)
     , m_pluginPaths(defaultPluginPaths())
+    , m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
 }
 
@@ -82,6 +83,11 @@ void FallbackUserAgent::signIn(const SignInOptions &options)
     m_lastSignIn.forceLogin = options.forceLogin || m_hostedLogoutPending;
     m_inBrowser = false; // every sign-in the person starts begins in the window
     m_session->signIn(m_lastSignIn);
+}
+
+void FallbackUserAgent::setUrlOpener(LoopbackUserAgent::UrlOpener openUrl)
+{
+    m_openUrl = std::move(openUrl);
 }
 
 void FallbackUserAgent::setWindowHost(WindowHost host)
@@ -226,8 +232,9 @@ EmbeddedUserAgent *FallbackUserAgent::loadPlugin()
 LoopbackUserAgent *FallbackUserAgent::browser()
 {
     if (!m_browser) {
+        // The opener of the moment: setUrlOpener() may come after the browser's first use.
         m_browser = new LoopbackUserAgent(
-            [](const QUrl &url) { return QDesktopServices::openUrl(url); }, this);
+            [this](const QUrl &url) { return m_openUrl && m_openUrl(url); }, this);
         forward(m_browser);
     }
     return m_browser;

@@ -3,7 +3,7 @@
 // The line protocol between LoginProcessUserAgent (the application) and authkit-login-window
 // (the process that shows the login window): one JSON object per line, UTF-8, on the child's
 // stdin and stdout. Every message carries "v" (kVersion); a message of another version, or one
-// that is not JSON, is ignored by the child and ends the sign-in with an error in the parent.
+// that is not JSON, is ignored and logged (without its content) on both sides.
 // The redirect URL carries the authorization code: it crosses the pipe only, never a log.
 // Documented in docs/login-window-process.md.
 
@@ -20,7 +20,7 @@ constexpr int kVersion = 1;
 constexpr qsizetype kMaxLineBytes = 4 * 1024 * 1024;
 
 // Parent -> child ("cmd").
-inline constexpr QLatin1String kCmdSignIn("signin");   // url, redirect, state, allowedHosts
+inline constexpr QLatin1String kCmdSignIn("signin");   // url, redirect, state
 inline constexpr QLatin1String kCmdLogout("logout");   // url
 inline constexpr QLatin1String kCmdDismiss("dismiss"); // close the window, no event
 inline constexpr QLatin1String kCmdRaise("raise");     // bring the window to the front

@@ -9,7 +9,7 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QStandardPaths>
+#include <QTimer>
 #include <QWidget>
 
 Q_LOGGING_CATEGORY(lcLoginProcess, "authkit.webengine.process")
@@ -23,14 +23,6 @@ using namespace loginprocess;
 namespace {
 
 constexpr int kExitWaitMs = 5000;
-
-// The same folder the in-process window uses (WebEngineUserAgent), so the hosted session cookie
-// is shared by every sign-in of this application, in whichever process it ran.
-QString profileStoragePath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/login-profile");
-}
 
 } // namespace
 
@@ -109,13 +101,11 @@ QUrl LoginProcessUserAgent::prepareRedirectUri(const QUrl &configured)
 
 void LoginProcessUserAgent::present(const AuthorizationRequest &request)
 {
-    if (!ensureStarted()) {
-        Q_EMIT failed(tr("The sign-in window could not be opened. Try again, or use your "
-                         "browser instead."));
-        return;
-    }
+    // Open before the process starts: one that cannot start ends this sign-in with an error.
     m_signInOpen = true;
     m_redirectDelivered = false;
+    if (!ensureStarted())
+        return;
     qCInfo(lcLoginProcess).noquote()
         << "showing the sign-in page of" << request.url().host() << "in the login window process";
     send(kCmdSignIn,
@@ -137,12 +127,10 @@ void LoginProcessUserAgent::dismiss()
 
 void LoginProcessUserAgent::endSession(const QUrl &logoutUrl)
 {
-    if (!ensureStarted()) {
-        qCWarning(lcLoginProcess) << "hosted logout not run: the login window process is missing";
-        Q_EMIT sessionEnded();
-        return;
-    }
+    // Running before the process starts: one that cannot start still ends the logout.
     m_logoutRunning = true;
+    if (!ensureStarted())
+        return;
     qCInfo(lcLoginProcess).noquote()
         << "ending the hosted session at" << logoutUrl.host() << "in the login window process";
     send(kCmdLogout, {{QStringLiteral("url"), logoutUrl.toString(QUrl::FullyEncoded)}});
@@ -160,7 +148,8 @@ QWidget *LoginProcessUserAgent::parentWindow() const
 
 QStringList LoginProcessUserAgent::processArguments() const
 {
-    QStringList arguments{QStringLiteral("--profile-path"), profileStoragePath(),
+    // The folder the in-process window uses too: one hosted session cookie for the application.
+    QStringList arguments{QStringLiteral("--profile-path"), defaultProfileStoragePath(),
                           QStringLiteral("--locale"), QLocale().name()};
     if (!QGuiApplication::applicationDisplayName().isEmpty())
         arguments << QStringLiteral("--display-name") << QGuiApplication::applicationDisplayName();
@@ -184,8 +173,11 @@ bool LoginProcessUserAgent::ensureStarted()
 {
     if (m_process)
         return true;
-    if (m_executable.isEmpty())
+    if (m_executable.isEmpty()) {
+        qCWarning(lcLoginProcess) << "no login window executable to start";
+        endWork(couldNotOpenMessage());
         return false;
+    }
     m_process = new QProcess(this);
     m_process->setProgram(m_executable);
     m_process->setArguments(processArguments());
@@ -197,12 +189,44 @@ bool LoginProcessUserAgent::ensureStarted()
     connect(m_process, &QProcess::finished, this, &LoginProcessUserAgent::onFinished);
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            onFinished(-1, QProcess::CrashExit);
+            onFailedToStart();
     });
     m_pending.clear();
+    m_outbox.clear();
+    if (m_closing) {
+        // One profile, one process (docs/login-window-process.md): the last one may still write
+        // its cookies, which could undo a hosted logout. This one starts when it has gone, and
+        // the last one gets a few seconds to.
+        qCInfo(lcLoginProcess) << "waiting for the last login window process to exit";
+        QTimer::singleShot(kExitWaitMs, m_closing.data(), &QProcess::kill);
+        return true;
+    }
+    return startProcess();
+}
+
+bool LoginProcessUserAgent::startProcess()
+{
     m_process->start(QIODevice::ReadWrite);
+    // Qt reports some failures (no pipe, no fork) inside start(): onFailedToStart() has ended
+    // the sign-in or logout already.
+    if (!m_process)
+        return false;
     qCInfo(lcLoginProcess).noquote() << "sign-in window process started from" << m_executable;
+    if (!m_outbox.isEmpty()) {
+        m_process->write(m_outbox);
+        m_outbox.clear();
+    }
     return true;
+}
+
+void LoginProcessUserAgent::onClosingProcessFinished(QProcess *process)
+{
+    process->deleteLater();
+    if (process != m_closing)
+        return;
+    m_closing = nullptr;
+    if (m_process) // waiting for this one to go
+        startProcess();
 }
 
 void LoginProcessUserAgent::send(const QLatin1String &command, QJsonObject fields)
@@ -210,7 +234,10 @@ void LoginProcessUserAgent::send(const QLatin1String &command, QJsonObject field
     if (!m_process)
         return;
     fields.insert(kCmdKey, command);
-    m_process->write(encode(fields)); // queued until the process has started
+    if (m_closing)
+        m_outbox += encode(fields); // written once the process has started
+    else
+        m_process->write(encode(fields)); // queued until the process has started
 }
 
 void LoginProcessUserAgent::readEvents()
@@ -273,44 +300,88 @@ void LoginProcessUserAgent::handle(const QJsonObject &event)
 
 void LoginProcessUserAgent::onFinished(int exitCode, QProcess::ExitStatus status)
 {
-    QProcess *process = m_process;
-    if (!process)
+    if (!releaseProcess())
         return;
-    m_process = nullptr;
-    disconnect(process, nullptr, this, nullptr);
-    process->deleteLater();
-    // Once the redirect is here the window has done its part: the exchange goes on without it.
-    const bool signInLost = m_signInOpen && !m_redirectDelivered;
-    const bool logoutLost = m_logoutRunning;
-    m_signInOpen = false;
-    m_logoutRunning = false;
-    if (signInLost || logoutLost) {
+    if (isWorking()) {
         qCWarning(lcLoginProcess).noquote()
             << "the login window process ended unexpectedly:"
             << (status == QProcess::CrashExit ? QStringLiteral("crashed")
                                               : QStringLiteral("exit code %1").arg(exitCode));
     }
+    endWork(tr("The sign-in window closed unexpectedly. Try again, or use your browser "
+               "instead."));
+}
+
+void LoginProcessUserAgent::onFailedToStart()
+{
+    const QString reason = m_process ? m_process->errorString() : QString();
+    if (!releaseProcess())
+        return;
+    qCWarning(lcLoginProcess).noquote() << "the login window process could not be started from"
+                                        << m_executable + QLatin1Char(':') << reason;
+    endWork(couldNotOpenMessage());
+}
+
+bool LoginProcessUserAgent::releaseProcess()
+{
+    QProcess *process = m_process;
+    if (!process)
+        return false;
+    m_process = nullptr;
+    m_outbox.clear();
+    disconnect(process, nullptr, this, nullptr);
+    process->deleteLater();
+    return true;
+}
+
+bool LoginProcessUserAgent::isWorking() const
+{
+    // Once the redirect is here the window has done its part: the exchange goes on without it.
+    return (m_signInOpen && !m_redirectDelivered) || m_logoutRunning;
+}
+
+void LoginProcessUserAgent::endWork(const QString &signInError)
+{
+    const bool signInLost = m_signInOpen && !m_redirectDelivered;
+    const bool logoutLost = m_logoutRunning;
+    m_signInOpen = false;
+    m_logoutRunning = false;
     if (logoutLost) {
         // The server may not have heard of it: the next process forgets the hosted session.
         m_forgetHostedSession = true;
         Q_EMIT sessionEnded();
     }
-    if (signInLost) {
-        Q_EMIT failed(tr("The sign-in window closed unexpectedly. Try again, or use your browser "
-                         "instead."));
-    }
+    if (signInLost)
+        Q_EMIT failed(signInError);
+}
+
+QString LoginProcessUserAgent::couldNotOpenMessage()
+{
+    return tr("The sign-in window could not be opened. Try again, or use your browser instead.");
 }
 
 void LoginProcessUserAgent::closeIfIdle()
 {
     if (!m_process || m_signInOpen || m_logoutRunning)
         return;
+    if (m_closing) {
+        // It never started: it was still waiting for the last one to go.
+        releaseProcess();
+        return;
+    }
     // Done: the process goes, and Qt WebEngine's memory with it. It exits on its own once its
-    // stdin closes; until then it is detached from us and deleted when it has.
+    // stdin closes; until then it is detached from us, and the next one waits for it to go.
     QProcess *process = m_process;
     m_process = nullptr;
     disconnect(process, nullptr, this, nullptr);
-    connect(process, &QProcess::finished, process, &QObject::deleteLater);
+    m_closing = process;
+    connect(process, &QProcess::finished, this,
+            [this, process] { onClosingProcessFinished(process); });
+    // Closed before Qt knew it could not start it: that is gone too.
+    connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            onClosingProcessFinished(process);
+    });
     process->write(encode({{kCmdKey, kCmdClose}}));
     process->closeWriteChannel();
 }

@@ -7,7 +7,6 @@
 
 #include <QApplication>
 #include <QLocale>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QWebEngineCookieStore>
 #include <QWebEngineDownloadRequest>
@@ -195,12 +194,6 @@ void WebEngineUserAgent::endSession(const QUrl &logoutUrl)
 
     qCInfo(lcWebEngine).noquote() << "ending the hosted session at" << logoutUrl.host();
     page->load(logoutUrl);
-}
-
-QString WebEngineUserAgent::defaultProfileStoragePath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/login-profile");
 }
 
 QWebEngineProfile *WebEngineUserAgent::profile()

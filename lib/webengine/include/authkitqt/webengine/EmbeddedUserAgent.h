@@ -2,6 +2,7 @@
 
 #include <authkitqt/core/UserAgent.h>
 
+#include <QString>
 #include <QtPlugin>
 #include <authkitqt/webengine/authkitqt_webengine_export.h>
 
@@ -20,6 +21,12 @@ class AUTHKITQT_WEBENGINE_EXPORT EmbeddedUserAgent : public UserAgent
     Q_OBJECT
 public:
     using UserAgent::UserAgent;
+
+    /// The folder of the login window's profile (the hosted session cookie), login-profile in the
+    /// application's data folder: one folder for every sign-in of the application, whether its
+    /// window runs in process (WebEngineUserAgent) or in authkit-login-window
+    /// (LoginProcessUserAgent passes it as --profile-path).
+    static QString defaultProfileStoragePath();
 
     /// The sign-in window while one is open, else null.
     virtual LoginWindow *window() const = 0;

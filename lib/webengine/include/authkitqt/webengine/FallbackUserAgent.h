@@ -1,6 +1,7 @@
 #pragma once
 
 #include <authkitqt/core/AuthorizationRequest.h>
+#include <authkitqt/core/LoopbackUserAgent.h>
 #include <authkitqt/core/UserAgent.h>
 
 #include <QPointer>
@@ -15,11 +16,10 @@ class AuthSession;
 class EmbeddedUserAgent;
 class LoginProcessUserAgent;
 class LoginWindow;
-class LoopbackUserAgent;
 
 /// The user agent a desktop application sets on its AuthSession: the embedded login window when
-/// it can be had, else the system browser (LoopbackUserAgent, opening the page with
-/// QDesktopServices).
+/// it can be had, else the system browser (LoopbackUserAgent, opening the page with the URL
+/// opener, QDesktopServices::openUrl unless the application sets another).
 ///
 /// By default the login window runs in a process of its own (authkit-login-window, through
 /// LoginProcessUserAgent) that exits when the sign-in or hosted logout is over, so the
@@ -64,6 +64,11 @@ public:
     /// Replaces the directories searched; takes effect if the plugin is not loaded yet.
     void setPluginPaths(const QStringList &directories);
     QStringList pluginPaths() const { return m_pluginPaths; }
+
+    /// How the system browser is opened, for a sign-in and for a hosted logout there (default:
+    /// QDesktopServices::openUrl). An application on a platform whose Qt services open no URL
+    /// (offscreen, eglfs, linuxfb) passes one that can, xdg-open say. Takes effect at once.
+    void setUrlOpener(LoopbackUserAgent::UrlOpener openUrl);
 
     /// Chooses where the window runs; takes effect if no window was needed yet.
     void setWindowHost(WindowHost host);
@@ -119,6 +124,7 @@ private:
     QString m_pluginError;
     EmbeddedUserAgent *m_embedded = nullptr;
     LoopbackUserAgent *m_browser = nullptr;
+    LoopbackUserAgent::UrlOpener m_openUrl;
     bool m_inBrowser = false; // the current attempt runs in the system browser
     SignInOptions m_lastSignIn;
     bool m_hostedLogoutPending = false;

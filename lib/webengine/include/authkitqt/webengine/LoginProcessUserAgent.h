@@ -22,9 +22,10 @@ namespace authkit {
 ///
 /// The redirect URL comes back over the pipe and is handed on as redirectReceived(); the session
 /// checks its state and PKCE as for any agent. A process that dies during a sign-in fails it
-/// with a clear message; the next sign-in starts a new one. The child exits when its stdin
-/// closes, so it never outlives the application. On X11 the window is made transient for the
-/// application's window (setParentWindow()), so window managers keep it above and centred on it.
+/// with a clear message; the next sign-in starts a new one, once the last one has exited (one
+/// profile, one process). The child exits when its stdin closes, so it never outlives the
+/// application. On X11 the window is made transient for the application's window
+/// (setParentWindow()), so window managers keep it above and centred on it.
 class AUTHKITQT_WEBENGINE_EXPORT LoginProcessUserAgent : public EmbeddedUserAgent
 {
     Q_OBJECT
@@ -75,15 +76,28 @@ Q_SIGNALS:
 
 private:
     bool ensureStarted();
+    bool startProcess();
+    void onClosingProcessFinished(QProcess *process);
     void send(const QLatin1String &command, QJsonObject fields = {});
     void readEvents();
     void handle(const QJsonObject &event);
     void onFinished(int exitCode, QProcess::ExitStatus status);
+    void onFailedToStart();
+    /// Lets the current process go (deleted later); false when there is none.
+    bool releaseProcess();
+    /// A sign-in still waiting for its redirect, or a hosted logout, is under way.
+    bool isWorking() const;
+    /// Ends the sign-in (failed(signInError)) and the hosted logout (sessionEnded()) under way:
+    /// their process is gone or never came.
+    void endWork(const QString &signInError);
+    static QString couldNotOpenMessage();
     void closeIfIdle();
 
     QString m_executable;
     QPointer<QWidget> m_parentWindow;
-    QProcess *m_process = nullptr;
+    QProcess *m_process = nullptr; ///< not started yet while m_closing runs
+    QPointer<QProcess> m_closing;  ///< the last process, told to close and not gone yet
+    QByteArray m_outbox;           ///< commands for m_process until it starts
     QByteArray m_pending; ///< an event line not complete yet
     bool m_signInOpen = false;
     bool m_redirectDelivered = false; ///< the window has done its part of this sign-in

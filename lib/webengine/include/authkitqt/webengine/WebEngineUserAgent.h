@@ -32,11 +32,9 @@ public:
     void setAllowedHosts(const QStringList &hosts);
     QStringList allowedHosts() const { return m_allowedHosts; }
 
-    /// Where the profile keeps the hosted session cookie; empty (the default): login-profile in
-    /// the application's data folder. Takes effect before the first present() or endSession().
+    /// Where the profile keeps the hosted session cookie; empty (the default):
+    /// defaultProfileStoragePath(). Takes effect before the first present() or endSession().
     void setProfileStoragePath(const QString &path) { m_profileStoragePath = path; }
-    /// The folder the profile uses when none is set (the same in every process of the app).
-    static QString defaultProfileStoragePath();
 
     /// A window of another process (the application's, in authkit-login-window) that login
     /// windows are made transient for, so the window manager keeps them above it. Used only
