@@ -53,9 +53,9 @@ struct TopLevel
     QString line; // id, name and WM_CLASS ("instance" "class"), geometry
 };
 
-// The top-level X windows, bottom of the stacking order first (XQueryTree's order, which
-// xwininfo keeps). One process for the whole list: a poll that spawned xprop for every window
-// (Qt WebEngine makes several hidden ones) could outrun its timeout on a loaded machine.
+// The top-level X windows, top of the stacking order first: xwininfo prints XQueryTree's list
+// (bottom first) from its end. One process for the whole list: a poll that spawned xprop for every
+// window (Qt WebEngine makes several hidden ones) could outrun its timeout on a loaded machine.
 QList<TopLevel> topLevels()
 {
     static const QRegularExpression line(QStringLiteral(R"(^\s+(0x[0-9a-f]+) (.*)$)"),
@@ -121,7 +121,8 @@ WId loginWindowOf(qint64 pid)
 bool isAbove(WId upper, WId lower)
 {
     const QList<WId> windows = topLevelWindows();
-    return windows.indexOf(upper) > windows.indexOf(lower) && windows.contains(lower);
+    const qsizetype upperAt = windows.indexOf(upper);
+    return upperAt >= 0 && upperAt < windows.indexOf(lower);
 }
 
 bool isTransientFor(WId window, WId parent)
@@ -138,7 +139,7 @@ QString describe(WId loginWindow, WId appWindow)
             stack.append(QStringLiteral("0x%1").arg(window, 0, 16));
     }
     return QStringLiteral("login window 0x%1 (WM_TRANSIENT_FOR 0x%2), app window 0x%3, viewable "
-                          "windows bottom to top: %4")
+                          "windows top to bottom: %4")
         .arg(loginWindow, 0, 16)
         .arg(numberProperty(loginWindow, QStringLiteral("WM_TRANSIENT_FOR")).value_or(0), 0, 16)
         .arg(appWindow, 0, 16)
