@@ -13,12 +13,11 @@ namespace SchemeHandler {
 inline constexpr char kScheme[] = "authkit-desktop";
 // The redirect URI registered with WorkOS for this flow.
 inline constexpr char kRedirectUri[] = "authkit-desktop://callback";
-// A real redirect is a few hundred bytes; the limit keeps a hostile launch from handing over more.
-inline constexpr qsizetype kMaxUrlBytes = 8 * 1024;
 
-// Why text cannot be a URL handed to the app by its scheme (too long, not a URL, another
-// scheme); empty when it can. The words are for the launch that brought it; they never repeat
-// the URL, which may carry an authorization code.
+// Why text cannot be a URL handed to the app by its scheme (longer than the library's
+// CustomSchemeUserAgent::kMaxRedirectBytes, not a URL, another scheme); empty when it can. The
+// words are for the launch that brought it; they never repeat the URL, which may carry an
+// authorization code.
 QString problem(const QString &text);
 
 // True when a .desktop file in the XDG data folders declares this app the handler of its scheme

@@ -87,7 +87,7 @@ private Q_SLOTS:
         QTest::newRow("empty") << message(QString()) << QStringLiteral("not a URL");
         QTest::newRow("oversize") << message(
             QStringLiteral("authkit-desktop://callback?code=x&state=")
-            + QString(SchemeHandler::kMaxUrlBytes, u'a'))
+            + QString(CustomSchemeUserAgent::kMaxRedirectBytes, u'a'))
                                   << QStringLiteral("longer than");
         QTest::newRow("no url") << QByteArray("{\"v\":1,\"command\":\"open\"}\n")
                                 << QStringLiteral("no url");
