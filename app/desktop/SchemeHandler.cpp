@@ -40,4 +40,10 @@ bool isRegistered()
     return false;
 }
 
+bool deliversRedirectTo(const QUrl &redirectUri)
+{
+    return redirectUri.scheme().compare(QLatin1String(kScheme), Qt::CaseInsensitive) == 0
+           && isRegistered();
+}
+
 } // namespace SchemeHandler

@@ -25,4 +25,11 @@ QString problem(const QString &text);
 // kRedirectUri reaches it.
 bool isRegistered();
 
+// True when a browser's redirect to redirectUri comes back to this app: it is of our scheme and
+// isRegistered(). Only then can a sign-in run in the system browser and come back by scheme;
+// any other custom scheme would never arrive (the OS launches no handler for it, and
+// problem() refuses it), so such a sign-in runs in the login window, which catches the redirect
+// itself, whatever its scheme.
+bool deliversRedirectTo(const QUrl &redirectUri);
+
 } // namespace SchemeHandler
