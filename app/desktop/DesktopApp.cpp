@@ -186,15 +186,28 @@ void DesktopApp::buildWindow()
     // process of its own that exits when it is done (docs/login-window-process.md).
     m_agent = std::make_unique<FallbackUserAgent>(m_session, m_window.get());
     m_agent->setUrlOpener(&openInSystemBrowser);
-    if (CustomSchemeUserAgent::isCustomSchemeUri(m_config.redirectUri)) {
-        // A custom-scheme redirect cannot come back to the embedded window or a loopback port:
-        // the sign-in runs in the system browser and the OS hands the redirect to a new launch.
+    if (SchemeHandler::deliversRedirectTo(m_config.redirectUri)) {
+        // The OS hands our registered scheme's redirect to a new launch, which passes it on
+        // (SingleInstance): the sign-in can run in the system browser, as WorkOS's Electron SDK
+        // does.
         m_schemeAgent = std::make_unique<CustomSchemeUserAgent>(&openInSystemBrowser);
         m_session->setUserAgent(m_schemeAgent.get());
         qCInfo(lcDesktop).noquote() << "signing in through the system browser, back by"
                                     << m_config.redirectUri.scheme() + QStringLiteral(":");
     } else {
+        // The login window catches the redirect itself, whatever its scheme; a browser's
+        // redirect to another custom scheme, or to ours while no .desktop file registers it,
+        // would never come back.
         m_session->setUserAgent(m_agent.get());
+        if (CustomSchemeUserAgent::isCustomSchemeUri(m_config.redirectUri)) {
+            qCInfo(lcDesktop).noquote()
+                << "signing in through the login window: a browser's redirect to"
+                << m_config.redirectUri.scheme() + QStringLiteral(":")
+                << "would not come back (only a registered"
+                << QLatin1String(SchemeHandler::kScheme) + QStringLiteral(": does)");
+        } else {
+            qCInfo(lcDesktop) << "signing in through the login window, else the system browser";
+        }
     }
     connect(m_agent.get(), &FallbackUserAgent::hostedLogoutFinished, this,
             &DesktopApp::hostedLogoutFinished);

@@ -1,5 +1,7 @@
 #include "SchemeHandler.h"
 
+#include <authkitqt/core/CustomSchemeUserAgent.h>
+
 #include <QFile>
 #include <QStandardPaths>
 
@@ -7,8 +9,9 @@ namespace SchemeHandler {
 
 QString problem(const QString &text)
 {
-    if (text.toUtf8().size() > kMaxUrlBytes)
-        return QStringLiteral("the URL is longer than %1 bytes").arg(kMaxUrlBytes);
+    constexpr qsizetype maxBytes = authkit::CustomSchemeUserAgent::kMaxRedirectBytes;
+    if (text.toUtf8().size() > maxBytes)
+        return QStringLiteral("the URL is longer than %1 bytes").arg(maxBytes);
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || url.scheme().isEmpty())
         return QStringLiteral("not a URL");
@@ -35,6 +38,12 @@ bool isRegistered()
         }
     }
     return false;
+}
+
+bool deliversRedirectTo(const QUrl &redirectUri)
+{
+    return redirectUri.scheme().compare(QLatin1String(kScheme), Qt::CaseInsensitive) == 0
+           && isRegistered();
 }
 
 } // namespace SchemeHandler

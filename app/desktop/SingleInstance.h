@@ -22,11 +22,11 @@ class QLocalSocket;
 // Wire format (README.md, "authkit-desktop"): one JSON object per line, UTF-8, at
 // most kMaxMessageBytes: {"v":1,"command":"raise"}, or {"v":1,"command":"open","url":...} with
 // the redirect URL of a custom-scheme sign-in (SchemeHandler.h), checked (an authkit-desktop: URL,
-// at most SchemeHandler::kMaxUrlBytes) and then handed to the open handler, whose verdict is the
-// answer: the launch that brought the URL learns whether it finished a sign-in. A command the
-// first instance does not know is answered {"ok":false,"error":...} and changes nothing. Every
-// message is answered with one line, {"ok":true} or {"ok":false,"error":...}. A URL is never
-// logged: it carries an authorization code.
+// at most CustomSchemeUserAgent::kMaxRedirectBytes) and then handed to the open handler, whose
+// verdict is the answer: the launch that brought the URL learns whether it finished a sign-in. A
+// command the first instance does not know is answered {"ok":false,"error":...} and changes
+// nothing. Every message is answered with one line, {"ok":true} or {"ok":false,"error":...}. A URL
+// is never logged: it carries an authorization code.
 class SingleInstance : public QObject
 {
     Q_OBJECT

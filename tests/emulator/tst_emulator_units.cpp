@@ -177,11 +177,13 @@ void TestEmulatorUnits::totpVerifyWindow()
 void TestEmulatorUnits::supportPkceMatchesRfc7636()
 {
     // RFC 7636 appendix B.
-    QCOMPARE(support::Pkce::challengeFor(QStringLiteral("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")),
-             QStringLiteral("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
+    QCOMPARE(
+        support::Pkce::challengeFor(QStringLiteral("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")),
+        QStringLiteral("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
     const support::Pkce pkce = support::Pkce::generate(128);
     QCOMPARE(pkce.verifier.size(), 128);
-    QVERIFY(QRegularExpression(QStringLiteral("^[A-Za-z0-9._~-]+$")).match(pkce.verifier).hasMatch());
+    QVERIFY(
+        QRegularExpression(QStringLiteral("^[A-Za-z0-9._~-]+$")).match(pkce.verifier).hasMatch());
     QCOMPARE(pkce.challenge.size(), 43);
     QVERIFY(support::Pkce::generate().verifier != support::Pkce::generate().verifier);
 }
@@ -207,7 +209,8 @@ void TestEmulatorUnits::ulidShapedDigestIsStable()
     const QString id = ids::ulidShapedDigest(digest);
     QVERIFY2(kUlidShape.match(id).hasMatch(), qPrintable(id));
     QCOMPARE(ids::ulidShapedDigest(digest), id);
-    QVERIFY(ids::ulidShapedDigest(QCryptographicHash::hash("other", QCryptographicHash::Sha256)) != id);
+    QVERIFY(ids::ulidShapedDigest(QCryptographicHash::hash("other", QCryptographicHash::Sha256))
+            != id);
     QCOMPARE(ids::ulidShapedDigest(QByteArray(16, '\0')), QString(26, QLatin1Char('0')));
     // 128 bits of ones: the top digit holds only three bits (7), the rest are Z.
     QCOMPARE(ids::ulidShapedDigest(QByteArray(16, '\xff')),
@@ -294,6 +297,8 @@ void TestEmulatorUnits::productionRedirectRules_data()
     QTest::newRow("fragment") << QStringLiteral("https://app.example/callback#x") << false;
     QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)") << false;
     QTest::newRow("data") << QStringLiteral("data:text/html,x") << false;
+    QTest::newRow("vbscript") << QStringLiteral("vbscript:msgbox(1)") << false;
+    QTest::newRow("blob") << QStringLiteral("blob:https://app.example/1") << false;
     QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << false;
     QTest::newRow("relative") << QStringLiteral("/callback") << false;
     QTest::newRow("empty") << QString() << false;
@@ -408,66 +413,65 @@ void TestEmulatorUnits::registeredUriMatching_data()
     const QString loopback = QStringLiteral("http://127.0.0.1/callback");
     const QString localhost = QStringLiteral("http://localhost/callback");
     QTest::newRow("loopback exact") << loopback << loopback << false << true;
-    QTest::newRow("loopback any port") << QStringLiteral("http://127.0.0.1:8123/callback")
-                                       << loopback << false << true;
+    QTest::newRow("loopback any port")
+        << QStringLiteral("http://127.0.0.1:8123/callback") << loopback << false << true;
     QTest::newRow("loopback registered with a port, other port")
         << QStringLiteral("http://127.0.0.1:9/callback")
         << QStringLiteral("http://127.0.0.1:8000/callback") << false << true;
-    QTest::newRow("localhost any port") << QStringLiteral("http://localhost:3000/callback")
-                                        << localhost << false << true;
+    QTest::newRow("localhost any port")
+        << QStringLiteral("http://localhost:3000/callback") << localhost << false << true;
     QTest::newRow("localhost host is case-insensitive")
         << QStringLiteral("http://LOCALHOST:3000/callback") << localhost << false << true;
-    QTest::newRow("ipv6 loopback any port") << QStringLiteral("http://[::1]:4000/callback")
-                                            << QStringLiteral("http://[::1]/callback") << false
-                                            << true;
+    QTest::newRow("ipv6 loopback any port")
+        << QStringLiteral("http://[::1]:4000/callback") << QStringLiteral("http://[::1]/callback")
+        << false << true;
     QTest::newRow("127.0.0.1 is not localhost")
         << QStringLiteral("http://localhost:3000/callback") << loopback << false << false;
     QTest::newRow("other path") << QStringLiteral("http://127.0.0.1:1/cb") << loopback << false
                                 << false;
-    QTest::newRow("path is case-sensitive") << QStringLiteral("http://127.0.0.1:1/Callback")
-                                            << loopback << false << false;
-    QTest::newRow("https is not http") << QStringLiteral("https://127.0.0.1:1/callback")
-                                       << loopback << false << false;
+    QTest::newRow("path is case-sensitive")
+        << QStringLiteral("http://127.0.0.1:1/Callback") << loopback << false << false;
+    QTest::newRow("https is not http")
+        << QStringLiteral("https://127.0.0.1:1/callback") << loopback << false << false;
     QTest::newRow("user info") << QStringLiteral("http://a@127.0.0.1:1/callback") << loopback
                                << false << false;
-    QTest::newRow("other loopback address") << QStringLiteral("http://127.0.0.2:1/callback")
-                                            << loopback << false << false;
+    QTest::newRow("other loopback address")
+        << QStringLiteral("http://127.0.0.2:1/callback") << loopback << false << false;
     QTest::newRow("https exact") << QStringLiteral("https://app.example/cb")
                                  << QStringLiteral("https://app.example/cb") << false << true;
     QTest::newRow("https other port") << QStringLiteral("https://app.example:8443/cb")
-                                      << QStringLiteral("https://app.example/cb") << false
-                                      << false;
-    QTest::newRow("custom scheme exact") << QStringLiteral("authkit-desktop://callback")
-                                         << QStringLiteral("authkit-desktop://callback") << false
-                                         << true;
+                                      << QStringLiteral("https://app.example/cb") << false << false;
+    QTest::newRow("custom scheme exact")
+        << QStringLiteral("authkit-desktop://callback")
+        << QStringLiteral("authkit-desktop://callback") << false << true;
     QTest::newRow("custom scheme with a port")
-        << QStringLiteral("authkit-desktop://callback:99") << QStringLiteral("authkit-desktop://callback")
+        << QStringLiteral("authkit-desktop://callback:99")
+        << QStringLiteral("authkit-desktop://callback") << false << false;
+    QTest::newRow("custom scheme other host")
+        << QStringLiteral("authkit-desktop://other") << QStringLiteral("authkit-desktop://callback")
         << false << false;
-    QTest::newRow("custom scheme other host") << QStringLiteral("authkit-desktop://other")
-                                              << QStringLiteral("authkit-desktop://callback")
-                                              << false << false;
     QTest::newRow("empty candidate") << QString() << loopback << false << false;
     QTest::newRow("extra query") << QStringLiteral("http://127.0.0.1:1/callback?a=1") << loopback
                                  << false << false;
-    QTest::newRow("fragment") << QStringLiteral("http://127.0.0.1:1/callback#a") << loopback << false
-                              << false;
-    QTest::newRow("registered query, same") << QStringLiteral("https://app.example/cb?tenant=1")
-                                            << QStringLiteral("https://app.example/cb?tenant=1")
-                                            << false << true;
+    QTest::newRow("fragment") << QStringLiteral("http://127.0.0.1:1/callback#a") << loopback
+                              << false << false;
+    QTest::newRow("registered query, same")
+        << QStringLiteral("https://app.example/cb?tenant=1")
+        << QStringLiteral("https://app.example/cb?tenant=1") << false << true;
 
     // Logout allowlists: the path may extend the registered one.
     QTest::newRow("prefix: root allows any path")
-        << QStringLiteral("http://127.0.0.1:7000/signed-out?x=1") << QStringLiteral("http://127.0.0.1/")
-        << true << true;
+        << QStringLiteral("http://127.0.0.1:7000/signed-out?x=1")
+        << QStringLiteral("http://127.0.0.1/") << true << true;
     QTest::newRow("prefix: below a directory")
-        << QStringLiteral("https://app.example/bye/now") << QStringLiteral("https://app.example/bye")
-        << true << true;
+        << QStringLiteral("https://app.example/bye/now")
+        << QStringLiteral("https://app.example/bye") << true << true;
     QTest::newRow("prefix: not a sibling name")
         << QStringLiteral("https://app.example/byebye") << QStringLiteral("https://app.example/bye")
         << true << false;
     QTest::newRow("prefix: without the flag")
-        << QStringLiteral("https://app.example/bye/now") << QStringLiteral("https://app.example/bye")
-        << false << false;
+        << QStringLiteral("https://app.example/bye/now")
+        << QStringLiteral("https://app.example/bye") << false << false;
 }
 
 void TestEmulatorUnits::registeredUriMatching()
@@ -506,9 +510,11 @@ void TestEmulatorUnits::faultParseRejects_data()
                                                    "authenticate, jwks, logout, hosted, convex");
     QTest::newRow("unknown endpoint")
         << QByteArray(R"({"endpoint":"control"})")
-        << QStringLiteral("endpoint must be one of: authorize, authenticate, jwks, logout, hosted, convex");
-    QTest::newRow("unknown action") << QByteArray(R"({"endpoint":"jwks","action":"explode"})")
-                                    << QStringLiteral("action must be respond, delay, drop or drop_after_commit");
+        << QStringLiteral(
+               "endpoint must be one of: authorize, authenticate, jwks, logout, hosted, convex");
+    QTest::newRow("unknown action")
+        << QByteArray(R"({"endpoint":"jwks","action":"explode"})")
+        << QStringLiteral("action must be respond, delay, drop or drop_after_commit");
     QTest::newRow("count 0") << QByteArray(R"({"endpoint":"jwks","count":0})")
                              << QStringLiteral("count must be between 1 and 10000");
     QTest::newRow("count 10001") << QByteArray(R"({"endpoint":"jwks","count":10001})")
@@ -531,8 +537,9 @@ void TestEmulatorUnits::faultParseRejects_data()
     QTest::newRow("header name with colon")
         << QByteArray(R"({"endpoint":"jwks","headers":{"X-A:":"1"}})")
         << QStringLiteral("header names and values must be single lines");
-    QTest::newRow("empty header name") << QByteArray(R"({"endpoint":"jwks","headers":{"":"1"}})")
-                                       << QStringLiteral("header names and values must be single lines");
+    QTest::newRow("empty header name")
+        << QByteArray(R"({"endpoint":"jwks","headers":{"":"1"}})")
+        << QStringLiteral("header names and values must be single lines");
 }
 
 void TestEmulatorUnits::faultParseRejects()
@@ -568,8 +575,8 @@ void TestEmulatorUnits::faultParseDefaults()
     QCOMPARE(fault->headers.first().second, QByteArray("2"));
 
     // A delay keeps the real reply (status 0) unless a status is given.
-    fault = FaultInjector::parse(json(R"({"endpoint":"logout","action":"delay","delay_ms":5,"count":3})"),
-                                 &message);
+    fault = FaultInjector::parse(
+        json(R"({"endpoint":"logout","action":"delay","delay_ms":5,"count":3})"), &message);
     QVERIFY(fault);
     QCOMPARE(fault->status, 0);
     QCOMPARE(fault->delayMs, 5);
@@ -585,7 +592,8 @@ void TestEmulatorUnits::faultTakeCountsDown()
 {
     FaultInjector injector;
     QString message;
-    const int first = injector.add(*FaultInjector::parse(json(R"({"endpoint":"jwks","count":2})"), &message));
+    const int first =
+        injector.add(*FaultInjector::parse(json(R"({"endpoint":"jwks","count":2})"), &message));
     const int second = injector.add(
         *FaultInjector::parse(json(R"({"endpoint":"authorize","status":503})"), &message));
     QVERIFY(first != second);
@@ -705,8 +713,8 @@ void TestEmulatorUnits::readerRefuses_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<qsizetype>("maxConsumed"); // refused before reading further than this
     const QByteArray host = "Host: h\r\n";
-    QTest::newRow("request line > 8 KiB") << QByteArray("GET /" + QByteArray(100000, 'a')) << 414
-                                          << qsizetype(8 * 1024 + 2);
+    QTest::newRow("request line > 8 KiB")
+        << QByteArray("GET /" + QByteArray(100000, 'a')) << 414 << qsizetype(8 * 1024 + 2);
     QByteArray manyHeaders = "GET / HTTP/1.1\r\n";
     for (int i = 0; i < 101; ++i)
         manyHeaders += "X-" + QByteArray::number(i) + ": 1\r\n";
@@ -714,19 +722,22 @@ void TestEmulatorUnits::readerRefuses_data()
     QTest::newRow("headers > 32 KiB")
         << QByteArray("GET / HTTP/1.1\r\nX-Big: " + QByteArray(100000, 'b')) << 431
         << qsizetype(16 + 32 * 1024 + 2);
-    QTest::newRow("body > 1 MiB") << QByteArray("POST / HTTP/1.1\r\n" + host
-                                                + "Content-Length: 1048577\r\n\r\n" + QByteArray(4096, 'x'))
+    QTest::newRow("body > 1 MiB") << QByteArray(
+        "POST / HTTP/1.1\r\n" + host + "Content-Length: 1048577\r\n\r\n" + QByteArray(4096, 'x'))
                                   << 413 << qsizetype(60);
-    QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n")
+    QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\n" + host
+                                           + "Transfer-Encoding: chunked\r\n\r\n")
                              << 501 << qsizetype(100);
-    QTest::newRow("HTTP/2") << QByteArray("GET / HTTP/2\r\n" + host + "\r\n") << 505 << qsizetype(100);
+    QTest::newRow("HTTP/2") << QByteArray("GET / HTTP/2\r\n" + host + "\r\n") << 505
+                            << qsizetype(100);
     QTest::newRow("no Host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400 << qsizetype(100);
-    QTest::newRow("bad Content-Length") << QByteArray("POST / HTTP/1.1\r\n" + host + "Content-Length: 1e3\r\n\r\n")
-                                        << 400 << qsizetype(100);
-    QTest::newRow("asterisk target") << QByteArray("OPTIONS * HTTP/1.1\r\n" + host + "\r\n") << 400
-                                     << qsizetype(100);
-    QTest::newRow("space in name") << QByteArray("GET / HTTP/1.1\r\n" + host + "X A: 1\r\n\r\n") << 400
-                                   << qsizetype(100);
+    QTest::newRow("bad Content-Length")
+        << QByteArray("POST / HTTP/1.1\r\n" + host + "Content-Length: 1e3\r\n\r\n") << 400
+        << qsizetype(100);
+    QTest::newRow("asterisk target")
+        << QByteArray("OPTIONS * HTTP/1.1\r\n" + host + "\r\n") << 400 << qsizetype(100);
+    QTest::newRow("space in name")
+        << QByteArray("GET / HTTP/1.1\r\n" + host + "X A: 1\r\n\r\n") << 400 << qsizetype(100);
 }
 
 void TestEmulatorUnits::readerRefuses()
@@ -747,11 +758,19 @@ void TestEmulatorUnits::readerConnectionOptions_data()
     QTest::addColumn<QByteArray>("head");
     QTest::addColumn<bool>("keepAlive");
     QTest::addColumn<bool>("wantsContinue");
-    QTest::newRow("1.1") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n") << true << false;
-    QTest::newRow("1.1 close") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nConnection: close\r\nContent-Length: 1\r\n") << false << false;
-    QTest::newRow("1.0") << QByteArray("POST / HTTP/1.0\r\nContent-Length: 1\r\n") << false << false;
-    QTest::newRow("1.0 keep-alive") << QByteArray("POST / HTTP/1.0\r\nConnection: keep-alive\r\nContent-Length: 1\r\n") << true << false;
-    QTest::newRow("100-continue") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 1\r\n") << true << true;
+    QTest::newRow("1.1") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n")
+                         << true << false;
+    QTest::newRow("1.1 close") << QByteArray(
+        "POST / HTTP/1.1\r\nHost: h\r\nConnection: close\r\nContent-Length: 1\r\n")
+                               << false << false;
+    QTest::newRow("1.0") << QByteArray("POST / HTTP/1.0\r\nContent-Length: 1\r\n") << false
+                         << false;
+    QTest::newRow("1.0 keep-alive")
+        << QByteArray("POST / HTTP/1.0\r\nConnection: keep-alive\r\nContent-Length: 1\r\n") << true
+        << false;
+    QTest::newRow("100-continue") << QByteArray(
+        "POST / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 1\r\n")
+                                  << true << true;
 }
 
 void TestEmulatorUnits::readerConnectionOptions()
@@ -800,7 +819,8 @@ void TestEmulatorUnits::csrfTokens()
     HttpRequest page;
     QByteArray setCookie;
     const QString secret = guard.browserSecret(page, &setCookie);
-    QVERIFY(setCookie.startsWith(QByteArray(QByteArray(CsrfGuard::kCookie) + '=' + secret.toLatin1() + ';')));
+    QVERIFY(setCookie.startsWith(
+        QByteArray(QByteArray(CsrfGuard::kCookie) + '=' + secret.toLatin1() + ';')));
     QVERIFY(setCookie.contains("HttpOnly"));
     QVERIFY(setCookie.contains("SameSite=Strict"));
     const QString token = guard.token(secret, QStringLiteral("attemptA"));

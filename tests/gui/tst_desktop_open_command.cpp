@@ -11,9 +11,12 @@
 #include <authkitqt/core/AuthorizationRequest.h>
 #include <authkitqt/core/CustomSchemeUserAgent.h>
 
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalSocket>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -87,7 +90,7 @@ private Q_SLOTS:
         QTest::newRow("empty") << message(QString()) << QStringLiteral("not a URL");
         QTest::newRow("oversize") << message(
             QStringLiteral("authkit-desktop://callback?code=x&state=")
-            + QString(SchemeHandler::kMaxUrlBytes, u'a'))
+            + QString(CustomSchemeUserAgent::kMaxRedirectBytes, u'a'))
                                   << QStringLiteral("longer than");
         QTest::newRow("no url") << QByteArray("{\"v\":1,\"command\":\"open\"}\n")
                                 << QStringLiteral("no url");
@@ -163,6 +166,43 @@ private Q_SLOTS:
         // The words never repeat the URL (it may carry a code).
         QVERIFY(!SchemeHandler::problem(QStringLiteral("https://x/?code=SECRETCODE"))
                      .contains(QLatin1String("SECRETCODE")));
+    }
+
+    // The system-browser sign-in is chosen only for a redirect that can come back: our scheme,
+    // with the packaged .desktop file declaring the app its handler. Any other custom scheme,
+    // or ours unregistered, goes to the login window (tst_desktop_login_window_scheme).
+    void onlyARegisteredOwnSchemeComesBackFromABrowser()
+    {
+        QTemporaryDir xdg;
+        QVERIFY(xdg.isValid());
+        const QByteArray dataHome = qgetenv("XDG_DATA_HOME");
+        const QByteArray dataDirs = qgetenv("XDG_DATA_DIRS");
+        const auto restore = qScopeGuard([&] {
+            qputenv("XDG_DATA_HOME", dataHome);
+            qputenv("XDG_DATA_DIRS", dataDirs);
+        });
+        qputenv("XDG_DATA_HOME", QFile::encodeName(xdg.filePath(QStringLiteral("home"))));
+        qputenv("XDG_DATA_DIRS", QFile::encodeName(xdg.filePath(QStringLiteral("dirs"))));
+
+        const QUrl ours(QLatin1String(SchemeHandler::kRedirectUri));
+        const QUrl other(QStringLiteral("com.example.authkit:/callback"));
+        const QUrl loopback(QStringLiteral("http://127.0.0.1/callback"));
+        QVERIFY(!SchemeHandler::isRegistered());
+        QVERIFY(!SchemeHandler::deliversRedirectTo(ours));
+        QVERIFY(!SchemeHandler::deliversRedirectTo(other));
+
+        QFile packaged(QStringLiteral(AUTHKIT_DESKTOP_FILE));
+        QVERIFY(packaged.open(QIODevice::ReadOnly));
+        QVERIFY(QDir().mkpath(xdg.filePath(QStringLiteral("home/applications"))));
+        QFile installed(xdg.filePath(QStringLiteral("home/applications/authkit-desktop.desktop")));
+        QVERIFY(installed.open(QIODevice::WriteOnly));
+        QVERIFY(installed.write(packaged.readAll()) > 0);
+        installed.close();
+
+        QVERIFY(SchemeHandler::isRegistered());
+        QVERIFY(SchemeHandler::deliversRedirectTo(ours));
+        QVERIFY(!SchemeHandler::deliversRedirectTo(other));
+        QVERIFY(!SchemeHandler::deliversRedirectTo(loopback));
     }
 };
 

@@ -38,8 +38,8 @@ class CustomSchemeUserAgentTest : public QObject
             request = AuthorizationRequest::create(config, redirect);
             agent.present(request);
         }
-        QUrl redirect(const QString &state, const QString &base = QStringLiteral(
-                                                "authkit-desktop://callback")) const
+        QUrl redirect(const QString &state,
+                      const QString &base = QStringLiteral("authkit-desktop://callback")) const
         {
             QUrl url(base);
             QUrlQuery query;
@@ -68,6 +68,10 @@ private Q_SLOTS:
         QTest::newRow("loopback") << QStringLiteral("http://127.0.0.1/callback");
         QTest::newRow("https") << QStringLiteral("https://app.example/callback");
         QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)");
+        // The emulator's production rules always refused it; this agent took it until they
+        // shared one list (isBrowserInternalScheme).
+        QTest::newRow("vbscript") << QStringLiteral("vbscript:msgbox(1)");
+        QTest::newRow("JavaScript, any case") << QStringLiteral("JavaScript:alert(1)");
         QTest::newRow("file") << QStringLiteral("file:///tmp/x");
         QTest::newRow("relative") << QStringLiteral("/callback");
     }
@@ -102,14 +106,14 @@ private Q_SLOTS:
             << QStringLiteral("authkit-desktop://callback?code=x&state=forged") << D::NotThisSignIn;
         QTest::newRow("no state") << QStringLiteral("authkit-desktop://callback?code=x")
                                   << D::NotThisSignIn;
-        QTest::newRow("another host") << QStringLiteral("HOST:authkit-desktop://elsewhere")
-                                      << D::NotTheRedirect;
-        QTest::newRow("another scheme") << QStringLiteral("HOST:authkit-evil://callback")
-                                        << D::NotTheRedirect;
-        QTest::newRow("another path") << QStringLiteral("HOST:authkit-desktop://callback/x")
-                                      << D::NotTheRedirect;
-        QTest::newRow("neither code nor error") << QStringLiteral("authkit-desktop://callback?a=b")
-                                                << D::NotTheRedirect;
+        QTest::newRow("another host")
+            << QStringLiteral("HOST:authkit-desktop://elsewhere") << D::NotTheRedirect;
+        QTest::newRow("another scheme")
+            << QStringLiteral("HOST:authkit-evil://callback") << D::NotTheRedirect;
+        QTest::newRow("another path")
+            << QStringLiteral("HOST:authkit-desktop://callback/x") << D::NotTheRedirect;
+        QTest::newRow("neither code nor error")
+            << QStringLiteral("authkit-desktop://callback?a=b") << D::NotTheRedirect;
         QTest::newRow("oversize") << QStringLiteral("LONG") << D::TooLong;
     }
 
@@ -151,7 +155,8 @@ private Q_SLOTS:
         AuthKitConfig config;
         config.clientId = QStringLiteral("client_01J00000000000000000000PRD");
         config.apiBaseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
-        const QUrl redirect = agent.prepareRedirectUri(QUrl(QStringLiteral("authkit-desktop://callback")));
+        const QUrl redirect =
+            agent.prepareRedirectUri(QUrl(QStringLiteral("authkit-desktop://callback")));
         agent.present(AuthorizationRequest::create(config, redirect));
         QCOMPARE(failed.size(), 1);
         QVERIFY(!agent.isWaiting());

@@ -5,22 +5,9 @@
 #include <authkitqt/core/Pkce.h>
 
 #include <authkitqt/core/RedirectParser.h>
-
-#include <QStringList>
+#include <authkitqt/core/UriSchemes.h>
 
 namespace authkit {
-
-namespace {
-
-// Schemes a browser handles itself or that run something: never an application's redirect.
-const QStringList kBrowserSchemes = {
-    QStringLiteral("http"),  QStringLiteral("https"),      QStringLiteral("file"),
-    QStringLiteral("data"),  QStringLiteral("javascript"), QStringLiteral("blob"),
-    QStringLiteral("about"), QStringLiteral("ftp"),        QStringLiteral("ws"),
-    QStringLiteral("wss"),
-};
-
-} // namespace
 
 CustomSchemeUserAgent::CustomSchemeUserAgent(UrlOpener openUrl, QObject *parent)
     : UserAgent(parent)
@@ -32,9 +19,8 @@ CustomSchemeUserAgent::~CustomSchemeUserAgent() = default;
 
 bool CustomSchemeUserAgent::isCustomSchemeUri(const QUrl &uri)
 {
-    return uri.isValid() && !uri.scheme().isEmpty()
-           && !kBrowserSchemes.contains(uri.scheme().toLower()) && uri.userInfo().isEmpty()
-           && !uri.hasFragment();
+    return uri.isValid() && !uri.scheme().isEmpty() && !isBrowserInternalScheme(uri.scheme())
+           && uri.userInfo().isEmpty() && !uri.hasFragment();
 }
 
 QUrl CustomSchemeUserAgent::prepareRedirectUri(const QUrl &configured)

@@ -1,18 +1,12 @@
 #include "RedirectUriRules_p.h"
 
+#include <authkitqt/core/UriSchemes.h>
+
 #include <QHostAddress>
-#include <QStringList>
 
 namespace authkit::emulator {
 
 namespace {
-
-// Schemes that run or read something in the browser itself: never a place to send a code.
-const QStringList kUnsafeSchemes = {
-    QStringLiteral("javascript"), QStringLiteral("data"),  QStringLiteral("file"),
-    QStringLiteral("blob"),       QStringLiteral("about"), QStringLiteral("vbscript"),
-    QStringLiteral("ftp"),        QStringLiteral("ws"),    QStringLiteral("wss"),
-};
 
 // The IP literal only: "localhost" may be resolved elsewhere (RFC 8252 section 8.3).
 bool isLoopbackLiteral(const QString &host)
@@ -85,7 +79,9 @@ QString redirectUriProblem(Environment environment, const QUrl &uri, const PageL
                                      "Production redirect URIs must use https (http only to the "
                                      "loopback IP literal 127.0.0.1 or [::1])."));
     }
-    if (kUnsafeSchemes.contains(scheme))
+    // Past http(s): the schemes that run or read something in the browser, never a place to
+    // send a code (the list the apps' custom-scheme sign-in refuses too).
+    if (isBrowserInternalScheme(scheme))
         return say(language,
                    QT_TRANSLATE_NOOP("HostedPages", "The scheme \"%1\" cannot be a redirect URI."))
             .arg(scheme);

@@ -37,8 +37,8 @@ public:
     explicit CustomSchemeUserAgent(UrlOpener openUrl, QObject *parent = nullptr);
     ~CustomSchemeUserAgent() override;
 
-    /// True for a URI this agent can wait for: an absolute URI whose scheme is neither http(s)
-    /// nor one a browser handles itself (file, data, javascript, ...).
+    /// True for a URI this agent can wait for: an absolute URI, with no user info or fragment,
+    /// whose scheme is not one a browser handles itself (isBrowserInternalScheme(), UriSchemes.h).
     static bool isCustomSchemeUri(const QUrl &uri);
 
     /// The configured redirect URI unchanged when it is a custom scheme's, else invalid (the
