@@ -49,6 +49,7 @@ private Q_SLOTS:
     void keptInTheStateFileAcrossARestart();
     void projectConfiguresTheEnvironment();
     void projectTemplatesFromTheBuildEnvironment();
+    void projectWinsOverTheSavedStateAndKeepsItsIds();
     void projectErrors_data();
     void projectErrors();
 
@@ -60,6 +61,8 @@ private:
     // registered, 400 when not.
     int authorizeStatus(const AuthKitEmulator &emulator, const QString &redirectUri);
     HttpResult preflight(const AuthKitEmulator &emulator, const QByteArray &origin);
+    // The state file's "environment" as the running emulator writes it after its next answer.
+    QJsonObject savedEnvironment(const AuthKitEmulator &emulator, const QTemporaryDir &data);
 
     HttpClient m_http;
 };
@@ -98,6 +101,20 @@ HttpResult TestEmulatorEnvironment::preflight(const AuthKitEmulator &emulator,
         {},
         {{QByteArrayLiteral("Origin"), origin},
          {QByteArrayLiteral("Access-Control-Request-Method"), QByteArrayLiteral("POST")}});
+}
+
+QJsonObject TestEmulatorEnvironment::savedEnvironment(const AuthKitEmulator &emulator,
+                                                      const QTemporaryDir &data)
+{
+    if (m_http.get(endpoint(emulator.baseUrl(), QStringLiteral("/_emulator/health"))).status != 200)
+        return {};
+    QFile stateFile(data.filePath(QStringLiteral("authkit-state.json")));
+    if (!stateFile.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(stateFile.readAll())
+        .object()
+        .value(QStringLiteral("environment"))
+        .toObject();
 }
 
 void TestEmulatorEnvironment::callsNeedTheApiKey()
@@ -367,6 +384,57 @@ void TestEmulatorEnvironment::projectTemplatesFromTheBuildEnvironment()
     QVERIFY(emulator);
     QCOMPARE(authorizeStatus(*emulator, QStringLiteral("https://branch.example.com/callback")),
              302);
+}
+
+// A restart with the same --data-dir: convex.json is the configuration, so a homepage changed
+// there since the last run wins over the saved one, and the project's redirect URIs and origins
+// are the saved entries again (same ids), not new ones.
+void TestEmulatorEnvironment::projectWinsOverTheSavedStateAndKeepsItsIds()
+{
+    QTemporaryDir project;
+    QTemporaryDir data;
+    QVERIFY(project.isValid() && data.isValid());
+    const auto writeConvexJson = [&](const QByteArray &homepage) {
+        return writeFile(project.filePath(QStringLiteral("convex.json")),
+                         "{\"authKit\": {\"dev\": {\"configure\": {\n"
+                         "  \"redirectUris\": [\"http://localhost:5173/callback\"],\n"
+                         "  \"corsOrigins\": [\"http://localhost:5173\"],\n"
+                         "  \"appHomepageUrl\": \""
+                             + homepage + "\"}}}}");
+    };
+    EmulatorOptions options;
+    options.projectDir = project.path();
+    options.dataDir = data.path();
+
+    QVERIFY(writeConvexJson("http://localhost:5173/first"));
+    QJsonObject first;
+    {
+        const auto emulator = startEmulator(options);
+        QVERIFY(emulator);
+        first = savedEnvironment(*emulator, data);
+    }
+    QCOMPARE(first.value(QStringLiteral("app_homepage_url")).toString(),
+             QStringLiteral("http://localhost:5173/first"));
+    const QJsonArray redirectUris = first.value(QStringLiteral("redirect_uris")).toArray();
+    QCOMPARE(redirectUris.size(), 1);
+    QVERIFY(redirectUris.first()
+                .toObject()
+                .value(QStringLiteral("id"))
+                .toString()
+                .startsWith(QLatin1String("ruri_")));
+    QCOMPARE(first.value(QStringLiteral("cors_origins")).toArray().size(), 1);
+
+    QVERIFY(writeConvexJson("http://localhost:5173/second"));
+    const auto restarted = startEmulator(options);
+    QVERIFY(restarted);
+    const QJsonObject second = savedEnvironment(*restarted, data);
+    QCOMPARE(second.value(QStringLiteral("app_homepage_url")).toString(),
+             QStringLiteral("http://localhost:5173/second"));
+    // The same entries, ids and creation times included.
+    QCOMPARE(second.value(QStringLiteral("redirect_uris")).toArray(), redirectUris);
+    QCOMPARE(second.value(QStringLiteral("cors_origins")).toArray(),
+             first.value(QStringLiteral("cors_origins")).toArray());
+    QCOMPARE(authorizeStatus(*restarted, QStringLiteral("http://localhost:5173/callback")), 302);
 }
 
 void TestEmulatorEnvironment::projectErrors_data()

@@ -265,8 +265,6 @@ bool AuthKitEmulator::start()
         return false;
     }
     auto state = std::make_unique<EmulatorState>(m_options, std::move(*directory));
-    if (project && !applyProject(*project, state->environment()))
-        return false;
     state->events().setCap(m_options.maxEvents);
     state->webhooks().setFirstRetryDelayMs(m_options.webhookRetryDelayMs);
     if (!m_options.webhookUrls.isEmpty() && m_options.webhookSecret.isEmpty()) {
@@ -302,6 +300,10 @@ bool AuthKitEmulator::start()
         state->environment().restore(
             saved.object().value(QStringLiteral("environment")).toObject());
     }
+    // After the saved state: the project is the configuration, so a homepage changed in
+    // convex.json wins over last run's, and its redirect URIs and origins keep their saved ids.
+    if (project && !applyProject(*project, state->environment()))
+        return false;
     state->onOneTimeCode = [this](const QString &email, const QString &code) {
         Q_EMIT oneTimeCodeSent(email, code);
     };
@@ -472,7 +474,8 @@ bool AuthKitEmulator::applyProject(const ConvexProject &project, EnvironmentSett
             return false;
         }
     }
-    if (!project.appHomepageUrl.isEmpty()
+    // The same homepage again keeps its updated_at.
+    if (!project.appHomepageUrl.isEmpty() && project.appHomepageUrl != environment.appHomepageUrl()
         && !environment.setAppHomepageUrl(project.appHomepageUrl, now, &why)) {
         m_error =
             QStringLiteral("--project: appHomepageUrl \"%1\": %2").arg(project.appHomepageUrl, why);
