@@ -54,6 +54,8 @@ Q_SIGNALS:
 
 private:
     HttpPortSettings httpSettings() const;
+    // The steps of start() that set m_error themselves.
+    bool setUpEventsAndKeys(EmulatorState &state, const QString &keyFile);
     bool applyProject(const ConvexProject &project, EnvironmentSettings &environment);
     void connectWorkOsComponent(EmulatorState &state, ConvexDeploymentServer &convex);
     std::unique_ptr<ConvexDeploymentServer> startConvex(EmulatorState &state,
