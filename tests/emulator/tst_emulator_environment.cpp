@@ -50,6 +50,7 @@ private Q_SLOTS:
     void projectConfiguresTheEnvironment();
     void projectTemplatesFromTheBuildEnvironment();
     void projectWinsOverTheSavedStateAndKeepsItsIds();
+    void projectWithOnlyADotEnv();
     void projectErrors_data();
     void projectErrors();
 
@@ -437,6 +438,35 @@ void TestEmulatorEnvironment::projectWinsOverTheSavedStateAndKeepsItsIds()
     QCOMPARE(authorizeStatus(*restarted, QStringLiteral("http://localhost:5173/callback")), 302);
 }
 
+// A project with .env and no .env.local is read as authkit-desktop and authkit-cli read it (one
+// reader in lib/core, ConvexProjectFiles); .env.local, when there, is the one read.
+void TestEmulatorEnvironment::projectWithOnlyADotEnv()
+{
+    QTemporaryDir project;
+    QVERIFY(project.isValid());
+    const QString clientId = QStringLiteral("client_01J00000000000000000D0TENV");
+    QVERIFY(writeFile(project.filePath(QStringLiteral(".env")),
+                      "VITE_WORKOS_CLIENT_ID=" + clientId.toUtf8()
+                          + "\nVITE_WORKOS_REDIRECT_URI=https://dotenv.example.com/callback\n"));
+    EmulatorOptions options;
+    options.projectDir = project.path();
+    {
+        const auto emulator = startEmulator(options);
+        QVERIFY(emulator);
+        QVERIFY2(emulator->clientIds().contains(clientId),
+                 qPrintable(emulator->clientIds().join(u',')));
+        QCOMPARE(authorizeStatus(*emulator, QStringLiteral("https://dotenv.example.com/callback")),
+                 302);
+    }
+    QVERIFY(writeFile(project.filePath(QStringLiteral(".env.local")),
+                      "WORKOS_REDIRECT_URI=https://local.example.com/callback\n"));
+    const auto emulator = startEmulator(options);
+    QVERIFY(emulator);
+    QVERIFY(!emulator->clientIds().contains(clientId));
+    QCOMPARE(authorizeStatus(*emulator, QStringLiteral("https://local.example.com/callback")), 302);
+    QCOMPARE(authorizeStatus(*emulator, QStringLiteral("https://dotenv.example.com/callback")), 400);
+}
+
 void TestEmulatorEnvironment::projectErrors_data()
 {
     QTest::addColumn<QByteArray>("convexJson");
@@ -475,7 +505,8 @@ void TestEmulatorEnvironment::projectErrors()
     options.projectDir = empty.path();
     AuthKitEmulator nothing(options);
     QVERIFY(!nothing.start());
-    QVERIFY(nothing.errorString().contains(QStringLiteral("no .env.local or convex.json")));
+    QVERIFY2(nothing.errorString().contains(QStringLiteral("no .env.local, .env or convex.json")),
+             qPrintable(nothing.errorString()));
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorEnvironment)

@@ -5,7 +5,6 @@
 #include "ConvexDatabase_p.h"
 #include "ConvexDeploymentServer_p.h"
 #include "ConvexJwksCache_p.h"
-#include "ConvexProject_p.h"
 #include "ConvexTokenValidator_p.h"
 #include "EmulatorHttpServer_p.h"
 #include "EmulatorLog_p.h"
@@ -18,9 +17,12 @@
 #include "WebhookDispatcher_p.h"
 #include "WorkOsSignature_p.h"
 
+#include <authkitqt/core/ConvexProjectFiles.h>
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -189,20 +191,26 @@ std::optional<Directory> readDirectory(const EmulatorOptions &options, QString *
     return directory;
 }
 
-// --project DIR: read whole before anything applies; its client IDs join the directory now,
-// its environment settings apply after the saved state (AuthKitEmulator::start).
-std::optional<ConvexProject> readProject(const QString &dir, Directory &directory, QString *error)
+// The emulator is a development environment: convex.json's "dev" section is the one that applies.
+const QString kProjectDeployment = QStringLiteral("dev");
+
+// --project DIR, read whole by lib/core (the reader of authkit-desktop and authkit-cli too)
+// before anything applies: its client IDs join the directory now, its environment settings
+// apply over the saved state (AuthKitEmulator::start).
+std::optional<ConvexProjectFiles> readProject(const QString &dir, Directory &directory,
+                                              QString *error)
 {
-    std::optional<ConvexProject> project = ConvexProject::read(dir, error);
+    std::optional<ConvexProjectFiles> project = ConvexProjectFiles::read(
+        dir, kProjectDeployment, QProcessEnvironment::systemEnvironment(), error);
     if (!project)
         return std::nullopt;
-    for (const QString &warning : std::as_const(project->warnings))
+    for (const QString &warning : std::as_const(project->section.warnings))
         qCWarning(lcEmulator).noquote() << warning;
     for (const QString &clientId : std::as_const(project->clientIds)) {
         if (!Directory::isValidClientId(clientId)) {
-            *error = QStringLiteral("--project: \"%1\" in .env.local is not a WorkOS client ID "
-                                    "(client_ and 26 characters of Crockford base32)")
-                         .arg(clientId);
+            *error = QStringLiteral("--project: \"%1\" in %2 is not a WorkOS client ID (client_ "
+                                    "and 26 characters of Crockford base32)")
+                         .arg(clientId, QFileInfo(project->dotEnvFile).fileName());
             return std::nullopt;
         }
         if (!directory.client(clientId))
@@ -357,7 +365,7 @@ bool AuthKitEmulator::start()
     std::optional<Directory> directory = readDirectory(m_options, &m_error);
     if (!directory)
         return false;
-    std::optional<ConvexProject> project;
+    std::optional<ConvexProjectFiles> project;
     if (!m_options.projectDir.isEmpty()) {
         project = readProject(m_options.projectDir, *directory, &m_error);
         if (!project)
@@ -520,7 +528,8 @@ void AuthKitEmulator::connectWorkOsComponent(EmulatorState &state, ConvexDeploym
     };
 }
 
-bool AuthKitEmulator::applyProject(const ConvexProject &project, EnvironmentSettings &environment)
+bool AuthKitEmulator::applyProject(const ConvexProjectFiles &project,
+                                   EnvironmentSettings &environment)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QString why;
@@ -532,7 +541,7 @@ bool AuthKitEmulator::applyProject(const ConvexProject &project, EnvironmentSett
             return false;
         }
     }
-    for (const QString &origin : project.corsOrigins) {
+    for (const QString &origin : project.section.corsOrigins) {
         EnvironmentSettings::CorsOrigin record;
         if (environment.addCorsOrigin(origin, now, &record, &why)
             == EnvironmentSettings::Added::Invalid) {
@@ -541,10 +550,10 @@ bool AuthKitEmulator::applyProject(const ConvexProject &project, EnvironmentSett
         }
     }
     // The same homepage again keeps its updated_at.
-    if (!project.appHomepageUrl.isEmpty() && project.appHomepageUrl != environment.appHomepageUrl()
-        && !environment.setAppHomepageUrl(project.appHomepageUrl, now, &why)) {
+    if (!project.section.appHomepageUrl.isEmpty() && project.section.appHomepageUrl != environment.appHomepageUrl()
+        && !environment.setAppHomepageUrl(project.section.appHomepageUrl, now, &why)) {
         m_error =
-            QStringLiteral("--project: appHomepageUrl \"%1\": %2").arg(project.appHomepageUrl, why);
+            QStringLiteral("--project: appHomepageUrl \"%1\": %2").arg(project.section.appHomepageUrl, why);
         return false;
     }
     return true;
