@@ -122,10 +122,12 @@ void TestEmulatorEnvironment::callsNeedTheApiKey()
 {
     const auto withoutKeys = startEmulator();
     QVERIFY(withoutKeys);
-    QCOMPARE(call(*withoutKeys, "POST", QStringLiteral("/user_management/redirect_uris"),
-                  {{QStringLiteral("uri"), kNewRedirect}})
-                 .status,
-             401);
+    const HttpResult off = call(*withoutKeys, "POST", QStringLiteral("/user_management/redirect_uris"),
+                                {{QStringLiteral("uri"), kNewRedirect}});
+    QCOMPARE(off.status, 401);
+    // Without any key configured, the answer says how to turn the API on.
+    QVERIFY2(off.text().contains(QStringLiteral("Environment configuration needs an API key")),
+             off.body.constData());
     const auto emulator = startWithKey();
     QVERIFY(emulator);
     QCOMPARE(call(*emulator, "POST", QStringLiteral("/user_management/redirect_uris"),

@@ -4,18 +4,15 @@
 
 namespace authkit::emulator {
 
+namespace {
+
+const QString kWhat = QStringLiteral("Environment configuration");
+
+} // namespace
+
 std::optional<QString> EnvironmentApi::stringField(const HttpRequest &request, const char *name,
-                                                   HttpResponse *error) const
+                                                   HttpResponse *error)
 {
-    if (m_state.options().apiKeys.isEmpty()) {
-        *error = messageError(401, QStringLiteral("Environment configuration needs an API key: "
-                                                  "start the emulator with --api-key."));
-        return std::nullopt;
-    }
-    if (!m_state.hasApiKey(request)) {
-        *error = messageError(401, QStringLiteral("Unauthorized"));
-        return std::nullopt;
-    }
     const QJsonDocument body = QJsonDocument::fromJson(request.body);
     const QJsonValue value = body.object().value(QLatin1String(name));
     if (!body.isObject() || !value.isString() || value.toString().isEmpty()) {
@@ -29,6 +26,8 @@ std::optional<QString> EnvironmentApi::stringField(const HttpRequest &request, c
 
 HttpResponse EnvironmentApi::addRedirectUri(const HttpRequest &request)
 {
+    if (auto refused = m_state.requireApiKey(request, kWhat))
+        return *refused;
     HttpResponse error;
     const std::optional<QString> uri = stringField(request, "uri", &error);
     if (!uri)
@@ -51,6 +50,8 @@ HttpResponse EnvironmentApi::addRedirectUri(const HttpRequest &request)
 
 HttpResponse EnvironmentApi::addCorsOrigin(const HttpRequest &request)
 {
+    if (auto refused = m_state.requireApiKey(request, kWhat))
+        return *refused;
     HttpResponse error;
     const std::optional<QString> origin = stringField(request, "origin", &error);
     if (!origin)
@@ -73,6 +74,8 @@ HttpResponse EnvironmentApi::addCorsOrigin(const HttpRequest &request)
 
 HttpResponse EnvironmentApi::setAppHomepageUrl(const HttpRequest &request)
 {
+    if (auto refused = m_state.requireApiKey(request, kWhat))
+        return *refused;
     HttpResponse error;
     const std::optional<QString> url = stringField(request, "url", &error);
     if (!url)
