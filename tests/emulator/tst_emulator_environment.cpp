@@ -46,6 +46,7 @@ private Q_SLOTS:
     void addedCorsOriginGetsCorsHeaders();
     void corsOriginErrorsAsConvexCliExpects();
     void appHomepageUrl();
+    void fullListsRefuseFurtherEntries();
     void keptInTheStateFileAcrossARestart();
     void projectConfiguresTheEnvironment();
     void projectTemplatesFromTheBuildEnvironment();
@@ -263,6 +264,47 @@ void TestEmulatorEnvironment::appHomepageUrl()
     QCOMPARE(
         call(*emulator, "PUT", path, {{QStringLiteral("url"), QStringLiteral("ftp://x")}}).status,
         422);
+}
+
+// Each list has a cap (EmulatorOptions::maxRedirectUris, maxCorsOrigins; 1,000 by default, small
+// here): past it an add is refused with 422 limit_reached and nothing is evicted, so the state
+// file cannot grow without bound. A duplicate is still said as one.
+void TestEmulatorEnvironment::fullListsRefuseFurtherEntries()
+{
+    EmulatorOptions options;
+    options.maxRedirectUris = 3;
+    options.maxCorsOrigins = 2;
+    const auto emulator = startWithKey(options);
+    QVERIFY(emulator);
+    const QString redirects = QStringLiteral("/user_management/redirect_uris");
+    const auto redirectUri = [](int i) {
+        return QStringLiteral("https://staging.example.com/callback/%1").arg(i);
+    };
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(call(*emulator, "POST", redirects, {{QStringLiteral("uri"), redirectUri(i)}}).status,
+                 201);
+    const HttpResult full = call(*emulator, "POST", redirects, {{QStringLiteral("uri"), redirectUri(3)}});
+    QCOMPARE(full.status, 422);
+    QCOMPARE(full.json().value(QStringLiteral("code")).toString(), QStringLiteral("limit_reached"));
+    QVERIFY2(full.text().contains(QStringLiteral("at most 3 redirect URIs")), full.body.constData());
+    QCOMPARE(authorizeStatus(*emulator, redirectUri(3)), 400);
+    QCOMPARE(authorizeStatus(*emulator, redirectUri(0)), 302); // the first is kept
+    const HttpResult again = call(*emulator, "POST", redirects, {{QStringLiteral("uri"), redirectUri(1)}});
+    QCOMPARE(again.status, 422);
+    QCOMPARE(again.json().value(QStringLiteral("code")).toString(),
+             QStringLiteral("redirect_uri_already_exists"));
+
+    const QString origins = QStringLiteral("/user_management/cors_origins");
+    const auto origin = [](int i) { return QStringLiteral("http://localhost:%1").arg(5173 + i); };
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE(call(*emulator, "POST", origins, {{QStringLiteral("origin"), origin(i)}}).status, 201);
+    const HttpResult fullOrigins = call(*emulator, "POST", origins, {{QStringLiteral("origin"), origin(2)}});
+    QCOMPARE(fullOrigins.status, 422);
+    QCOMPARE(fullOrigins.json().value(QStringLiteral("code")).toString(),
+             QStringLiteral("limit_reached"));
+    QCOMPARE(preflight(*emulator, origin(2).toLatin1()).status, 403);
+    QCOMPARE(preflight(*emulator, origin(0).toLatin1()).status, 204);
+    QCOMPARE(call(*emulator, "POST", origins, {{QStringLiteral("origin"), origin(1)}}).status, 409);
 }
 
 void TestEmulatorEnvironment::keptInTheStateFileAcrossARestart()

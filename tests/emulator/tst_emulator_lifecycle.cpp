@@ -167,7 +167,8 @@ void TestEmulatorLifecycle::limitsMustBePositive_data() {
     QTest::addColumn<QString>("limit");
     for (const char *name :
          {"maxBodyBytes", "headerTimeoutMs", "idleTimeoutMs", "maxConnections", "maxLoginAttempts",
-          "maxAuthorizationCodes", "maxRefreshTokens", "maxInboxMessages"})
+          "maxAuthorizationCodes", "maxRefreshTokens", "maxInboxMessages", "maxRedirectUris",
+          "maxCorsOrigins"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -183,6 +184,8 @@ void TestEmulatorLifecycle::limitsMustBePositive() {
         {QStringLiteral("maxAuthorizationCodes"), [&] { options.maxAuthorizationCodes = -1; }},
         {QStringLiteral("maxRefreshTokens"), [&] { options.maxRefreshTokens = 0; }},
         {QStringLiteral("maxInboxMessages"), [&] { options.maxInboxMessages = 0; }},
+        {QStringLiteral("maxRedirectUris"), [&] { options.maxRedirectUris = 0; }},
+        {QStringLiteral("maxCorsOrigins"), [&] { options.maxCorsOrigins = 0; }},
     };
     zero.value(limit)();
     AuthKitEmulator emulator(options);

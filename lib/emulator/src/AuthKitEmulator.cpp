@@ -236,7 +236,8 @@ bool checkOptions(const EmulatorOptions &options, const QStringList &corsOrigins
     if (options.maxBodyBytes < 1024 || options.headerTimeoutMs < 1 || options.idleTimeoutMs < 1
         || options.maxConnections < 1 || options.maxLoginAttempts < 1
         || options.maxAuthorizationCodes < 1 || options.maxRefreshTokens < 1
-        || options.maxInboxMessages < 1) {
+        || options.maxInboxMessages < 1 || options.maxRedirectUris < 1
+        || options.maxCorsOrigins < 1) {
         *error = QStringLiteral("the limits must be positive (and the body limit at least 1024 "
                                 "bytes)");
         return false;
@@ -535,16 +536,18 @@ bool AuthKitEmulator::applyProject(const ConvexProjectFiles &project,
     QString why;
     for (const QString &uri : project.redirectUris) {
         EnvironmentSettings::RedirectUri record;
-        if (environment.addRedirectUri(uri, now, &record, &why)
-            == EnvironmentSettings::Added::Invalid) {
+        const auto added = environment.addRedirectUri(uri, now, &record, &why);
+        if (added == EnvironmentSettings::Added::Invalid
+            || added == EnvironmentSettings::Added::Full) {
             m_error = QStringLiteral("--project: redirect URI \"%1\": %2").arg(uri, why);
             return false;
         }
     }
     for (const QString &origin : project.section.corsOrigins) {
         EnvironmentSettings::CorsOrigin record;
-        if (environment.addCorsOrigin(origin, now, &record, &why)
-            == EnvironmentSettings::Added::Invalid) {
+        const auto added = environment.addCorsOrigin(origin, now, &record, &why);
+        if (added == EnvironmentSettings::Added::Invalid
+            || added == EnvironmentSettings::Added::Full) {
             m_error = QStringLiteral("--project: CORS origin \"%1\": %2").arg(origin, why);
             return false;
         }

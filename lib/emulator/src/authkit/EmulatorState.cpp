@@ -16,6 +16,8 @@ EmulatorState::EmulatorState(EmulatorOptions options, Directory directory)
     m_sessions.setCaps(SessionRegistry::Caps{m_options.maxLoginAttempts,
                                              m_options.maxAuthorizationCodes,
                                              m_options.maxRefreshTokens});
+    m_environment.setCaps(
+        EnvironmentSettings::Caps{m_options.maxRedirectUris, m_options.maxCorsOrigins});
     m_events.onRecorded = [this](const WorkOsEvent &event) { m_webhooks->dispatch(event); };
 }
 

@@ -7,6 +7,8 @@ namespace authkit::emulator {
 namespace {
 
 const QString kWhat = QStringLiteral("Environment configuration");
+// A full list (EnvironmentSettings::Caps): refused, as WorkOS refuses past its own limits.
+const QString kLimitReached = QStringLiteral("limit_reached");
 
 } // namespace
 
@@ -40,6 +42,8 @@ HttpResponse EnvironmentApi::addRedirectUri(const HttpRequest &request)
     case EnvironmentSettings::Added::Duplicate:
         // What Convex's CLI looks for to know there is nothing to do (422 "already exists").
         return codeError(422, QStringLiteral("redirect_uri_already_exists"), why);
+    case EnvironmentSettings::Added::Full:
+        return codeError(422, kLimitReached, why);
     case EnvironmentSettings::Added::New:
         break;
     }
@@ -64,6 +68,8 @@ HttpResponse EnvironmentApi::addCorsOrigin(const HttpRequest &request)
     case EnvironmentSettings::Added::Duplicate:
         // WorkOS answers a second add of the same origin with 409 duplicate_cors_origin.
         return codeError(409, QStringLiteral("duplicate_cors_origin"), why);
+    case EnvironmentSettings::Added::Full:
+        return codeError(422, kLimitReached, why);
     case EnvironmentSettings::Added::New:
         break;
     }

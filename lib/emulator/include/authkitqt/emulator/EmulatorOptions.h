@@ -53,6 +53,10 @@ struct AUTHKITQT_EMULATOR_EXPORT EmulatorOptions
     int maxAuthorizationCodes = 1000; // unexchanged codes; the oldest is evicted
     int maxRefreshTokens = 10000;   // refresh-token records, spent ones too; the oldest is evicted
     int maxInboxMessages = 100;     // dev inbox; the oldest is dropped
+    // The environment's redirect URIs and CORS origins (--project, the configuration API): a
+    // full list refuses further adds (422 limit_reached), nothing is evicted.
+    int maxRedirectUris = 1000;
+    int maxCorsOrigins = 1000;
 };
 
 } // namespace authkit::emulator
