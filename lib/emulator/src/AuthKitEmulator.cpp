@@ -253,8 +253,8 @@ bool checkOptions(const EmulatorOptions &options, const QStringList &corsOrigins
     return true;
 }
 
-// Where the signing key and the state are kept; both empty without --data-dir (all in memory),
-// but for an explicit --signing-key.
+// Where the state is kept (only with --data-dir; else in memory) and the signing key (there too,
+// unless --signing-key names its own file; empty: a fresh key).
 struct DataFiles
 {
     QString signingKey;

@@ -7,7 +7,7 @@ namespace authkit::emulator {
 namespace {
 
 const QString kWhat = QStringLiteral("Environment configuration");
-// A full list (EnvironmentSettings::Caps): refused, as WorkOS refuses past its own limits.
+// A full list (EnvironmentSettings::Caps): refused in the {code, message} shape of the others.
 const QString kLimitReached = QStringLiteral("limit_reached");
 
 } // namespace
