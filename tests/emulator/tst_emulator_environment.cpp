@@ -123,8 +123,9 @@ void TestEmulatorEnvironment::callsNeedTheApiKey()
 {
     const auto withoutKeys = startEmulator();
     QVERIFY(withoutKeys);
-    const HttpResult off = call(*withoutKeys, "POST", QStringLiteral("/user_management/redirect_uris"),
-                                {{QStringLiteral("uri"), kNewRedirect}});
+    const HttpResult off =
+        call(*withoutKeys, "POST", QStringLiteral("/user_management/redirect_uris"),
+             {{QStringLiteral("uri"), kNewRedirect}});
     QCOMPARE(off.status, 401);
     // Without any key configured, the answer says how to turn the API on.
     QVERIFY2(off.text().contains(QStringLiteral("Environment configuration needs an API key")),
@@ -281,15 +282,19 @@ void TestEmulatorEnvironment::fullListsRefuseFurtherEntries()
         return QStringLiteral("https://staging.example.com/callback/%1").arg(i);
     };
     for (int i = 0; i < 3; ++i)
-        QCOMPARE(call(*emulator, "POST", redirects, {{QStringLiteral("uri"), redirectUri(i)}}).status,
-                 201);
-    const HttpResult full = call(*emulator, "POST", redirects, {{QStringLiteral("uri"), redirectUri(3)}});
+        QCOMPARE(
+            call(*emulator, "POST", redirects, {{QStringLiteral("uri"), redirectUri(i)}}).status,
+            201);
+    const HttpResult full =
+        call(*emulator, "POST", redirects, {{QStringLiteral("uri"), redirectUri(3)}});
     QCOMPARE(full.status, 422);
     QCOMPARE(full.json().value(QStringLiteral("code")).toString(), QStringLiteral("limit_reached"));
-    QVERIFY2(full.text().contains(QStringLiteral("at most 3 redirect URIs")), full.body.constData());
+    QVERIFY2(full.text().contains(QStringLiteral("at most 3 redirect URIs")),
+             full.body.constData());
     QCOMPARE(authorizeStatus(*emulator, redirectUri(3)), 400);
     QCOMPARE(authorizeStatus(*emulator, redirectUri(0)), 302); // the first is kept
-    const HttpResult again = call(*emulator, "POST", redirects, {{QStringLiteral("uri"), redirectUri(1)}});
+    const HttpResult again =
+        call(*emulator, "POST", redirects, {{QStringLiteral("uri"), redirectUri(1)}});
     QCOMPARE(again.status, 422);
     QCOMPARE(again.json().value(QStringLiteral("code")).toString(),
              QStringLiteral("redirect_uri_already_exists"));
@@ -297,8 +302,10 @@ void TestEmulatorEnvironment::fullListsRefuseFurtherEntries()
     const QString origins = QStringLiteral("/user_management/cors_origins");
     const auto origin = [](int i) { return QStringLiteral("http://localhost:%1").arg(5173 + i); };
     for (int i = 0; i < 2; ++i)
-        QCOMPARE(call(*emulator, "POST", origins, {{QStringLiteral("origin"), origin(i)}}).status, 201);
-    const HttpResult fullOrigins = call(*emulator, "POST", origins, {{QStringLiteral("origin"), origin(2)}});
+        QCOMPARE(call(*emulator, "POST", origins, {{QStringLiteral("origin"), origin(i)}}).status,
+                 201);
+    const HttpResult fullOrigins =
+        call(*emulator, "POST", origins, {{QStringLiteral("origin"), origin(2)}});
     QCOMPARE(fullOrigins.status, 422);
     QCOMPARE(fullOrigins.json().value(QStringLiteral("code")).toString(),
              QStringLiteral("limit_reached"));
@@ -508,7 +515,8 @@ void TestEmulatorEnvironment::projectWithOnlyADotEnv()
     QVERIFY(emulator);
     QVERIFY(!emulator->clientIds().contains(clientId));
     QCOMPARE(authorizeStatus(*emulator, QStringLiteral("https://local.example.com/callback")), 302);
-    QCOMPARE(authorizeStatus(*emulator, QStringLiteral("https://dotenv.example.com/callback")), 400);
+    QCOMPARE(authorizeStatus(*emulator, QStringLiteral("https://dotenv.example.com/callback")),
+             400);
 }
 
 void TestEmulatorEnvironment::projectErrors_data()

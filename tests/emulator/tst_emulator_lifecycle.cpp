@@ -165,10 +165,9 @@ void TestEmulatorLifecycle::tokenLifetimeBounds() {
 
 void TestEmulatorLifecycle::limitsMustBePositive_data() {
     QTest::addColumn<QString>("limit");
-    for (const char *name :
-         {"maxBodyBytes", "headerTimeoutMs", "idleTimeoutMs", "maxConnections", "maxLoginAttempts",
-          "maxAuthorizationCodes", "maxRefreshTokens", "maxInboxMessages", "maxRedirectUris",
-          "maxCorsOrigins"})
+    for (const char *name : {"maxBodyBytes", "headerTimeoutMs", "idleTimeoutMs", "maxConnections",
+                             "maxLoginAttempts", "maxAuthorizationCodes", "maxRefreshTokens",
+                             "maxInboxMessages", "maxRedirectUris", "maxCorsOrigins"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 

@@ -356,7 +356,8 @@ private Q_SLOTS:
         QCOMPARE(config->clientId, kOther);
         QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://127.0.0.1:5173/from-dotenv")));
 
-        writeFile(project + QStringLiteral("/.env.local"), "VITE_WORKOS_CLIENT_ID=" + kPrd.toLatin1() + "\n");
+        writeFile(project + QStringLiteral("/.env.local"),
+                  "VITE_WORKOS_CLIENT_ID=" + kPrd.toLatin1() + "\n");
         config = ConfigLoader::load(s, &error);
         QVERIFY2(config, qPrintable(error));
         QCOMPARE(config->clientId, kPrd);

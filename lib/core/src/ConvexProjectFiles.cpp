@@ -20,7 +20,8 @@ struct Text
 };
 
 // The values of `names` that are set, in that order, each once.
-QStringList valuesOf(const QHash<QString, QString> &values, std::initializer_list<const char *> names)
+QStringList valuesOf(const QHash<QString, QString> &values,
+                     std::initializer_list<const char *> names)
 {
     QStringList found;
     for (const char *name : names) {
@@ -33,10 +34,9 @@ QStringList valuesOf(const QHash<QString, QString> &values, std::initializer_lis
 
 } // namespace
 
-std::optional<ConvexProjectFiles> ConvexProjectFiles::read(const QString &dir,
-                                                           const QString &deployment,
-                                                           const QProcessEnvironment &buildEnvironment,
-                                                           QString *error)
+std::optional<ConvexProjectFiles>
+ConvexProjectFiles::read(const QString &dir, const QString &deployment,
+                         const QProcessEnvironment &buildEnvironment, QString *error)
 {
     if (!QFileInfo(dir).isDir()) {
         *error = Text::tr("--project: \"%1\" is not a folder.").arg(dir);

@@ -553,10 +553,11 @@ bool AuthKitEmulator::applyProject(const ConvexProjectFiles &project,
         }
     }
     // The same homepage again keeps its updated_at.
-    if (!project.section.appHomepageUrl.isEmpty() && project.section.appHomepageUrl != environment.appHomepageUrl()
+    if (!project.section.appHomepageUrl.isEmpty()
+        && project.section.appHomepageUrl != environment.appHomepageUrl()
         && !environment.setAppHomepageUrl(project.section.appHomepageUrl, now, &why)) {
-        m_error =
-            QStringLiteral("--project: appHomepageUrl \"%1\": %2").arg(project.section.appHomepageUrl, why);
+        m_error = QStringLiteral("--project: appHomepageUrl \"%1\": %2")
+                      .arg(project.section.appHomepageUrl, why);
         return false;
     }
     return true;

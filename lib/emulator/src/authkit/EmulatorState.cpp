@@ -26,7 +26,8 @@ std::optional<HttpResponse> EmulatorState::requireApiKey(const HttpRequest &requ
 {
     if (m_options.apiKeys.isEmpty()) {
         return messageError(
-            401, QStringLiteral("%1 needs an API key: start the emulator with --api-key.").arg(what));
+            401,
+            QStringLiteral("%1 needs an API key: start the emulator with --api-key.").arg(what));
     }
     if (!hasApiKey(request))
         return messageError(401, QStringLiteral("Unauthorized"));

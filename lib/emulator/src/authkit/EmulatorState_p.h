@@ -22,7 +22,6 @@
 #include <memory>
 #include <optional>
 
-
 namespace authkit::emulator {
 
 struct InboxMessage
