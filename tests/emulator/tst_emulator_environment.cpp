@@ -46,9 +46,12 @@ private Q_SLOTS:
     void addedCorsOriginGetsCorsHeaders();
     void corsOriginErrorsAsConvexCliExpects();
     void appHomepageUrl();
+    void fullListsRefuseFurtherEntries();
     void keptInTheStateFileAcrossARestart();
     void projectConfiguresTheEnvironment();
     void projectTemplatesFromTheBuildEnvironment();
+    void projectWinsOverTheSavedStateAndKeepsItsIds();
+    void projectWithOnlyADotEnv();
     void projectErrors_data();
     void projectErrors();
 
@@ -60,6 +63,8 @@ private:
     // registered, 400 when not.
     int authorizeStatus(const AuthKitEmulator &emulator, const QString &redirectUri);
     HttpResult preflight(const AuthKitEmulator &emulator, const QByteArray &origin);
+    // The state file's "environment" as the running emulator writes it after its next answer.
+    QJsonObject savedEnvironment(const AuthKitEmulator &emulator, const QTemporaryDir &data);
 
     HttpClient m_http;
 };
@@ -100,14 +105,31 @@ HttpResult TestEmulatorEnvironment::preflight(const AuthKitEmulator &emulator,
          {QByteArrayLiteral("Access-Control-Request-Method"), QByteArrayLiteral("POST")}});
 }
 
+QJsonObject TestEmulatorEnvironment::savedEnvironment(const AuthKitEmulator &emulator,
+                                                      const QTemporaryDir &data)
+{
+    if (m_http.get(endpoint(emulator.baseUrl(), QStringLiteral("/_emulator/health"))).status != 200)
+        return {};
+    QFile stateFile(data.filePath(QStringLiteral("authkit-state.json")));
+    if (!stateFile.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(stateFile.readAll())
+        .object()
+        .value(QStringLiteral("environment"))
+        .toObject();
+}
+
 void TestEmulatorEnvironment::callsNeedTheApiKey()
 {
     const auto withoutKeys = startEmulator();
     QVERIFY(withoutKeys);
-    QCOMPARE(call(*withoutKeys, "POST", QStringLiteral("/user_management/redirect_uris"),
-                  {{QStringLiteral("uri"), kNewRedirect}})
-                 .status,
-             401);
+    const HttpResult off =
+        call(*withoutKeys, "POST", QStringLiteral("/user_management/redirect_uris"),
+             {{QStringLiteral("uri"), kNewRedirect}});
+    QCOMPARE(off.status, 401);
+    // Without any key configured, the answer says how to turn the API on.
+    QVERIFY2(off.text().contains(QStringLiteral("Environment configuration needs an API key")),
+             off.body.constData());
     const auto emulator = startWithKey();
     QVERIFY(emulator);
     QCOMPARE(call(*emulator, "POST", QStringLiteral("/user_management/redirect_uris"),
@@ -245,6 +267,53 @@ void TestEmulatorEnvironment::appHomepageUrl()
         422);
 }
 
+// Each list has a cap (EmulatorOptions::maxRedirectUris, maxCorsOrigins; 1,000 by default, small
+// here): past it an add is refused with 422 limit_reached and nothing is evicted, so the state
+// file cannot grow without bound. A duplicate is still said as one.
+void TestEmulatorEnvironment::fullListsRefuseFurtherEntries()
+{
+    EmulatorOptions options;
+    options.maxRedirectUris = 3;
+    options.maxCorsOrigins = 2;
+    const auto emulator = startWithKey(options);
+    QVERIFY(emulator);
+    const QString redirects = QStringLiteral("/user_management/redirect_uris");
+    const auto redirectUri = [](int i) {
+        return QStringLiteral("https://staging.example.com/callback/%1").arg(i);
+    };
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(
+            call(*emulator, "POST", redirects, {{QStringLiteral("uri"), redirectUri(i)}}).status,
+            201);
+    const HttpResult full =
+        call(*emulator, "POST", redirects, {{QStringLiteral("uri"), redirectUri(3)}});
+    QCOMPARE(full.status, 422);
+    QCOMPARE(full.json().value(QStringLiteral("code")).toString(), QStringLiteral("limit_reached"));
+    QVERIFY2(full.text().contains(QStringLiteral("at most 3 redirect URIs")),
+             full.body.constData());
+    QCOMPARE(authorizeStatus(*emulator, redirectUri(3)), 400);
+    QCOMPARE(authorizeStatus(*emulator, redirectUri(0)), 302); // the first is kept
+    const HttpResult again =
+        call(*emulator, "POST", redirects, {{QStringLiteral("uri"), redirectUri(1)}});
+    QCOMPARE(again.status, 422);
+    QCOMPARE(again.json().value(QStringLiteral("code")).toString(),
+             QStringLiteral("redirect_uri_already_exists"));
+
+    const QString origins = QStringLiteral("/user_management/cors_origins");
+    const auto origin = [](int i) { return QStringLiteral("http://localhost:%1").arg(5173 + i); };
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE(call(*emulator, "POST", origins, {{QStringLiteral("origin"), origin(i)}}).status,
+                 201);
+    const HttpResult fullOrigins =
+        call(*emulator, "POST", origins, {{QStringLiteral("origin"), origin(2)}});
+    QCOMPARE(fullOrigins.status, 422);
+    QCOMPARE(fullOrigins.json().value(QStringLiteral("code")).toString(),
+             QStringLiteral("limit_reached"));
+    QCOMPARE(preflight(*emulator, origin(2).toLatin1()).status, 403);
+    QCOMPARE(preflight(*emulator, origin(0).toLatin1()).status, 204);
+    QCOMPARE(call(*emulator, "POST", origins, {{QStringLiteral("origin"), origin(1)}}).status, 409);
+}
+
 void TestEmulatorEnvironment::keptInTheStateFileAcrossARestart()
 {
     QTemporaryDir data;
@@ -369,6 +438,87 @@ void TestEmulatorEnvironment::projectTemplatesFromTheBuildEnvironment()
              302);
 }
 
+// A restart with the same --data-dir: convex.json is the configuration, so a homepage changed
+// there since the last run wins over the saved one, and the project's redirect URIs and origins
+// are the saved entries again (same ids), not new ones.
+void TestEmulatorEnvironment::projectWinsOverTheSavedStateAndKeepsItsIds()
+{
+    QTemporaryDir project;
+    QTemporaryDir data;
+    QVERIFY(project.isValid() && data.isValid());
+    const auto writeConvexJson = [&](const QByteArray &homepage) {
+        return writeFile(project.filePath(QStringLiteral("convex.json")),
+                         "{\"authKit\": {\"dev\": {\"configure\": {\n"
+                         "  \"redirectUris\": [\"http://localhost:5173/callback\"],\n"
+                         "  \"corsOrigins\": [\"http://localhost:5173\"],\n"
+                         "  \"appHomepageUrl\": \""
+                             + homepage + "\"}}}}");
+    };
+    EmulatorOptions options;
+    options.projectDir = project.path();
+    options.dataDir = data.path();
+
+    QVERIFY(writeConvexJson("http://localhost:5173/first"));
+    QJsonObject first;
+    {
+        const auto emulator = startEmulator(options);
+        QVERIFY(emulator);
+        first = savedEnvironment(*emulator, data);
+    }
+    QCOMPARE(first.value(QStringLiteral("app_homepage_url")).toString(),
+             QStringLiteral("http://localhost:5173/first"));
+    const QJsonArray redirectUris = first.value(QStringLiteral("redirect_uris")).toArray();
+    QCOMPARE(redirectUris.size(), 1);
+    QVERIFY(redirectUris.first()
+                .toObject()
+                .value(QStringLiteral("id"))
+                .toString()
+                .startsWith(QLatin1String("ruri_")));
+    QCOMPARE(first.value(QStringLiteral("cors_origins")).toArray().size(), 1);
+
+    QVERIFY(writeConvexJson("http://localhost:5173/second"));
+    const auto restarted = startEmulator(options);
+    QVERIFY(restarted);
+    const QJsonObject second = savedEnvironment(*restarted, data);
+    QCOMPARE(second.value(QStringLiteral("app_homepage_url")).toString(),
+             QStringLiteral("http://localhost:5173/second"));
+    // The same entries, ids and creation times included.
+    QCOMPARE(second.value(QStringLiteral("redirect_uris")).toArray(), redirectUris);
+    QCOMPARE(second.value(QStringLiteral("cors_origins")).toArray(),
+             first.value(QStringLiteral("cors_origins")).toArray());
+    QCOMPARE(authorizeStatus(*restarted, QStringLiteral("http://localhost:5173/callback")), 302);
+}
+
+// A project with .env and no .env.local is read as authkit-desktop and authkit-cli read it (one
+// reader in lib/core, ConvexProjectFiles); .env.local, when there, is the one read.
+void TestEmulatorEnvironment::projectWithOnlyADotEnv()
+{
+    QTemporaryDir project;
+    QVERIFY(project.isValid());
+    const QString clientId = QStringLiteral("client_01J00000000000000000D0TENV");
+    QVERIFY(writeFile(project.filePath(QStringLiteral(".env")),
+                      "VITE_WORKOS_CLIENT_ID=" + clientId.toUtf8()
+                          + "\nVITE_WORKOS_REDIRECT_URI=https://dotenv.example.com/callback\n"));
+    EmulatorOptions options;
+    options.projectDir = project.path();
+    {
+        const auto emulator = startEmulator(options);
+        QVERIFY(emulator);
+        QVERIFY2(emulator->clientIds().contains(clientId),
+                 qPrintable(emulator->clientIds().join(u',')));
+        QCOMPARE(authorizeStatus(*emulator, QStringLiteral("https://dotenv.example.com/callback")),
+                 302);
+    }
+    QVERIFY(writeFile(project.filePath(QStringLiteral(".env.local")),
+                      "WORKOS_REDIRECT_URI=https://local.example.com/callback\n"));
+    const auto emulator = startEmulator(options);
+    QVERIFY(emulator);
+    QVERIFY(!emulator->clientIds().contains(clientId));
+    QCOMPARE(authorizeStatus(*emulator, QStringLiteral("https://local.example.com/callback")), 302);
+    QCOMPARE(authorizeStatus(*emulator, QStringLiteral("https://dotenv.example.com/callback")),
+             400);
+}
+
 void TestEmulatorEnvironment::projectErrors_data()
 {
     QTest::addColumn<QByteArray>("convexJson");
@@ -407,7 +557,8 @@ void TestEmulatorEnvironment::projectErrors()
     options.projectDir = empty.path();
     AuthKitEmulator nothing(options);
     QVERIFY(!nothing.start());
-    QVERIFY(nothing.errorString().contains(QStringLiteral("no .env.local or convex.json")));
+    QVERIFY2(nothing.errorString().contains(QStringLiteral("no .env.local, .env or convex.json")),
+             qPrintable(nothing.errorString()));
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorEnvironment)

@@ -165,9 +165,9 @@ void TestEmulatorLifecycle::tokenLifetimeBounds() {
 
 void TestEmulatorLifecycle::limitsMustBePositive_data() {
     QTest::addColumn<QString>("limit");
-    for (const char *name :
-         {"maxBodyBytes", "headerTimeoutMs", "idleTimeoutMs", "maxConnections", "maxLoginAttempts",
-          "maxAuthorizationCodes", "maxRefreshTokens", "maxInboxMessages"})
+    for (const char *name : {"maxBodyBytes", "headerTimeoutMs", "idleTimeoutMs", "maxConnections",
+                             "maxLoginAttempts", "maxAuthorizationCodes", "maxRefreshTokens",
+                             "maxInboxMessages", "maxRedirectUris", "maxCorsOrigins"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -183,6 +183,8 @@ void TestEmulatorLifecycle::limitsMustBePositive() {
         {QStringLiteral("maxAuthorizationCodes"), [&] { options.maxAuthorizationCodes = -1; }},
         {QStringLiteral("maxRefreshTokens"), [&] { options.maxRefreshTokens = 0; }},
         {QStringLiteral("maxInboxMessages"), [&] { options.maxInboxMessages = 0; }},
+        {QStringLiteral("maxRedirectUris"), [&] { options.maxRedirectUris = 0; }},
+        {QStringLiteral("maxCorsOrigins"), [&] { options.maxCorsOrigins = 0; }},
     };
     zero.value(limit)();
     AuthKitEmulator emulator(options);

@@ -339,6 +339,31 @@ private Q_SLOTS:
                  qPrintable(error));
     }
 
+    // .env serves when there is no .env.local (as Convex's templates ship one or the other);
+    // .env.local, when there, is the one read.
+    void projectDotEnvWithoutDotEnvLocal()
+    {
+        const QString project = m_dir.filePath(QStringLiteral("dotenv-only"));
+        QDir().mkpath(project);
+        writeFile(project + QStringLiteral("/.env"),
+                  "VITE_WORKOS_CLIENT_ID=" + kOther.toLatin1()
+                      + "\nVITE_WORKOS_REDIRECT_URI=http://127.0.0.1:5173/from-dotenv\n");
+        ConfigSources s = sources(QStringLiteral("development"));
+        s.projectDir = project;
+        QString error;
+        auto config = ConfigLoader::load(s, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->clientId, kOther);
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://127.0.0.1:5173/from-dotenv")));
+
+        writeFile(project + QStringLiteral("/.env.local"),
+                  "VITE_WORKOS_CLIENT_ID=" + kPrd.toLatin1() + "\n");
+        config = ConfigLoader::load(s, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->clientId, kPrd);
+        QCOMPARE(config->redirectUri, QUrl(QStringLiteral("http://127.0.0.1/callback")));
+    }
+
     void savedProfilesReadBack()
     {
         AuthKitConfig config = ConfigLoader::defaults(QStringLiteral("staging"));

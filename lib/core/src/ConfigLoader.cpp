@@ -1,7 +1,7 @@
 #include <authkitqt/core/ConfigLoader.h>
 
 #include "Logging_p.h"
-#include <authkitqt/core/ConvexAuthKitSection.h>
+#include <authkitqt/core/ConvexProjectFiles.h>
 #include <authkitqt/core/CustomSchemeUserAgent.h>
 
 #include <QCoreApplication>
@@ -133,10 +133,20 @@ bool canReceive(const QUrl &candidate, const QUrl &defaultRedirect)
                || host == QLatin1String("::1"));
 }
 
-// A Convex web project (--project DIR): .env.local (else .env) for the client ID, the Convex URL
-// and the web app's redirect URI, and convex.json's AuthKit section for its redirect URIs. The
-// redirect URI is the first this app can receive, in this order: WORKOS_REDIRECT_URI,
-// VITE_WORKOS_REDIRECT_URI, NEXT_PUBLIC_WORKOS_REDIRECT_URI, then convex.json's redirectUris.
+// The first of `uris` this app can receive (canReceive), or an empty string.
+QString firstReceivableRedirect(const QStringList &uris, const QUrl &defaultRedirect)
+{
+    const auto usable =
+        std::find_if(uris.cbegin(), uris.cend(), [&defaultRedirect](const QString &uri) {
+            return canReceive(QUrl(uri, QUrl::StrictMode), defaultRedirect);
+        });
+    return usable != uris.cend() ? *usable : QString();
+}
+
+// A Convex web project (--project DIR), read by ConvexProjectFiles: its client ID, Convex URL and
+// WorkOS API host, and the first redirect URI this app can receive, in this order:
+// WORKOS_REDIRECT_URI, VITE_WORKOS_REDIRECT_URI, NEXT_PUBLIC_WORKOS_REDIRECT_URI, then
+// convex.json's redirectUris.
 std::optional<Layer> fromProject(const QString &dir, const QString &profile,
                                  const QUrl &defaultRedirect,
                                  const QProcessEnvironment &environment, QString *error)
@@ -144,65 +154,17 @@ std::optional<Layer> fromProject(const QString &dir, const QString &profile,
     Layer layer;
     if (dir.isEmpty())
         return layer;
-    if (!QFileInfo(dir).isDir()) {
-        *error = Text::tr("--project: \"%1\" is not a folder.").arg(dir);
+    const auto project =
+        ConvexProjectFiles::read(dir, convexDeployment(profile), environment, error);
+    if (!project)
         return std::nullopt;
-    }
-    const QString local = QDir(dir).filePath(QStringLiteral(".env.local"));
-    const QString plain = QDir(dir).filePath(QStringLiteral(".env"));
-    const QString dotEnv = QFileInfo::exists(local) ? local : plain;
-    const QString convexJson = QDir(dir).filePath(QStringLiteral("convex.json"));
-    const bool haveDotEnv = QFileInfo::exists(dotEnv);
-    const bool haveConvexJson = QFileInfo::exists(convexJson);
-    if (!haveDotEnv && !haveConvexJson) {
-        *error = Text::tr("--project: no .env.local, .env or convex.json in \"%1\".").arg(dir);
-        return std::nullopt;
-    }
-    const QHash<QString, QString> values =
-        haveDotEnv ? ConfigLoader::readDotEnv(dotEnv) : QHash<QString, QString>();
-    auto first = [&values](std::initializer_list<const char *> names) {
-        for (const char *name : names) {
-            const QString value = values.value(QLatin1String(name));
-            if (!value.isEmpty())
-                return value;
-        }
-        return QString();
-    };
-    // The names a Convex + AuthKit web template uses; never WORKOS_API_KEY (a server secret).
-    layer.clientId = first({"WORKOS_CLIENT_ID", "VITE_WORKOS_CLIENT_ID", "NEXT_PUBLIC_WORKOS_CLIENT_ID"});
-    layer.apiBaseUrl = baseUrlFromHostname(
-        first({"WORKOS_API_HOSTNAME", "VITE_WORKOS_API_HOSTNAME"}),
-        first({"WORKOS_API_HTTPS", "VITE_WORKOS_API_HTTPS"}),
-        first({"WORKOS_API_PORT", "VITE_WORKOS_API_PORT"}));
-    layer.convexUrl = first({"CONVEX_URL", "VITE_CONVEX_URL", "NEXT_PUBLIC_CONVEX_URL"});
-
-    QStringList redirectUris;
-    for (const char *name :
-         {"WORKOS_REDIRECT_URI", "VITE_WORKOS_REDIRECT_URI", "NEXT_PUBLIC_WORKOS_REDIRECT_URI"}) {
-        const QString value = values.value(QLatin1String(name)).trimmed();
-        if (!value.isEmpty())
-            redirectUris.append(value);
-    }
-    if (haveConvexJson) {
-        // Read whole before anything applies: a malformed file is an error, not half a project.
-        QString why;
-        const auto section = ConvexAuthKitSection::readFile(convexJson, convexDeployment(profile),
-                                                            environment, &why);
-        if (!section) {
-            *error = QStringLiteral("--project: ") + why;
-            return std::nullopt;
-        }
-        for (const QString &warning : section->warnings)
-            qCWarning(lcConfig).noquote() << warning;
-        redirectUris += section->redirectUris;
-    }
-    const auto usable = std::find_if(
-        redirectUris.cbegin(), redirectUris.cend(), [&defaultRedirect](const QString &uri) {
-            return canReceive(QUrl(uri, QUrl::StrictMode), defaultRedirect);
-        });
-    if (usable != redirectUris.cend())
-        layer.redirectUri = *usable;
-
+    for (const QString &warning : project->section.warnings)
+        qCWarning(lcConfig).noquote() << warning;
+    layer.clientId = project->clientIds.value(0);
+    layer.apiBaseUrl =
+        baseUrlFromHostname(project->apiHostname, project->apiHttps, project->apiPort);
+    layer.convexUrl = project->convexUrl;
+    layer.redirectUri = firstReceivableRedirect(project->redirectUris, defaultRedirect);
     if (layer.clientId.isEmpty() && layer.convexUrl.isEmpty() && layer.redirectUri.isEmpty()) {
         *error = Text::tr("--project: \"%1\" names no WORKOS_CLIENT_ID, CONVEX_URL or redirect "
                           "URI this app can receive.")

@@ -5,7 +5,6 @@
 #include "ConvexDatabase_p.h"
 #include "ConvexDeploymentServer_p.h"
 #include "ConvexJwksCache_p.h"
-#include "ConvexProject_p.h"
 #include "ConvexTokenValidator_p.h"
 #include "EmulatorHttpServer_p.h"
 #include "EmulatorLog_p.h"
@@ -18,9 +17,12 @@
 #include "WebhookDispatcher_p.h"
 #include "WorkOsSignature_p.h"
 
+#include <authkitqt/core/ConvexProjectFiles.h>
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -160,6 +162,185 @@ void addRoutes(EmulatorHttpServer &server, const std::shared_ptr<Endpoints> &end
         [control, keep](Request r, Captures c) { return control->revokeSession(r, c.value(0)); });
 }
 
+// The seed (built in, or --seed) with the --client-id extras.
+std::optional<Directory> readDirectory(const EmulatorOptions &options, QString *error)
+{
+    std::optional<Directory> directory;
+    if (options.seedFile.isEmpty()) {
+        directory = Directory::builtIn();
+    } else {
+        QFile file(options.seedFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read the seed %1: %2")
+                         .arg(options.seedFile, file.errorString());
+            return std::nullopt;
+        }
+        directory = Directory::fromJson(file.read(16 * 1024 * 1024), error);
+        if (!directory)
+            return std::nullopt;
+    }
+    for (const QString &clientId : std::as_const(options.extraClientIds)) {
+        if (!Directory::isValidClientId(clientId)) {
+            *error = QStringLiteral("\"%1\" is not a WorkOS client ID (client_ and 26 characters "
+                                    "of Crockford base32)")
+                         .arg(clientId);
+            return std::nullopt;
+        }
+        directory->addClient(clientId);
+    }
+    return directory;
+}
+
+// The emulator is a development environment: convex.json's "dev" section is the one that applies.
+const QString kProjectDeployment = QStringLiteral("dev");
+
+// --project DIR, read whole by lib/core (the reader of authkit-desktop and authkit-cli too)
+// before anything applies: its client IDs join the directory now, its environment settings
+// apply over the saved state (AuthKitEmulator::start).
+std::optional<ConvexProjectFiles> readProject(const QString &dir, Directory &directory,
+                                              QString *error)
+{
+    std::optional<ConvexProjectFiles> project = ConvexProjectFiles::read(
+        dir, kProjectDeployment, QProcessEnvironment::systemEnvironment(), error);
+    if (!project)
+        return std::nullopt;
+    for (const QString &warning : std::as_const(project->section.warnings))
+        qCWarning(lcEmulator).noquote() << warning;
+    for (const QString &clientId : std::as_const(project->clientIds)) {
+        if (!Directory::isValidClientId(clientId)) {
+            *error = QStringLiteral("--project: \"%1\" in %2 is not a WorkOS client ID (client_ "
+                                    "and 26 characters of Crockford base32)")
+                         .arg(clientId, QFileInfo(project->dotEnvFile).fileName());
+            return std::nullopt;
+        }
+        if (!directory.client(clientId))
+            directory.addClient(clientId);
+    }
+    return project;
+}
+
+bool checkOptions(const EmulatorOptions &options, const QStringList &corsOrigins, QString *error)
+{
+    for (const QString &origin : corsOrigins) {
+        if (!CorsPolicy::normalizedOrigin(origin)) {
+            *error = QStringLiteral("\"%1\" is not a web origin (scheme://host[:port], http or "
+                                    "https, no path)")
+                         .arg(origin);
+            return false;
+        }
+    }
+    if (options.tokenTtlSeconds < 1 || options.tokenTtlSeconds > 86400) {
+        *error = QStringLiteral("the token lifetime must be between 1 and 86400 seconds");
+        return false;
+    }
+    if (options.maxBodyBytes < 1024 || options.headerTimeoutMs < 1 || options.idleTimeoutMs < 1
+        || options.maxConnections < 1 || options.maxLoginAttempts < 1
+        || options.maxAuthorizationCodes < 1 || options.maxRefreshTokens < 1
+        || options.maxInboxMessages < 1 || options.maxRedirectUris < 1
+        || options.maxCorsOrigins < 1) {
+        *error = QStringLiteral("the limits must be positive (and the body limit at least 1024 "
+                                "bytes)");
+        return false;
+    }
+    if (options.maxEvents < 1 || options.webhookRetryDelayMs < 1) {
+        *error = QStringLiteral("the event cap and the webhook retry delay must be positive");
+        return false;
+    }
+    if (!options.webhookUrls.isEmpty() && options.webhookSecret.isEmpty()) {
+        *error = QStringLiteral("--webhook-url needs --webhook-secret to sign the deliveries");
+        return false;
+    }
+    return true;
+}
+
+// Where the state is kept (only with --data-dir; else in memory) and the signing key (there too,
+// unless --signing-key names its own file; empty: a fresh key).
+struct DataFiles
+{
+    QString signingKey;
+    QString state;
+};
+
+std::optional<DataFiles> prepareDataDir(const EmulatorOptions &options, QString *error)
+{
+    DataFiles files{options.signingKeyFile, QString()};
+    if (options.dataDir.isEmpty())
+        return files;
+    QDir dir(options.dataDir);
+    if (!dir.mkpath(QStringLiteral("."))) {
+        *error = QStringLiteral("cannot create the data folder %1").arg(options.dataDir);
+        return std::nullopt;
+    }
+    QFile::setPermissions(dir.absolutePath(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (files.signingKey.isEmpty())
+        files.signingKey = dir.filePath(QStringLiteral("signing-key.pem"));
+    files.state = dir.filePath(QStringLiteral("authkit-state.json"));
+    return files;
+}
+
+// The sessions and the environment settings of the last run, from authkit-state.json if any.
+bool restoreState(EmulatorState &state, const QString &stateFile, QString *error)
+{
+    if (!QFile::exists(stateFile))
+        return true;
+    QFile file(stateFile);
+    const QJsonDocument saved = file.open(QIODevice::ReadOnly)
+                                    ? QJsonDocument::fromJson(file.read(64 * 1024 * 1024))
+                                    : QJsonDocument();
+    if (!saved.isObject()) {
+        *error = QStringLiteral("%1 is not an emulator state file; move it away to start afresh")
+                     .arg(stateFile);
+        return false;
+    }
+    state.sessions().restore(saved.object().value(QStringLiteral("sessions")).toObject());
+    state.environment().restore(saved.object().value(QStringLiteral("environment")).toObject());
+    return true;
+}
+
+// The AuthKit port with its routes and CORS policy, not yet listening.
+std::unique_ptr<EmulatorHttpServer> makeServer(EmulatorState &state, const QStringList &corsOrigins,
+                                               const HttpPortSettings &http)
+{
+    auto server = std::make_unique<EmulatorHttpServer>(state.faults(), http.limits, http.timeouts,
+                                                       http.maxConnections);
+    addRoutes(*server, std::make_shared<Endpoints>(state));
+    // The API a browser page calls with fetch; the hosted pages and the control API stay
+    // same-origin only.
+    const auto applyCors = [server = server.get(), statePtr = &state, corsOrigins] {
+        server->setCorsPolicy(CorsPolicy(corsOrigins + statePtr->environment().corsOrigins(),
+                                         QStringLiteral("/user_management/.*|/sso/jwks/.*")));
+    };
+    applyCors();
+    // An origin added through the configuration API is allowed from the next request on.
+    state.onEnvironmentChanged = applyCors;
+    return server;
+}
+
+// After each answer, authkit-state.json is written when it changed: atomically, readable by its
+// owner only.
+void installStateWriter(EmulatorHttpServer &server, EmulatorState &state, const QString &stateFile)
+{
+    server.setAfterReply([stateFile, registry = &state.sessions(),
+                          environment = &state.environment(),
+                          last = std::make_shared<QByteArray>()] {
+        const QByteArray json =
+            QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                      {QStringLiteral("sessions"), registry->toJson()},
+                                      {QStringLiteral("environment"), environment->toJson()}})
+                .toJson(QJsonDocument::Compact);
+        if (json == *last)
+            return;
+        QSaveFile file(stateFile);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            file.write(json);
+            if (file.commit())
+                *last = json;
+        }
+    });
+}
+
 } // namespace
 
 AuthKitEmulator::AuthKitEmulator(EmulatorOptions options, QObject *parent)
@@ -182,164 +363,39 @@ bool AuthKitEmulator::start()
         m_error = QStringLiteral("the emulator is already running");
         return false;
     }
-    std::optional<Directory> directory;
-    if (m_options.seedFile.isEmpty()) {
-        directory = Directory::builtIn();
-    } else {
-        QFile file(m_options.seedFile);
-        if (!file.open(QIODevice::ReadOnly)) {
-            m_error = QStringLiteral("cannot read the seed %1: %2")
-                          .arg(m_options.seedFile, file.errorString());
-            return false;
-        }
-        directory = Directory::fromJson(file.read(16 * 1024 * 1024), &m_error);
-        if (!directory)
-            return false;
-    }
-    for (const QString &clientId : std::as_const(m_options.extraClientIds)) {
-        if (!Directory::isValidClientId(clientId)) {
-            m_error = QStringLiteral("\"%1\" is not a WorkOS client ID (client_ and 26 characters "
-                                     "of Crockford base32)")
-                          .arg(clientId);
-            return false;
-        }
-        directory->addClient(clientId);
-    }
-    std::optional<ConvexProject> project;
+    std::optional<Directory> directory = readDirectory(m_options, &m_error);
+    if (!directory)
+        return false;
+    std::optional<ConvexProjectFiles> project;
     if (!m_options.projectDir.isEmpty()) {
-        project = ConvexProject::read(m_options.projectDir, &m_error);
+        project = readProject(m_options.projectDir, *directory, &m_error);
         if (!project)
             return false;
-        for (const QString &warning : std::as_const(project->warnings))
-            qCWarning(lcEmulator).noquote() << warning;
-        for (const QString &clientId : std::as_const(project->clientIds)) {
-            if (!Directory::isValidClientId(clientId)) {
-                m_error = QStringLiteral("--project: \"%1\" in .env.local is not a WorkOS client "
-                                         "ID (client_ and 26 characters of Crockford base32)")
-                              .arg(clientId);
-                return false;
-            }
-            if (!directory->client(clientId))
-                directory->addClient(clientId);
-        }
     }
     const QStringList corsOrigins = directory->corsOrigins() + m_options.corsOrigins;
-    for (const QString &origin : corsOrigins) {
-        if (!CorsPolicy::normalizedOrigin(origin)) {
-            m_error = QStringLiteral("\"%1\" is not a web origin (scheme://host[:port], http or "
-                                     "https, no path)")
-                          .arg(origin);
-            return false;
-        }
-    }
-    if (m_options.tokenTtlSeconds < 1 || m_options.tokenTtlSeconds > 86400) {
-        m_error = QStringLiteral("the token lifetime must be between 1 and 86400 seconds");
+    if (!checkOptions(m_options, corsOrigins, &m_error))
         return false;
-    }
-    if (m_options.maxBodyBytes < 1024 || m_options.headerTimeoutMs < 1
-        || m_options.idleTimeoutMs < 1 || m_options.maxConnections < 1
-        || m_options.maxLoginAttempts < 1 || m_options.maxAuthorizationCodes < 1
-        || m_options.maxRefreshTokens < 1 || m_options.maxInboxMessages < 1) {
-        m_error = QStringLiteral("the limits must be positive (and the body limit at least 1024 "
-                                 "bytes)");
+    const std::optional<DataFiles> files = prepareDataDir(m_options, &m_error);
+    if (!files)
         return false;
-    }
 
-    QString keyFile = m_options.signingKeyFile;
-    QString stateFile;
-    if (!m_options.dataDir.isEmpty()) {
-        QDir dir(m_options.dataDir);
-        if (!dir.mkpath(QStringLiteral("."))) {
-            m_error = QStringLiteral("cannot create the data folder %1").arg(m_options.dataDir);
-            return false;
-        }
-        QFile::setPermissions(dir.absolutePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                      | QFileDevice::ExeOwner);
-        if (keyFile.isEmpty())
-            keyFile = dir.filePath(QStringLiteral("signing-key.pem"));
-        stateFile = dir.filePath(QStringLiteral("authkit-state.json"));
-    }
-
-    if (m_options.maxEvents < 1 || m_options.webhookRetryDelayMs < 1) {
-        m_error = QStringLiteral("the event cap and the webhook retry delay must be positive");
-        return false;
-    }
     auto state = std::make_unique<EmulatorState>(m_options, std::move(*directory));
+    if (!setUpEventsAndKeys(*state, files->signingKey))
+        return false;
+    // The saved state first, then the project over it: the project is the configuration, so a
+    // homepage changed in convex.json wins over last run's, and its redirect URIs and origins
+    // keep their saved ids.
+    if (!files->state.isEmpty() && !restoreState(*state, files->state, &m_error))
+        return false;
     if (project && !applyProject(*project, state->environment()))
         return false;
-    state->events().setCap(m_options.maxEvents);
-    state->webhooks().setFirstRetryDelayMs(m_options.webhookRetryDelayMs);
-    if (!m_options.webhookUrls.isEmpty() && m_options.webhookSecret.isEmpty()) {
-        m_error = QStringLiteral("--webhook-url needs --webhook-secret to sign the deliveries");
-        return false;
-    }
-    for (const QString &url : std::as_const(m_options.webhookUrls)) {
-        QString why;
-        if (!state->webhooks().addEndpoint(QUrl(url, QUrl::StrictMode),
-                                           m_options.webhookSecret.toUtf8(), &why)) {
-            m_error = QStringLiteral("webhook %1: %2").arg(url, why);
-            return false;
-        }
-    }
-    std::unique_ptr<SigningKey> key = keyFile.isEmpty()
-                                          ? SigningKey::generate(&m_error)
-                                          : SigningKey::loadOrCreate(keyFile, &m_error);
-    if (!key)
-        return false;
-    state->tokens().addKey(std::move(key));
-    if (!stateFile.isEmpty() && QFile::exists(stateFile)) {
-        QFile file(stateFile);
-        const QJsonDocument saved = file.open(QIODevice::ReadOnly)
-                                        ? QJsonDocument::fromJson(file.read(64 * 1024 * 1024))
-                                        : QJsonDocument();
-        if (!saved.isObject()) {
-            m_error = QStringLiteral("%1 is not an emulator state file; move it away to start "
-                                     "afresh")
-                          .arg(stateFile);
-            return false;
-        }
-        state->sessions().restore(saved.object().value(QStringLiteral("sessions")).toObject());
-        state->environment().restore(
-            saved.object().value(QStringLiteral("environment")).toObject());
-    }
     state->onOneTimeCode = [this](const QString &email, const QString &code) {
         Q_EMIT oneTimeCodeSent(email, code);
     };
 
-    const HttpPortSettings http = httpSettings();
-    auto server = std::make_unique<EmulatorHttpServer>(state->faults(), http.limits, http.timeouts,
-                                                       http.maxConnections);
-    addRoutes(*server, std::make_shared<Endpoints>(*state));
-    // The API a browser page calls with fetch; the hosted pages and the control API stay
-    // same-origin only.
-    const auto applyCors = [server = server.get(), statePtr = state.get(), corsOrigins] {
-        server->setCorsPolicy(CorsPolicy(corsOrigins + statePtr->environment().corsOrigins(),
-                                         QStringLiteral("/user_management/.*|/sso/jwks/.*")));
-    };
-    applyCors();
-    // An origin added through the configuration API is allowed from the next request on.
-    state->onEnvironmentChanged = applyCors;
-    if (!stateFile.isEmpty()) {
-        // Written when it changed, atomically, readable by its owner only.
-        server->setAfterReply([stateFile, registry = &state->sessions(),
-                               environment = &state->environment(),
-                               last = std::make_shared<QByteArray>()] {
-            const QByteArray json =
-                QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
-                                          {QStringLiteral("sessions"), registry->toJson()},
-                                          {QStringLiteral("environment"), environment->toJson()}})
-                    .toJson(QJsonDocument::Compact);
-            if (json == *last)
-                return;
-            QSaveFile file(stateFile);
-            if (file.open(QIODevice::WriteOnly)) {
-                file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-                file.write(json);
-                if (file.commit())
-                    *last = json;
-            }
-        });
-    }
+    auto server = makeServer(*state, corsOrigins, httpSettings());
+    if (!files->state.isEmpty())
+        installStateWriter(*server, *state, files->state);
     const quint16 port = server->listen(QHostAddress::LocalHost, m_options.port);
     if (port == 0) {
         m_error = QStringLiteral("cannot listen on 127.0.0.1:%1 (is the port in use?)")
@@ -351,13 +407,34 @@ bool AuthKitEmulator::start()
     base.setHost(QStringLiteral("127.0.0.1"));
     base.setPort(port);
     state->setBaseUrl(base);
-    auto convex = startConvex(*state, stateFile.isEmpty() ? QString() : m_options.dataDir);
+    auto convex = startConvex(*state, files->state.isEmpty() ? QString() : m_options.dataDir);
     if (!convex)
         return false;
     connectWorkOsComponent(*state, *convex);
     m_state = std::move(state);
     m_server = std::move(server);
     m_convex = std::move(convex);
+    return true;
+}
+
+bool AuthKitEmulator::setUpEventsAndKeys(EmulatorState &state, const QString &keyFile)
+{
+    state.events().setCap(m_options.maxEvents);
+    state.webhooks().setFirstRetryDelayMs(m_options.webhookRetryDelayMs);
+    for (const QString &url : std::as_const(m_options.webhookUrls)) {
+        QString why;
+        if (!state.webhooks().addEndpoint(QUrl(url, QUrl::StrictMode),
+                                          m_options.webhookSecret.toUtf8(), &why)) {
+            m_error = QStringLiteral("webhook %1: %2").arg(url, why);
+            return false;
+        }
+    }
+    std::unique_ptr<SigningKey> key = keyFile.isEmpty()
+                                          ? SigningKey::generate(&m_error)
+                                          : SigningKey::loadOrCreate(keyFile, &m_error);
+    if (!key)
+        return false;
+    state.tokens().addKey(std::move(key));
     return true;
 }
 
@@ -452,30 +529,35 @@ void AuthKitEmulator::connectWorkOsComponent(EmulatorState &state, ConvexDeploym
     };
 }
 
-bool AuthKitEmulator::applyProject(const ConvexProject &project, EnvironmentSettings &environment)
+bool AuthKitEmulator::applyProject(const ConvexProjectFiles &project,
+                                   EnvironmentSettings &environment)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QString why;
     for (const QString &uri : project.redirectUris) {
         EnvironmentSettings::RedirectUri record;
-        if (environment.addRedirectUri(uri, now, &record, &why)
-            == EnvironmentSettings::Added::Invalid) {
+        const auto added = environment.addRedirectUri(uri, now, &record, &why);
+        if (added == EnvironmentSettings::Added::Invalid
+            || added == EnvironmentSettings::Added::Full) {
             m_error = QStringLiteral("--project: redirect URI \"%1\": %2").arg(uri, why);
             return false;
         }
     }
-    for (const QString &origin : project.corsOrigins) {
+    for (const QString &origin : project.section.corsOrigins) {
         EnvironmentSettings::CorsOrigin record;
-        if (environment.addCorsOrigin(origin, now, &record, &why)
-            == EnvironmentSettings::Added::Invalid) {
+        const auto added = environment.addCorsOrigin(origin, now, &record, &why);
+        if (added == EnvironmentSettings::Added::Invalid
+            || added == EnvironmentSettings::Added::Full) {
             m_error = QStringLiteral("--project: CORS origin \"%1\": %2").arg(origin, why);
             return false;
         }
     }
-    if (!project.appHomepageUrl.isEmpty()
-        && !environment.setAppHomepageUrl(project.appHomepageUrl, now, &why)) {
-        m_error =
-            QStringLiteral("--project: appHomepageUrl \"%1\": %2").arg(project.appHomepageUrl, why);
+    // The same homepage again keeps its updated_at.
+    if (!project.section.appHomepageUrl.isEmpty()
+        && project.section.appHomepageUrl != environment.appHomepageUrl()
+        && !environment.setAppHomepageUrl(project.section.appHomepageUrl, now, &why)) {
+        m_error = QStringLiteral("--project: appHomepageUrl \"%1\": %2")
+                      .arg(project.section.appHomepageUrl, why);
         return false;
     }
     return true;

@@ -16,7 +16,22 @@ EmulatorState::EmulatorState(EmulatorOptions options, Directory directory)
     m_sessions.setCaps(SessionRegistry::Caps{m_options.maxLoginAttempts,
                                              m_options.maxAuthorizationCodes,
                                              m_options.maxRefreshTokens});
+    m_environment.setCaps(
+        EnvironmentSettings::Caps{m_options.maxRedirectUris, m_options.maxCorsOrigins});
     m_events.onRecorded = [this](const WorkOsEvent &event) { m_webhooks->dispatch(event); };
+}
+
+std::optional<HttpResponse> EmulatorState::requireApiKey(const HttpRequest &request,
+                                                         const QString &what) const
+{
+    if (m_options.apiKeys.isEmpty()) {
+        return messageError(
+            401,
+            QStringLiteral("%1 needs an API key: start the emulator with --api-key.").arg(what));
+    }
+    if (!hasApiKey(request))
+        return messageError(401, QStringLiteral("Unauthorized"));
+    return std::nullopt;
 }
 
 bool EmulatorState::hasApiKey(const HttpRequest &request) const

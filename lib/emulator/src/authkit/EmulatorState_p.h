@@ -8,6 +8,7 @@
 #include "EnvironmentSettings_p.h"
 #include "EventLog_p.h"
 #include "FaultInjector_p.h"
+#include "HttpMessage_p.h"
 #include "SessionRegistry_p.h"
 #include "TokenService_p.h"
 #include "WebhookDispatcher_p.h"
@@ -19,7 +20,7 @@
 
 #include <functional>
 #include <memory>
-
+#include <optional>
 
 namespace authkit::emulator {
 
@@ -59,8 +60,11 @@ public:
             onEnvironmentChanged();
     }
     std::function<void()> onEnvironmentChanged;
-    // True when request carries "Authorization: Bearer <one of the configured API keys>".
-    bool hasApiKey(const HttpRequest &request) const;
+    // The gate of every API-key endpoint, called first: nullopt when request carries
+    // "Authorization: Bearer <one of the configured API keys>"; else its 401, which says "<what>
+    // needs an API key" when none is configured.
+    std::optional<HttpResponse> requireApiKey(const HttpRequest &request,
+                                              const QString &what) const;
     QUrl baseUrl() const { return m_baseUrl; }
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
 
@@ -86,6 +90,7 @@ public:
     std::function<void(const QString &, const QString &)> onOneTimeCode;
 
 private:
+    bool hasApiKey(const HttpRequest &request) const;
     void pruneInbox();
 
     EmulatorOptions m_options;

@@ -4,18 +4,17 @@
 
 namespace authkit::emulator {
 
+namespace {
+
+const QString kWhat = QStringLiteral("Environment configuration");
+// A full list (EnvironmentSettings::Caps): refused in the {code, message} shape of the others.
+const QString kLimitReached = QStringLiteral("limit_reached");
+
+} // namespace
+
 std::optional<QString> EnvironmentApi::stringField(const HttpRequest &request, const char *name,
-                                                   HttpResponse *error) const
+                                                   HttpResponse *error)
 {
-    if (m_state.options().apiKeys.isEmpty()) {
-        *error = messageError(401, QStringLiteral("Environment configuration needs an API key: "
-                                                  "start the emulator with --api-key."));
-        return std::nullopt;
-    }
-    if (!m_state.hasApiKey(request)) {
-        *error = messageError(401, QStringLiteral("Unauthorized"));
-        return std::nullopt;
-    }
     const QJsonDocument body = QJsonDocument::fromJson(request.body);
     const QJsonValue value = body.object().value(QLatin1String(name));
     if (!body.isObject() || !value.isString() || value.toString().isEmpty()) {
@@ -29,6 +28,8 @@ std::optional<QString> EnvironmentApi::stringField(const HttpRequest &request, c
 
 HttpResponse EnvironmentApi::addRedirectUri(const HttpRequest &request)
 {
+    if (auto refused = m_state.requireApiKey(request, kWhat))
+        return *refused;
     HttpResponse error;
     const std::optional<QString> uri = stringField(request, "uri", &error);
     if (!uri)
@@ -41,6 +42,8 @@ HttpResponse EnvironmentApi::addRedirectUri(const HttpRequest &request)
     case EnvironmentSettings::Added::Duplicate:
         // What Convex's CLI looks for to know there is nothing to do (422 "already exists").
         return codeError(422, QStringLiteral("redirect_uri_already_exists"), why);
+    case EnvironmentSettings::Added::Full:
+        return codeError(422, kLimitReached, why);
     case EnvironmentSettings::Added::New:
         break;
     }
@@ -51,6 +54,8 @@ HttpResponse EnvironmentApi::addRedirectUri(const HttpRequest &request)
 
 HttpResponse EnvironmentApi::addCorsOrigin(const HttpRequest &request)
 {
+    if (auto refused = m_state.requireApiKey(request, kWhat))
+        return *refused;
     HttpResponse error;
     const std::optional<QString> origin = stringField(request, "origin", &error);
     if (!origin)
@@ -63,6 +68,8 @@ HttpResponse EnvironmentApi::addCorsOrigin(const HttpRequest &request)
     case EnvironmentSettings::Added::Duplicate:
         // WorkOS answers a second add of the same origin with 409 duplicate_cors_origin.
         return codeError(409, QStringLiteral("duplicate_cors_origin"), why);
+    case EnvironmentSettings::Added::Full:
+        return codeError(422, kLimitReached, why);
     case EnvironmentSettings::Added::New:
         break;
     }
@@ -73,6 +80,8 @@ HttpResponse EnvironmentApi::addCorsOrigin(const HttpRequest &request)
 
 HttpResponse EnvironmentApi::setAppHomepageUrl(const HttpRequest &request)
 {
+    if (auto refused = m_state.requireApiKey(request, kWhat))
+        return *refused;
     HttpResponse error;
     const std::optional<QString> url = stringField(request, "url", &error);
     if (!url)

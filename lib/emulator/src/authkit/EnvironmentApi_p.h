@@ -25,10 +25,10 @@ public:
     HttpResponse setAppHomepageUrl(const HttpRequest &request);
 
 private:
-    // The request's JSON object with a string field `name`, or the error response in *error
-    // (401 without the API key, 422 for a body that is not one).
-    std::optional<QString> stringField(const HttpRequest &request, const char *name,
-                                       HttpResponse *error) const;
+    // The request's JSON object with a string field `name`, or its 422 in *error. Each handler
+    // checks the API key first (EmulatorState::requireApiKey).
+    static std::optional<QString> stringField(const HttpRequest &request, const char *name,
+                                              HttpResponse *error);
 
     EmulatorState &m_state;
 };

@@ -38,6 +38,11 @@ EnvironmentSettings::Added EnvironmentSettings::addRedirectUri(const QString &ur
             return Added::Duplicate;
         }
     }
+    if (m_redirectUris.size() >= m_caps.redirectUris) {
+        *why = QStringLiteral("The environment holds at most %1 redirect URIs.")
+                   .arg(m_caps.redirectUris);
+        return Added::Full;
+    }
     *record = RedirectUri{QStringLiteral("ruri_") + ids::ulid(now.toMSecsSinceEpoch()), uri, now};
     m_redirectUris.append(*record);
     return Added::New;
@@ -59,6 +64,11 @@ EnvironmentSettings::Added EnvironmentSettings::addCorsOrigin(const QString &ori
             *why = QStringLiteral("CORS origin already exists.");
             return Added::Duplicate;
         }
+    }
+    if (m_corsOrigins.size() >= m_caps.corsOrigins) {
+        *why = QStringLiteral("The environment holds at most %1 CORS origins.")
+                   .arg(m_caps.corsOrigins);
+        return Added::Full;
     }
     *record = CorsOrigin{QStringLiteral("cors_origin_") + ids::ulid(now.toMSecsSinceEpoch()),
                          *normalized, now};
@@ -136,7 +146,8 @@ QJsonObject EnvironmentSettings::toJson() const
 
 void EnvironmentSettings::restore(const QJsonObject &json)
 {
-    // Entries written by this class; anything else in the file is skipped, never trusted.
+    // Entries written by this class; anything else in the file is skipped, never trusted, and so
+    // are entries past a cap lowered since.
     QString why;
     for (const QJsonValue &value : json.value(QStringLiteral("redirect_uris")).toArray()) {
         const QJsonObject object = value.toObject();

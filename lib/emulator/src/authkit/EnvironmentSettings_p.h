@@ -28,10 +28,22 @@ public:
         QString origin; // serialized: scheme://host[:port]
         QDateTime createdAt;
     };
-    enum class Added { New, Duplicate, Invalid };
+    // Full: the list holds its cap already (EmulatorOptions::maxRedirectUris, maxCorsOrigins).
+    enum class Added { New, Duplicate, Invalid, Full };
+
+    // How many entries each list may hold. Configuration is not evicted as the records of
+    // SessionRegistry are: past the cap an add is refused. Without a cap, the API-key calls could
+    // grow the state file until the emulator refused to start with it (it reads at most 64 MiB).
+    struct Caps
+    {
+        int redirectUris = 1000;
+        int corsOrigins = 1000;
+    };
+    void setCaps(Caps caps) { m_caps = caps; }
 
     // A redirect URI: an absolute URI with a scheme, no fragment (RFC 6749 §3.1.2), at most
-    // 2048 characters. *record is the new or the existing entry.
+    // 2048 characters. *record is the new or the existing entry; a duplicate is said before a
+    // full list.
     Added addRedirectUri(const QString &uri, const QDateTime &now, RedirectUri *record,
                          QString *why);
     Added addCorsOrigin(const QString &origin, const QDateTime &now, CorsOrigin *record,
@@ -52,6 +64,7 @@ public:
     void restore(const QJsonObject &json);
 
 private:
+    Caps m_caps;
     QList<RedirectUri> m_redirectUris;
     QList<CorsOrigin> m_corsOrigins;
     QString m_appHomepageUrl;

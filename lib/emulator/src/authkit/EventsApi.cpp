@@ -24,12 +24,8 @@ QStringList requestedTypes(const HttpRequest &request)
 
 HttpResponse EventsApi::list(const HttpRequest &request)
 {
-    if (m_state.options().apiKeys.isEmpty()) {
-        return messageError(401, QStringLiteral("The Events API needs an API key: start the "
-                                                "emulator with --api-key."));
-    }
-    if (!m_state.hasApiKey(request))
-        return messageError(401, QStringLiteral("Unauthorized"));
+    if (auto refused = m_state.requireApiKey(request, QStringLiteral("The Events API")))
+        return *refused;
 
     int limit = kDefaultLimit;
     if (request.hasQuery(QStringLiteral("limit"))) {

@@ -36,13 +36,8 @@ bool optionalString(const QJsonObject &body, const char *name, QString *target, 
 User *UsersApi::authorizedUser(const HttpRequest &request, const QString &userId,
                                HttpResponse *error)
 {
-    if (m_state.options().apiKeys.isEmpty()) {
-        *error = messageError(401, QStringLiteral("Managing users needs an API key: start the "
-                                                  "emulator with --api-key."));
-        return nullptr;
-    }
-    if (!m_state.hasApiKey(request)) {
-        *error = messageError(401, QStringLiteral("Unauthorized"));
+    if (auto refused = m_state.requireApiKey(request, QStringLiteral("Managing users"))) {
+        *error = *refused;
         return nullptr;
     }
     User *user = m_state.directory().userById(userId);

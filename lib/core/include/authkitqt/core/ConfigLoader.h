@@ -13,7 +13,8 @@ namespace authkit {
 
 /// Where a configuration comes from, strongest first: command-line flags, the environment
 /// (WORKOS_CLIENT_ID, WORKOS_API_HOSTNAME, ... as the web SDKs name them), the config file in the
-/// user's config folder, and a Convex web project's .env.local (--project DIR).
+/// user's config folder, and a Convex web project's .env.local or .env and convex.json (--project
+/// DIR, read by ConvexProjectFiles).
 struct AUTHKITQT_CORE_EXPORT ConfigSources
 {
     QString profile;                 ///< empty: "local"

@@ -8,13 +8,16 @@
 #include <memory>
 #include <authkitqt/emulator/authkitqt_emulator_export.h>
 
+namespace authkit {
+struct ConvexProjectFiles;
+}
+
 namespace authkit::emulator {
 
 class EmulatorState;
 class EmulatorHttpServer;
 class ConvexDeploymentServer;
 class EnvironmentSettings;
-struct ConvexProject;
 struct HttpPortSettings;
 
 /// A local WorkOS AuthKit: the user-management endpoints, the hosted login pages, the JWKS and a
@@ -54,7 +57,9 @@ Q_SIGNALS:
 
 private:
     HttpPortSettings httpSettings() const;
-    bool applyProject(const ConvexProject &project, EnvironmentSettings &environment);
+    // The steps of start() that set m_error themselves.
+    bool setUpEventsAndKeys(EmulatorState &state, const QString &keyFile);
+    bool applyProject(const ConvexProjectFiles &project, EnvironmentSettings &environment);
     void connectWorkOsComponent(EmulatorState &state, ConvexDeploymentServer &convex);
     std::unique_ptr<ConvexDeploymentServer> startConvex(EmulatorState &state,
                                                         const QString &dataDir);

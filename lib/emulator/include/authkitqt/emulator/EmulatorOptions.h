@@ -19,8 +19,9 @@ struct AUTHKITQT_EMULATOR_EXPORT EmulatorOptions
     // Browser origins ("http://127.0.0.1:5173") allowed to call the API across origins, besides
     // the seed's cors_origins (lib/emulator/README.md, "CORS"); none by default.
     QStringList corsOrigins;
-    // A Convex web project whose .env.local (client ID, redirect URI) and convex.json AuthKit
-    // section (redirect URIs, CORS origins, homepage) configure the environment; empty: none.
+    // A Convex web project whose .env.local or .env (client ID, redirect URI) and convex.json
+    // AuthKit section (redirect URIs, CORS origins, homepage) configure the environment, over
+    // the saved state of dataDir; empty: none.
     QString projectDir;
     QString dataDir;                // empty: all in memory; else the signing key and the sessions
                                     // are kept there, so a restart keeps everyone signed in
@@ -52,6 +53,10 @@ struct AUTHKITQT_EMULATOR_EXPORT EmulatorOptions
     int maxAuthorizationCodes = 1000; // unexchanged codes; the oldest is evicted
     int maxRefreshTokens = 10000;   // refresh-token records, spent ones too; the oldest is evicted
     int maxInboxMessages = 100;     // dev inbox; the oldest is dropped
+    // The environment's redirect URIs and CORS origins (--project, the configuration API): a
+    // full list refuses further adds (422 limit_reached), nothing is evicted.
+    int maxRedirectUris = 1000;
+    int maxCorsOrigins = 1000;
 };
 
 } // namespace authkit::emulator
